@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "lectio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lectio", targets: ["lectio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // ncursesw, wide-character build. See Sources/CNcursesw/shim.h.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The bundled text, copied byte for byte from Assets/ into a resource bundle.
+        .target(
+            name: "LectioAssets",
+            path: "Assets",
+            exclude: ["README.md"],
+            sources: ["BundledText.swift"],
+            resources: [.copy("sedov-broue.txt")]
+        ),
+        // The model: no terminal, Foundation only.
+        .target(name: "LectioCore"),
+        // Terminal-free UI: screens, panes, keymap, app state.
+        .target(name: "LectioUI", dependencies: ["LectioCore"]),
+        // The only importer of curses.
+        .target(name: "LectioTerminal", dependencies: ["LectioUI", "CNcursesw"]),
+        .executableTarget(
+            name: "lectio",
+            dependencies: [
+                "LectioCore", "LectioUI", "LectioTerminal", "LectioAssets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "LectioTestSupport", dependencies: ["LectioCore", "LectioUI"]),
+        .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport"]),
+        .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,202 @@
+/// A text as Lectio reads it: blocks of canonical text, sections, footnote markers and notes.
+///
+/// All offsets are Unicode scalar offsets. The canonical text is the blocks' texts joined
+/// with `"\n"`; `Block.start` is where each begins in it.
+public struct Document: Sendable {
+    /// The title of the whole text.
+    public var title: String
+    /// The blocks in reading order.
+    public var blocks: [Block]
+    /// The sections (headings) in reading order.
+    public var sections: [Section]
+    /// Footnote markers in reading order.
+    public var footnotes: [FootnoteMarker]
+    /// Footnote notes in reading order.
+    public var notes: [FootnoteNote]
+    /// Things the reader should know about the file (encoding guessed, empty text…).
+    public var notices: [String]
+    /// The block where reading starts (after front matter such as a Gutenberg header).
+    public var startBlock: Int
+    /// Scalars in the canonical text.
+    public private(set) var scalarCount: Int
+
+    /// Builds a document and gives each block its start offset in the canonical text.
+    public init(title: String, blocks: [Block], sections: [Section] = [], footnotes: [FootnoteMarker] = [],
+                notes: [FootnoteNote] = [], notices: [String] = [], startBlock: Int = 0) {
+        self.title = title
+        self.blocks = blocks
+        self.sections = sections
+        self.footnotes = footnotes
+        self.notes = notes
+        self.notices = notices
+        self.startBlock = startBlock
+        var offset = 0
+        for i in self.blocks.indices {
+            self.blocks[i].start = offset
+            offset += self.blocks[i].scalarCount + 1
+        }
+        scalarCount = max(0, offset - 1)
+    }
+
+    /// The index of the section that holds `block`, or `nil` before the first section.
+    public func sectionIndex(containing block: Int) -> Int? {
+        var low = 0, high = sections.count - 1, found: Int? = nil
+        while low <= high {
+            let mid = (low + high) / 2
+            if sections[mid].block <= block { found = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        return found
+    }
+
+    /// The block that holds the canonical offset `offset`.
+    public func blockIndex(containing offset: Int) -> Int {
+        var low = 0, high = blocks.count - 1, found = 0
+        while low <= high {
+            let mid = (low + high) / 2
+            if blocks[mid].start <= offset { found = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        return found
+    }
+
+    /// The canonical text from `start` to `end` (scalar offsets), across blocks.
+    public func text(from start: Int, to end: Int) -> String {
+        guard start < end, !blocks.isEmpty else { return "" }
+        var result = String.UnicodeScalarView()
+        var b = blockIndex(containing: start)
+        while b < blocks.count, blocks[b].start < end {
+            let block = blocks[b]
+            let lo = max(0, start - block.start), hi = min(block.scalarCount, end - block.start)
+            if b > 0, blocks[b].start > start { result.append("\n") }
+            if lo < hi { result.append(contentsOf: block.scalars[lo..<hi]) }
+            b += 1
+        }
+        return String(result)
+    }
+
+    /// The footnote markers whose block lies in `blocks`.
+    public func footnotes(inBlocks range: ClosedRange<Int>) -> [Int] {
+        var result: [Int] = []
+        var low = 0, high = footnotes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if footnotes[mid].block < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var i = low
+        while i < footnotes.count, footnotes[i].block <= range.upperBound { result.append(i); i += 1 }
+        return result
+    }
+}
+
+/// One unit of text: a paragraph, a heading, a note…
+public struct Block: Sendable, Equatable {
+    /// What a block is, which decides how it is drawn.
+    public enum Kind: Sendable, Equatable {
+        case title, heading(level: Int), byline, label, paragraph, preformatted, quote, listItem
+        case footnote, sceneBreak, frontMatter
+    }
+
+    /// What the block is.
+    public var kind: Kind
+    /// The block's text; `"\n"` only in preformatted blocks.
+    public var text: String
+    /// The scalars of `text`, kept for offset arithmetic.
+    public var scalars: [Unicode.Scalar]
+    /// Scalars in `text`.
+    public var scalarCount: Int { scalars.count }
+    /// Where the block starts in the canonical text.
+    public internal(set) var start: Int = 0
+    /// The 1-based line of the source file where the block begins.
+    public var line: Int
+    /// Offsets in `text` where each further source line of the block begins.
+    public var lineBreaks: [Int]
+    /// Emphasis and other styles, as scalar ranges of `text`.
+    public var styles: [StyleSpan]
+
+    /// A block from its text.
+    public init(kind: Kind, text: String, line: Int, lineBreaks: [Int] = [], styles: [StyleSpan] = []) {
+        self.kind = kind
+        self.text = text
+        self.scalars = Array(text.unicodeScalars)
+        self.line = line
+        self.lineBreaks = lineBreaks
+        self.styles = styles
+    }
+
+    /// The 1-based source line that holds the scalar at `offset`.
+    public func sourceLine(at offset: Int) -> Int {
+        var n = 0
+        for b in lineBreaks where b <= offset { n += 1 }
+        return line + n
+    }
+
+    /// Whether this block is a heading of any level.
+    public var isHeading: Bool {
+        if case .heading = kind { return true }
+        return kind == .title
+    }
+}
+
+/// A style over a range of a block's text (Markdown emphasis, code…).
+public struct StyleSpan: Sendable, Equatable {
+    /// The kinds of inline style.
+    public enum Style: Sendable, Equatable { case emphasis, strong, code }
+    /// Scalar offsets in the block.
+    public var range: Range<Int>
+    /// The style.
+    public var style: Style
+    /// A span.
+    public init(range: Range<Int>, style: Style) { self.range = range; self.style = style }
+}
+
+/// A heading that starts a section.
+public struct Section: Sendable, Equatable {
+    /// The heading as the reader sees it.
+    public var title: String
+    /// 1 for the top level.
+    public var level: Int
+    /// The block of the heading.
+    public var block: Int
+    /// The 1-based source line of the heading.
+    public var line: Int
+    /// A section synthesised by Lectio (front matter, notes) rather than a heading of the text.
+    public var isMatter: Bool
+
+    /// A section.
+    public init(title: String, level: Int, block: Int, line: Int, isMatter: Bool = false) {
+        self.title = title; self.level = level; self.block = block; self.line = line; self.isMatter = isMatter
+    }
+}
+
+/// A footnote marker in the text (`*`, `[3]`, `[^label]`…).
+public struct FootnoteMarker: Sendable, Equatable {
+    /// The label as written (`*`, `3`, `label`).
+    public var label: String
+    /// The block that holds the marker.
+    public var block: Int
+    /// The marker's scalar range in the block.
+    public var range: Range<Int>
+    /// The linked note (index into `Document.notes`), or `nil` when none was found.
+    public var note: Int?
+
+    /// A marker.
+    public init(label: String, block: Int, range: Range<Int>, note: Int? = nil) {
+        self.label = label; self.block = block; self.range = range; self.note = note
+    }
+}
+
+/// A footnote's note, where it stands in the text.
+public struct FootnoteNote: Sendable, Equatable {
+    /// The label as written.
+    public var label: String
+    /// The block that holds the note.
+    public var block: Int
+    /// The note's text without its label.
+    public var text: String
+    /// The 1-based source line where the note begins.
+    public var line: Int
+
+    /// A note.
+    public init(label: String, block: Int, text: String, line: Int) {
+        self.label = label; self.block = block; self.text = text; self.line = line
+    }
+}

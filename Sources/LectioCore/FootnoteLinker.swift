@@ -1,0 +1,83 @@
+/// Links each footnote marker to its note.
+///
+/// A label that names one note (`[12]`, `[^source]`) links by label, within its scope: the
+/// next unused note of that label after the marker, so numbering that restarts in each
+/// chapter links chapter by chapter. A repeated symbol (`*`, `†`) links by content: the markers
+/// before a run of notes and the notes of that run are matched as one assignment over the
+/// words before each marker and the opening words of each note, with position as tie-break.
+public enum FootnoteLinker {
+    /// Fills in `note` on each marker. `markers` and `notes` are in reading order.
+    public static func link(markers: inout [FootnoteMarker], notes: [FootnoteNote], blocks: [Block]) {
+        let symbolic = { (label: String) in !label.contains { $0.isLetter || $0.isNumber } }
+        linkByLabel(markers: &markers, notes: notes, where: { !symbolic($0) })
+        linkByContent(markers: &markers, notes: notes, blocks: blocks, where: symbolic)
+    }
+
+    static func linkByLabel(markers: inout [FootnoteMarker], notes: [FootnoteNote], where include: (String) -> Bool) {
+        var byLabel: [String: [Int]] = [:]
+        for (i, note) in notes.enumerated() where include(note.label) { byLabel[note.label, default: []].append(i) }
+        var used = Set<Int>()
+        for m in markers.indices where include(markers[m].label) {
+            guard let candidates = byLabel[markers[m].label] else { continue }
+            let block = markers[m].block
+            let after = candidates.first { !used.contains($0) && notes[$0].block > block }
+            let before = candidates.last { !used.contains($0) && notes[$0].block <= block }
+            if let chosen = after ?? before {
+                markers[m].note = chosen
+                used.insert(chosen)
+            }
+        }
+    }
+
+    static func linkByContent(markers: inout [FootnoteMarker], notes: [FootnoteNote], blocks: [Block],
+                              where include: (String) -> Bool) {
+        // Runs of consecutive note blocks; each run serves the markers since the previous run.
+        var runs: [[Int]] = []
+        for (i, note) in notes.enumerated() where include(note.label) {
+            if let last = runs.last?.last, isAdjacent(notes[last].block, note.block, blocks: blocks) {
+                runs[runs.count - 1].append(i)
+            } else {
+                runs.append([i])
+            }
+        }
+        var previousEnd = -1
+        for run in runs {
+            let firstBlock = notes[run[0]].block
+            let scope = markers.indices.filter {
+                include(markers[$0].label) && markers[$0].block > previousEnd && markers[$0].block < firstBlock
+            }
+            previousEnd = notes[run[run.count - 1]].block
+            for label in Set(scope.map { markers[$0].label }) {
+                let ms = scope.filter { markers[$0].label == label }
+                let ns = run.filter { notes[$0].label == label }
+                guard !ns.isEmpty else { continue }
+                let contexts = ms.map { m in
+                    let marker = markers[m]
+                    let scalars = blocks[marker.block].scalars[..<marker.range.lowerBound]
+                    return String(String.UnicodeScalarView(scalars))
+                }
+                let matcher = ContentMatcher(contexts: contexts, notes: ns.map { notes[$0].text })
+                var score: [[Double]] = []
+                for a in ms.indices {
+                    var row: [Double] = []
+                    for b in ns.indices {
+                        // Order as a tie-break, far smaller than any word match.
+                        let order = 0.001 * (1 - Double(abs(a - b)) / Double(max(ms.count, ns.count)))
+                        row.append(matcher.score(marker: a, note: b) + order)
+                    }
+                    score.append(row)
+                }
+                let assignment = ms.count * ns.count <= 40_000
+                    ? Assignment.maximise(score)
+                    : ms.indices.map { $0 < ns.count ? $0 : nil }
+                for (a, b) in assignment.enumerated() { if let b { markers[ms[a]].note = ns[b] } }
+            }
+        }
+    }
+
+    /// Two note blocks belong to one run when only notes or scene breaks stand between them.
+    static func isAdjacent(_ a: Int, _ b: Int, blocks: [Block]) -> Bool {
+        guard b > a else { return false }
+        return blocks[(a + 1)..<b].allSatisfy { $0.kind == .footnote || $0.kind == .sceneBreak }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Rules that tell headings, bylines and labels from paragraphs in plain text.
+enum HeadingRules {
+    /// Structural words and their rank: a lower rank holds the higher ones.
+    static let keywordRanks: [String: Int] = [
+        "volume": 0, "part": 1, "book": 1, "chapter": 2, "letter": 2, "act": 2, "stave": 2, "canto": 2,
+        "scene": 3,
+    ]
+    /// Unnumbered headings of front and back matter.
+    static let matterWords: Set<String> = [
+        "introduction", "preface", "foreword", "prologue", "epilogue", "afterword", "appendix",
+        "contents", "notes", "footnotes", "endnotes", "glossary", "index", "acknowledgments",
+        "acknowledgements", "postscript", "bibliography", "conclusion",
+    ]
+    static let ordinals: Set<String> = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final",
+    ]
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth", "the",
+    ]
+    static let creditWords: Set<String> = [
+        "produced", "prepared", "transcribed", "edited", "translated", "illustrated", "scanned", "digitized",
+        "proofread", "updated", "posted", "released",
+    ]
+
+    /// Words of a line, lowercased, letters and digits only.
+    static func words(_ line: Substring) -> [String] {
+        line.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "’" && $0 != "'" }).map { $0.lowercased() }
+    }
+
+    static func isRomanNumeral(_ w: String) -> Bool {
+        !w.isEmpty && w.count <= 8 && w.allSatisfy { "ivxlcdm".contains($0) }
+    }
+
+    static func isNumberToken(_ w: String) -> Bool {
+        if w.allSatisfy(\.isNumber) { return true }
+        if isRomanNumeral(w) { return true }
+        if numberWords.contains(w) { return true }
+        let parts = w.split(separator: "-").map(String.init)
+        return parts.count > 1 && parts.allSatisfy { numberWords.contains($0) }
+    }
+
+    /// For `CHAPTER IV`, `Part the Second`, `FIRST EPILOGUE`, `Chapter 7`: the rank, or `nil`.
+    /// Matter words (`Introduction`) give rank `-1`.
+    static func keywordRank(_ line: Substring) -> Int? {
+        let w = words(line)
+        guard var first = w.first else { return nil }
+        var rest = w.dropFirst()
+        if ordinals.contains(first), let next = rest.first { first = next; rest = rest.dropFirst() }
+        if matterWords.contains(first) { return -1 }
+        guard let rank = keywordRanks[first] else { return nil }
+        guard let number = rest.first, isNumberToken(number) else { return nil }
+        return rank
+    }
+
+    /// `Chapter 7`, `CHAPTER IV.`: a keyword and a number and nothing else.
+    static func isBareKeywordLine(_ line: Substring) -> Bool {
+        let w = words(line)
+        return keywordRank(line) != nil && w.count <= 3
+    }
+
+    /// Whether the line is written in capitals (at least three letters, none lowercase).
+    static func isAllCaps(_ line: Substring) -> Bool {
+        var letters = 0
+        for c in line where c.isLetter {
+            if c.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 3
+    }
+
+    /// Whether most longer words start with a capital, as in a title.
+    static func isTitleCase(_ line: Substring) -> Bool {
+        let parts = line.split(whereSeparator: { $0 == " " })
+        var long = 0, capital = 0
+        for p in parts {
+            let letters = p.drop(while: { !$0.isLetter && !$0.isNumber })
+            guard let first = letters.first else { continue }
+            if letters.count > 3 || first.isNumber {
+                long += 1
+                if first.isUppercase || first.isNumber { capital += 1 }
+            }
+        }
+        return long > 0 && capital * 2 >= long + (long > 3 ? 1 : 0)
+    }
+
+    static let sentenceEnds: Set<Character> = [".", ",", ";", ":", "!", "?", "…", "”", "\"", "’", "'", "-", "—", "–"]
+
+    /// A short line that can stand as a heading (title case or capitals, no sentence end).
+    static func isHeadingLike(_ lines: [Substring]) -> Bool {
+        guard (1...3).contains(lines.count) else { return false }
+        let joined = lines.joined(separator: " ")
+        guard joined.count <= 90, words(Substring(joined)).count <= 14 else { return false }
+        guard let first = joined.first, first.isUppercase || first.isNumber else { return false }
+        if keywordRank(lines[0]) != nil { return true }
+        if lines.count > 1 { return false }
+        let line = lines[0]
+        // One word alone (`RACHE.`, a letter's `MARY`) is not a heading, but for matter words.
+        guard words(line).count >= 2 else { return false }
+        if isAllCaps(line) { return true }
+        guard let last = line.last, !sentenceEnds.contains(last) else { return false }
+        return isTitleCase(line)
+    }
+
+    /// `By Pierre Broué`, `Produced by Roger Squires`: a byline or credit line.
+    static func isByline(_ line: Substring) -> Bool {
+        let w = words(line)
+        guard line.count <= 90, w.count >= 2 else { return false }
+        if w[0] == "by" { return w.count <= 8 }
+        return creditWords.contains(w[0]) && w.count > 2 && w[1] == "by"
+    }
+
+    /// Joins the lines of a heading: `Chapter 7` + `The Pen…` → `Chapter 7 — The Pen…`.
+    static func joinHeading(_ lines: [Substring]) -> (text: String, breaks: [Int]) {
+        var text = String(lines[0])
+        var breaks: [Int] = []
+        for line in lines.dropFirst() {
+            let bare = isBareKeywordLine(lines[0]) && !(text.last.map { ".:".contains($0) } ?? false)
+            text += bare ? " — " : " "
+            breaks.append(text.unicodeScalars.count)
+            text += line
+        }
+        return (text, breaks)
+    }
+
+    /// A heading's text for the table of contents: trailing footnote markers removed.
+    static func sectionTitle(_ text: String, markers: [Range<Int>]) -> String {
+        var scalars = Array(text.unicodeScalars)
+        for range in markers.reversed() where range.upperBound == scalars.count || scalars[range.upperBound...].allSatisfy({ $0 == " " }) {
+            scalars.removeSubrange(range.lowerBound..<scalars.count)
+        }
+        return String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Letters only, lowercased: for comparing headings and titles.
+    static func folded(_ s: some StringProtocol) -> String {
+        String(s.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+}

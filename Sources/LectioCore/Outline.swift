@@ -1,0 +1,89 @@
+import Foundation
+
+/// The structure of a document as Lectio sees it, for `lectio outline`.
+public struct Outline: Codable, Sendable, Equatable {
+    /// A section heading.
+    public struct SectionEntry: Codable, Sendable, Equatable {
+        public var title: String
+        public var level: Int
+        public var line: Int
+        public var matter: Bool
+    }
+
+    /// A footnote marker and its note.
+    public struct FootnoteEntry: Codable, Sendable, Equatable {
+        public var label: String
+        public var line: Int
+        public var before: String
+        public var note: String?
+        public var noteLine: Int?
+    }
+
+    /// A note that no marker links to.
+    public struct NoteEntry: Codable, Sendable, Equatable {
+        public var line: Int
+        public var label: String
+        public var text: String
+    }
+
+    public var title: String
+    public var encoding: String?
+    public var notices: [String]
+    public var sections: [SectionEntry]
+    public var footnotes: [FootnoteEntry]
+    public var unlinkedNotes: [NoteEntry]
+    public var unlinkedMarkers: Int
+
+    /// The outline of `document`.
+    public init(document: Document, encoding: SourceEncoding? = nil) {
+        title = document.title
+        self.encoding = encoding?.rawValue
+        notices = document.notices
+        sections = document.sections.map {
+            SectionEntry(title: $0.title, level: $0.level, line: $0.line, matter: $0.isMatter)
+        }
+        footnotes = document.footnotes.map { m in
+            let block = document.blocks[m.block]
+            let before = block.scalars[max(0, m.range.lowerBound - 40)..<m.range.lowerBound]
+            let note = m.note.map { document.notes[$0] }
+            return FootnoteEntry(label: m.label, line: block.sourceLine(at: m.range.lowerBound),
+                                 before: String(String.UnicodeScalarView(before)).replacingOccurrences(of: "\n", with: " "),
+                                 note: note?.text, noteLine: note?.line)
+        }
+        let linked = Set(document.footnotes.compactMap(\.note))
+        unlinkedNotes = document.notes.indices.filter { !linked.contains($0) }.map {
+            NoteEntry(line: document.notes[$0].line, label: document.notes[$0].label, text: document.notes[$0].text)
+        }
+        unlinkedMarkers = document.footnotes.filter { $0.note == nil }.count
+    }
+
+    /// Pretty-printed JSON with sorted keys.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// A readable, indented listing.
+    public func text() -> String {
+        var out = "\(title)\n"
+        if let encoding { out += "encoding: \(encoding)\n" }
+        for n in notices { out += "notice: \(n)\n" }
+        out += "\nSections (\(sections.count)):\n"
+        for s in sections {
+            out += String(repeating: "  ", count: s.level) + s.title + "  (line \(s.line))\n"
+        }
+        out += "\nFootnotes (\(footnotes.count), \(unlinkedMarkers) without a note):\n"
+        for f in footnotes {
+            out += "  [\(f.label)] line \(f.line): …\(f.before.suffix(30))\n"
+            if let note = f.note, let line = f.noteLine {
+                out += "      → line \(line): \(note.prefix(70))\(note.count > 70 ? "…" : "")\n"
+            } else {
+                out += "      → NO NOTE FOUND\n"
+            }
+        }
+        out += "\nNotes without a marker (\(unlinkedNotes.count)):\n"
+        for n in unlinkedNotes { out += "  [\(n.label)] line \(n.line): \(n.text.prefix(70))\n" }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+extension PlainTextImporter.Builder {
+    /// The title: Gutenberg's `Title:` field, else the first heading-like line near the top that
+    /// is not part of a longer one (running labels such as "French to English" are), less its byline.
+    mutating func findTitle() {
+        if let t = frame.title {
+            title = t
+            titleKey = HeadingRules.folded(t)
+            return
+        }
+        var candidates: [(key: String, text: String)] = []
+        for r in raw.prefix(30) where r.region == .body {
+            let trimmed = r.lines.map { $0.trimmingCharacters(in: .whitespaces)[...] }
+            guard r.lines.count <= 2, HeadingRules.isHeadingLike(trimmed) || trimmed[0].count <= 120 && r.lines.count == 1,
+                  HeadingRules.keywordRank(trimmed[0]) == nil, !HeadingRules.isByline(trimmed[0]) else {
+                if candidates.isEmpty { continue } else { break }
+            }
+            guard HeadingRules.isHeadingLike(trimmed) || (trimmed[0].last.map { !".!?,;".contains($0) } ?? false) else { break }
+            candidates.append((HeadingRules.folded(trimmed.joined(separator: " ")), trimmed.joined(separator: " ")))
+        }
+        for (n, c) in candidates.enumerated() {
+            let partOfLonger = candidates[(n + 1)...].contains { $0.key != c.key && $0.key.contains(c.key) }
+            if !partOfLonger {
+                titleKey = c.key
+                title = Self.withoutByline(c.text)
+                return
+            }
+        }
+    }
+
+    /// `Leon Sedov: … Victim by Pierre Broué – …` → `Leon Sedov: … Victim`.
+    static func withoutByline(_ text: String) -> String {
+        guard let range = text.range(of: " by ", options: .backwards),
+              let next = text[range.upperBound...].first, next.isUppercase,
+              text[..<range.lowerBound].count >= 3 else { return text }
+        return String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A "Notes" section where the text's closing run of notes begins, unless a heading leads it.
+    mutating func addNotesSection() {
+        guard let last = notes.last else { return }
+        var first = last.block
+        while first > 0, blocks[first - 1].kind == .footnote || blocks[first - 1].kind == .sceneBreak { first -= 1 }
+        if first > 0, blocks[first - 1].isHeading { return }
+        if let s = sections.last(where: { $0.block <= first }), s.block == first { return }
+        let at = sections.firstIndex { $0.block > first } ?? sections.count
+        sections.insert(Section(title: "Notes", level: 1, block: first, line: blocks[first].line, isMatter: true), at: at)
+        headingRanks.insert(nil, at: at)
+    }
+
+    /// Levels from the ranks of structural words in use: with PART and CHAPTER, parts are 1 and
+    /// chapters 2; with CHAPTER alone, chapters are 1. Other headings are 1.
+    mutating func assignLevels() {
+        let ranks = Array(Set(headingRanks.compactMap { $0 }.filter { $0 >= 0 })).sorted()
+        for i in sections.indices {
+            let level = headingRanks[i].flatMap { r in ranks.firstIndex(of: r).map { $0 + 1 } } ?? 1
+            sections[i].level = level
+            if case .heading = blocks[sections[i].block].kind { blocks[sections[i].block].kind = .heading(level: level) }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+extension PlainTextImporter {
+    /// Classifies raw blocks into a `Document`.
+    struct Builder {
+        let raw: [RawBlock]
+        let frame: GutenbergFrame
+        let fallbackTitle: String
+
+        var blocks: [Block] = []
+        var sections: [Section] = []
+        var headingRanks: [Int?] = []  // per section, keyword rank
+        var notes: [FootnoteNote] = []
+        var markers: [FootnoteMarker] = []
+        var pendingSymbols = Set<String>()
+        var title: String?
+        var titleKey: String?
+
+        init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
+            self.raw = raw
+            self.frame = frame
+            self.fallbackTitle = fallbackTitle
+        }
+
+        mutating func build() -> Document {
+            findTitle()
+            var i = 0
+            var inContents = false
+            var firstContentsEntry: String?
+            var bodyStart: Int?
+            var backStart: Int?
+            while i < raw.count {
+                let r = raw[i]
+                if r.region == .front {
+                    if blocks.isEmpty {
+                        sections.append(Section(title: "Project Gutenberg header", level: 1, block: 0, line: r.firstLine, isMatter: true))
+                        headingRanks.append(nil)
+                    }
+                    append(.frontMatter, paragraph(r.lines), r)
+                    i += 1; continue
+                }
+                if r.region == .back {
+                    if backStart == nil {
+                        backStart = blocks.count
+                        sections.append(Section(title: "Project Gutenberg licence", level: 1, block: blocks.count, line: r.firstLine, isMatter: true))
+                        headingRanks.append(nil)
+                    }
+                    append(.frontMatter, paragraph(r.lines), r)
+                    i += 1; continue
+                }
+                if bodyStart == nil { bodyStart = blocks.count }
+                i += classify(at: i, inContents: &inContents, firstContentsEntry: &firstContentsEntry)
+            }
+            addNotesSection()
+            assignLevels()
+            FootnoteLinker.link(markers: &markers, notes: notes, blocks: blocks)
+            return Document(title: title ?? fallbackTitle, blocks: blocks, sections: sections,
+                            footnotes: markers, notes: notes, startBlock: bodyStart ?? 0)
+        }
+
+        /// Classifies `raw[i]` (and any blocks it swallows); returns how many raw blocks it used.
+        mutating func classify(at i: Int, inContents: inout Bool, firstContentsEntry: inout String?) -> Int {
+            let r = raw[i]
+            let trimmed = r.lines.map { $0.trimmingCharacters(in: .whitespaces)[...] }
+            let first = trimmed[0]
+            let key = HeadingRules.folded(trimmed.joined(separator: " "))
+            if r.lines.count == 1, FootnoteScanner.isSceneBreak(first) {
+                append(.sceneBreak, (String(first), []), r); return 1
+            }
+            if let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols.contains(String(first.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" })))) {
+                return note(at: i, label: label, textStart: textStart)
+            }
+            if inContents {
+                let isEntry = r.lines.count <= 3 && trimmed.allSatisfy { $0.count < 80 }
+                if isEntry, firstContentsEntry == nil || key != firstContentsEntry {
+                    if firstContentsEntry == nil { firstContentsEntry = key }
+                    append(.label, preformatted(r.lines), r); return 1
+                }
+                inContents = false
+            }
+            if key == titleKey, sections.allSatisfy(\.isMatter) {
+                append(.title, paragraph(r.lines), r); return 1
+            }
+            if r.lines.count == 1, HeadingRules.isByline(first) {
+                append(.byline, (String(first), []), r); return 1
+            }
+            let rank = HeadingRules.keywordRank(first)
+            let indent = r.lines[0].prefix(while: { $0 == " " }).count
+            if indent < 4, HeadingRules.isHeadingLike(trimmed) {
+                if let titleKey, rank == nil, titleKey.contains(key) {
+                    append(.label, paragraph(r.lines), r); return 1
+                }
+                var lines = trimmed
+                var used = 1
+                // `CHAPTER IV` then, after a blank line, its title.
+                if lines.count == 1, HeadingRules.isBareKeywordLine(first), i + 1 < raw.count, raw[i + 1].lines.count == 1 {
+                    let next = raw[i + 1].lines[0].trimmingCharacters(in: .whitespaces)[...]
+                    if HeadingRules.keywordRank(next) == nil, HeadingRules.isHeadingLike([next]) {
+                        lines.append(next); used = 2
+                    }
+                }
+                let (text, breaks) = HeadingRules.joinHeading(lines)
+                let block = append(.heading(level: 1), (text, breaks), r)
+                let found = blocks[block].scalars.isEmpty ? [] : markerRanges(block)
+                let sectionTitle = HeadingRules.sectionTitle(text, markers: found).replacingOccurrences(of: "_", with: "")
+                sections.append(Section(title: sectionTitle, level: 1, block: block, line: r.firstLine))
+                headingRanks.append(rank)
+                if rank == -1, key.hasPrefix("contents") || key.hasPrefix("tableofcontents") {
+                    inContents = true; firstContentsEntry = nil
+                }
+                return used
+            }
+            let indents = r.lines.map { $0.prefix(while: { $0 == " " }).count }
+            if r.lines.count > 1, indents.allSatisfy({ $0 >= 2 }),
+               Set(indents).count > 1 || r.lines.allSatisfy({ $0.count < 55 }) {
+                let block = append(.preformatted, preformatted(r.lines), r)
+                _ = markerRanges(block)
+                return 1
+            }
+            let kind: Block.Kind = indents.allSatisfy({ $0 >= 2 }) ? .quote : .paragraph
+            let block = append(kind, paragraph(r.lines), r)
+            _ = markerRanges(block)
+            return 1
+        }
+
+        /// A note block; `[Footnote n: …]` may run over several paragraphs until its `]`.
+        mutating func note(at i: Int, label: String, textStart: Int) -> Int {
+            var used = 1
+            var parts = [paragraph(raw[i].lines)]
+            let bracketed = raw[i].lines[0].drop(while: { $0 == " " }).lowercased().hasPrefix("[footnote")
+            if bracketed {
+                func depth(_ s: String) -> Int { s.reduce(0) { $0 + ($1 == "[" ? 1 : $1 == "]" ? -1 : 0) } }
+                var d = depth(parts[0].0)
+                while d > 0, i + used < raw.count, used < 40, raw[i + used].region == .body {
+                    let next = paragraph(raw[i + used].lines)
+                    parts.append(next)
+                    d += depth(next.0)
+                    used += 1
+                }
+            }
+            var text = ""
+            var breaks: [Int] = []
+            for (n, part) in parts.enumerated() {
+                if n > 0 { text += "\n"; breaks.append(text.unicodeScalars.count) }
+                let base = text.unicodeScalars.count
+                text += part.0
+                breaks += part.1.map { $0 + base }
+            }
+            let block = append(.footnote, (text, breaks), raw[i])
+            var body = String(String.UnicodeScalarView(blocks[block].scalars[textStart...]))
+            if bracketed, body.hasSuffix("]") { body.removeLast() }
+            notes.append(FootnoteNote(label: label, block: block, text: body.trimmingCharacters(in: .whitespaces), line: raw[i].firstLine))
+            pendingSymbols.remove(label)
+            return used
+        }
+
+        /// Scans a block for markers and records them; returns their ranges.
+        mutating func markerRanges(_ block: Int) -> [Range<Int>] {
+            let found = FootnoteScanner.markers(in: blocks[block].scalars)
+            for f in found {
+                markers.append(FootnoteMarker(label: f.label, block: block, range: f.range))
+                if !f.label.contains(where: { $0.isLetter || $0.isNumber }) { pendingSymbols.insert(f.label) }
+            }
+            return found.map(\.range)
+        }
+
+        @discardableResult
+        mutating func append(_ kind: Block.Kind, _ content: (String, [Int]), _ r: RawBlock) -> Int {
+            blocks.append(Block(kind: kind, text: content.0, line: r.firstLine, lineBreaks: content.1))
+            return blocks.count - 1
+        }
+
+        /// Lines joined into one paragraph, with the offsets where each source line begins.
+        func paragraph(_ lines: [Substring]) -> (String, [Int]) {
+            var text = ""
+            var breaks: [Int] = []
+            var count = 0
+            for (n, line) in lines.enumerated() {
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if n > 0 {
+                    let hyphen = text.hasSuffix("-") && !text.hasSuffix("--") && (text.dropLast().last?.isLetter ?? false)
+                    if !hyphen { text += " "; count += 1 }
+                    breaks.append(count)
+                }
+                text += t
+                count += t.unicodeScalars.count
+            }
+            return (text, breaks)
+        }
+
+        /// Lines kept as they are, less their common indent.
+        func preformatted(_ lines: [Substring]) -> (String, [Int]) {
+            let indent = lines.map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
+            var text = ""
+            var breaks: [Int] = []
+            for (n, line) in lines.enumerated() {
+                if n > 0 { text += "\n"; breaks.append(text.unicodeScalars.count) }
+                var l = line.dropFirst(indent)
+                while l.last == " " { l = l.dropLast() }
+                text += l
+            }
+            return (text, breaks)
+        }
+    }
+}

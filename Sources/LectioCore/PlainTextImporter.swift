@@ -1,0 +1,92 @@
+import Foundation
+
+/// Reads plain text: one paragraph per line or hard-wrapped paragraphs, headings as short
+/// lines, Project Gutenberg front and back matter, footnotes as `*`, `†`, `[n]`, `[Footnote n: …]`.
+public enum PlainTextImporter {
+    /// A run of non-blank lines.
+    struct RawBlock {
+        var lines: [Substring]
+        var firstLine: Int
+        var region: Region
+    }
+
+    enum Region { case front, body, back }
+
+    /// Builds a document from normalised text (see `SourceDecoder`).
+    public static func document(from text: String, fallbackTitle: String) -> Document {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let frame = GutenbergFrame(lines: lines)
+        let raw = rawBlocks(lines, frame: frame)
+        if raw.isEmpty {
+            return Document(title: fallbackTitle, blocks: [], notices: ["empty text"])
+        }
+        var builder = Builder(raw: raw, frame: frame, fallbackTitle: fallbackTitle)
+        return builder.build()
+    }
+
+    /// Splits lines into runs separated by blank lines (and at Gutenberg's frame lines).
+    static func rawBlocks(_ lines: [Substring], frame: GutenbergFrame) -> [RawBlock] {
+        var blocks: [RawBlock] = []
+        var current: [Substring] = []
+        var first = 0
+        func flush() {
+            if !current.isEmpty {
+                blocks.append(RawBlock(lines: current, firstLine: first + 1, region: frame.region(ofLine: first)))
+            }
+            current = []
+        }
+        for (i, line) in lines.enumerated() {
+            if line.allSatisfy({ $0 == " " }) { flush(); continue }
+            if frame.isBoundary(i) || (frame.isBoundary(i - 1) && !current.isEmpty) { flush() }
+            if current.isEmpty { first = i }
+            current.append(line)
+        }
+        flush()
+        return blocks
+    }
+}
+
+/// Where a Project Gutenberg text's own header and licence footer stand, if it has them.
+struct GutenbergFrame {
+    /// Index of the `*** START OF …` line, or `nil`.
+    var start: Int?
+    /// Index of the first line of the back matter, or `nil`.
+    var end: Int?
+    /// `Title: …` from the header.
+    var title: String?
+
+    init(lines: [Substring]) {
+        func isStart(_ l: Substring) -> Bool {
+            let t = l.drop(while: { $0 == " " })
+            return (t.hasPrefix("***") || t.hasPrefix("*** ")) && t.uppercased().contains("START OF")
+                && t.uppercased().contains("GUTENBERG")
+        }
+        func isEnd(_ l: Substring) -> Bool {
+            let t = l.drop(while: { $0 == " " }).uppercased()
+            return (t.hasPrefix("***") && t.contains("END OF") && t.contains("GUTENBERG"))
+                || t.hasPrefix("END OF THE PROJECT GUTENBERG") || t.hasPrefix("END OF PROJECT GUTENBERG")
+        }
+        let head = min(lines.count, 400)
+        start = lines[0..<head].firstIndex(where: isStart)
+        guard let start else { return }
+        end = lines[(start + 1)...].firstIndex(where: isEnd)
+        for i in 0..<start {
+            let l = lines[i]
+            if l.hasPrefix("Title:") {
+                var t = l.dropFirst(6).trimmingCharacters(in: .whitespaces)
+                var j = i + 1
+                while j < start, lines[j].hasPrefix("       ") { t += " " + lines[j].trimmingCharacters(in: .whitespaces); j += 1 }
+                title = t
+                break
+            }
+        }
+    }
+
+    func region(ofLine i: Int) -> PlainTextImporter.Region {
+        if let start, i <= start { return .front }
+        if let end, i >= end { return .back }
+        return .body
+    }
+
+    func isBoundary(_ i: Int) -> Bool { i >= 0 && (i == start || i == end) }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// The encoding a text file was read in.
+public enum SourceEncoding: String, Sendable, Codable {
+    case utf8 = "UTF-8"
+    case utf8WithBOM = "UTF-8 (BOM)"
+    case utf16LittleEndian = "UTF-16LE"
+    case utf16BigEndian = "UTF-16BE"
+    case windows1252 = "Windows-1252"
+}
+
+/// Why a file could not be opened as a text.
+public enum TextLoadError: Error, Equatable, CustomStringConvertible {
+    case missing(String)
+    case directory(String)
+    case unreadable(String, String)
+    case binary(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): return "\(path): no such file"
+        case .directory(let path): return "\(path): is a directory, not a text file"
+        case .unreadable(let path, let why): return "\(path): cannot be read (\(why))"
+        case .binary(let path): return "\(path): not a text file (it holds binary data)"
+        }
+    }
+}
+
+/// A decoded text: one `String` with `\n` line ends, no tabs and no control characters.
+public struct DecodedText: Sendable {
+    /// The normalised text.
+    public var text: String
+    /// How the bytes were read.
+    public var encoding: SourceEncoding
+    /// A notice for the reader when the encoding was a guess (a legacy 8-bit file).
+    public var notice: String?
+}
+
+/// Turns the bytes of a file into normalised text: BOMs, UTF-16, a Windows-1252 fallback,
+/// CRLF/CR line ends, tab expansion, and control characters made visible.
+public enum SourceDecoder {
+    /// Reads and decodes the file at `path`.
+    public static func load(path: String) throws -> DecodedText {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw TextLoadError.missing(path)
+        }
+        if isDirectory.boolValue { throw TextLoadError.directory(path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw TextLoadError.unreadable(path, "permission denied")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch {
+            throw TextLoadError.unreadable(path, "\(error.localizedDescription)")
+        }
+        guard let decoded = decode([UInt8](data)) else { throw TextLoadError.binary(path) }
+        return decoded
+    }
+
+    /// Decodes bytes, or returns `nil` when they are binary data rather than text.
+    public static func decode(_ bytes: [UInt8]) -> DecodedText? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            if let text = utf8(bytes[3...]) { return DecodedText(text: normalise(text), encoding: .utf8WithBOM) }
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            if let text = utf16(bytes.dropFirst(2), littleEndian: little) {
+                return DecodedText(text: normalise(text), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
+            }
+            return nil
+        }
+        if looksBinary(bytes) { return nil }
+        if let text = utf8(bytes[...]) { return DecodedText(text: normalise(text), encoding: .utf8) }
+        let text = windows1252(bytes)
+        return DecodedText(
+            text: normalise(text), encoding: .windows1252,
+            notice: "not valid UTF-8: read as Windows-1252 (Latin-1)")
+    }
+
+    /// NUL bytes, or many control bytes, mean the file is not a text.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        if bytes.contains(0) { return true }
+        let sample = bytes.prefix(8192)
+        guard !sample.isEmpty else { return false }
+        var controls = 0
+        for b in sample where b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B {
+            controls += 1
+        }
+        return controls * 10 > sample.count
+    }
+
+    static func utf8(_ bytes: ArraySlice<UInt8>) -> String? {
+        String(validating: bytes, as: UTF8.self)
+    }
+
+    static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
+        guard bytes.count % 2 == 0 else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            i += 2
+        }
+        if units.contains(0) { return nil }
+        return String(validating: units, as: UTF16.self)
+    }
+
+    /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F.
+    static func windows1252(_ bytes: [UInt8]) -> String {
+        let high: [UInt32] = [
+            0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+            0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+        ]
+        var scalars = String.UnicodeScalarView()
+        for b in bytes {
+            let value = (0x80...0x9F).contains(b) ? high[Int(b) - 0x80] : UInt32(b)
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+        return String(scalars)
+    }
+
+    /// Line ends to `\n`, tabs to spaces (stops every 8 columns), control characters to
+    /// visible symbols (`␛` for ESC), so that a text can never drive the terminal.
+    public static func normalise(_ text: String) -> String {
+        let utf8 = text.utf8
+        let needsWork = utf8.contains { $0 < 0x20 && $0 != 0x0A || $0 == 0x7F }
+            || text.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0xFEFF }
+        if !needsWork { return text }
+        var out = String.UnicodeScalarView()
+        var column = 0
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x0D { out.append("\n"); column = 0; previousCR = true; continue }
+            if v == 0x0A {
+                if !previousCR { out.append("\n") }
+                column = 0; previousCR = false; continue
+            }
+            previousCR = false
+            switch v {
+            case 0x09:
+                let spaces = 8 - column % 8
+                for _ in 0..<spaces { out.append(" ") }
+                column += spaces
+            case 0xFEFF:
+                continue
+            case 0x0C:
+                out.append("\n"); column = 0
+            case 0..<0x20:
+                out.append(Unicode.Scalar(0x2400 + v)!); column += 1
+            case 0x7F:
+                out.append("\u{2421}"); column += 1
+            case 0x80...0x9F:
+                out.append("\u{FFFD}"); column += 1
+            default:
+                out.append(scalar); column += 1
+            }
+        }
+        return String(out)
+    }
+}

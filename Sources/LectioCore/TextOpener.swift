@@ -1,0 +1,24 @@
+/// Opens a file as a `Document`: decodes it and picks the importer for its kind.
+public enum TextOpener {
+    /// A document and how its file was read.
+    public struct Opened: Sendable {
+        public var document: Document
+        public var encoding: SourceEncoding
+        public var path: String
+    }
+
+    /// Reads, decodes and imports the file at `path`.
+    public static func open(path: String) throws -> Opened {
+        let decoded = try SourceDecoder.load(path: path)
+        var document = importDocument(decoded.text, path: path)
+        if let notice = decoded.notice { document.notices.insert(notice, at: 0) }
+        return Opened(document: document, encoding: decoded.encoding, path: path)
+    }
+
+    /// Imports already decoded text; the path's extension chooses the importer.
+    public static func importDocument(_ text: String, path: String) -> Document {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        return PlainTextImporter.document(from: text, fallbackTitle: stem)
+    }
+}

@@ -1,0 +1,205 @@
+import CNcursesw
+import Glibc
+import LectioCore
+import LectioUI
+
+/// Why the terminal could not be started.
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case termUnset
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal: return "standard input and output must be a terminal (use `lectio outline` for scripts)"
+        case .termUnset: return "TERM is not set: cannot drive the terminal"
+        case .unknownTerminal(let t): return "unknown terminal type '\(t)' (TERM): cannot drive the terminal"
+        }
+    }
+}
+
+/// The ncurses terminal: presents `Screen`s and reads keys. The only user of curses.
+public final class NcursesTerminal: TerminalDevice {
+    private let screen: OpaquePointer
+    private let useColor: Bool
+    private var ended = false
+    private var errors = 0
+
+    /// Sets the locale from the environment, falling back to UTF-8 when it is not, so that
+    /// wide characters are drawn and measured right. Call before anything measures text.
+    public static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        if !isUTF8() {
+            for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil && isUTF8() { break }
+        }
+    }
+
+    static func isUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// Character widths as ncurses sees them: libc `wcwidth`.
+    public static let measure = CharacterWidth { scalar in Int(wcwidth(wchar_t(bitPattern: scalar.value))) }
+
+    /// Checks that this process can drive a terminal, without touching it.
+    public static func check() throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw TerminalError.termUnset }
+        var status: Int32 = 0
+        if setupterm(term, 1, &status) != OK { throw TerminalError.unknownTerminal(term) }
+        del_curterm(cur_term_shim())
+    }
+
+    /// Starts curses on the controlling terminal.
+    public init(mouse: Bool, color: Bool) throws {
+        try Self.check()
+        guard let s = newterm(nil, lectio_stdout(), lectio_stdin()) else {
+            throw TerminalError.unknownTerminal(String(cString: getenv("TERM")))
+        }
+        screen = s
+        raw()
+        noecho()
+        nonl()
+        keypad(lectio_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+        useColor = color && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+            for (i, role) in Style.Role.allCases.enumerated() {
+                init_pair(Int16(i + 1), Self.color(for: role), -1)
+            }
+        }
+        if mouse {
+            mousemask(lectio_mouse_mask(), nil)
+            mouseinterval(0)
+        }
+    }
+
+    static func color(for role: Style.Role) -> Int16 {
+        switch role {
+        case .heading: return Int16(COLOR_CYAN)
+        case .marker: return Int16(COLOR_YELLOW)
+        case .match: return Int16(COLOR_MAGENTA)
+        case .annotation: return Int16(COLOR_GREEN)
+        case .border: return Int16(COLOR_BLUE)
+        case .notice: return Int16(COLOR_YELLOW)
+        default: return -1
+        }
+    }
+
+    deinit { end() }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+        delscreen(screen)
+    }
+
+    public var size: (width: Int, height: Int) { (Int(lectio_cols()), Int(lectio_lines())) }
+
+    func attributes(_ style: Style) -> attr_t {
+        var a = lectio_a_normal()
+        if style.attributes.contains(.bold) { a |= lectio_a_bold() }
+        if style.attributes.contains(.reverse) { a |= lectio_a_reverse() }
+        if style.attributes.contains(.underline) { a |= lectio_a_underline() }
+        if style.attributes.contains(.dim) { a |= lectio_a_dim() }
+        if style.attributes.contains(.italic) { a |= lectio_a_italic() }
+        return a
+    }
+
+    public func present(_ frame: Screen) {
+        let window = lectio_stdscr()
+        werase(window)
+        var cc = cchar_t()
+        for y in 0..<min(frame.height, size.height) {
+            for x in 0..<min(frame.width, size.width) {
+                let cell = frame[x, y]
+                if cell.isContinuation { continue }
+                if cell.text == " " && cell.style == .plain { continue }
+                var chars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+                chars.append(0)
+                let pair: Int16 = useColor ? Int16((Style.Role.allCases.firstIndex(of: cell.style.role) ?? 0) + 1) : 0
+                _ = chars.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attributes(cell.style), pair, nil) }
+                mvwadd_wch(window, Int32(y), Int32(x), &cc)
+            }
+        }
+        wrefresh(window)
+    }
+
+    public func nextKey() -> Key? {
+        while true {
+            if TerminalSignals.pending != 0 { return .interrupt }
+            var ch: wint_t = 0
+            let status = wget_wch(lectio_stdscr(), &ch)
+            if status == ERR {
+                if TerminalSignals.pending != 0 { return .interrupt }
+                errors += 1
+                if errors > 50 { return nil }  // stdin is gone: stop, don't spin
+                continue
+            }
+            errors = 0
+            let code = Int32(bitPattern: ch)
+            if status == lectio_key_code_yes() { return functionKey(code) }
+            return characterKey(code)
+        }
+    }
+
+    func functionKey(_ code: Int32) -> Key {
+        switch code {
+        case lectio_key_resize(): return .resize
+        case lectio_key_up(): return .up
+        case lectio_key_down(): return .down
+        case lectio_key_left(): return .left
+        case lectio_key_right(): return .right
+        case lectio_key_home(): return .home
+        case lectio_key_end(): return .end
+        case lectio_key_npage(): return .pageDown
+        case lectio_key_ppage(): return .pageUp
+        case lectio_key_enter(): return .enter
+        case lectio_key_backspace(): return .backspace
+        case lectio_key_btab(): return .backTab
+        case lectio_key_dc(): return .delete
+        case lectio_key_mouse(): return mouseKey() ?? .unknown(Int(code))
+        default: return .unknown(Int(code))
+        }
+    }
+
+    func characterKey(_ code: Int32) -> Key {
+        switch code {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 127, 8: return .backspace
+        case 27:
+            wtimeout(lectio_stdscr(), 0)
+            defer { wtimeout(lectio_stdscr(), -1) }
+            var next: wint_t = 0
+            if wget_wch(lectio_stdscr(), &next) == OK, let s = Unicode.Scalar(UInt32(next)) {
+                if next == 10 || next == 13 { return .alt("\n") }
+                return .alt(Character(s))
+            }
+            return .escape
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 96)))
+        case 0: return .unknown(0)
+        default:
+            guard let s = Unicode.Scalar(UInt32(bitPattern: code)) else { return .unknown(Int(code)) }
+            return .char(Character(s))
+        }
+    }
+
+    func mouseKey() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let kind: MouseEvent.Kind
+        if lectio_mouse_is_wheel_up(event.bstate) != 0 { kind = .wheelUp }
+        else if lectio_mouse_is_wheel_down(event.bstate) != 0 { kind = .wheelDown }
+        else if lectio_mouse_is_click(event.bstate) != 0 { kind = .click }
+        else { return nil }
+        return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
+    }
+}

@@ -1,0 +1,84 @@
+import LectioCore
+
+extension AppState {
+    /// Where the marker stands in the layout.
+    public func position(ofMarker index: Int) -> LinePosition {
+        let m = document.footnotes[index]
+        return layout.position(block: m.block, offset: m.range.lowerBound)
+    }
+
+    /// Tab / Shift-Tab: selects the next (or previous) marker from the cursor and scrolls to it.
+    func selectFootnote(forward: Bool) {
+        if case .footnote = layers.last { layers.removeLast() }
+        let markers = document.footnotes
+        guard !markers.isEmpty else {
+            message = "This text has no footnotes"
+            return
+        }
+        var target: Int?
+        if let selected = selectedMarker {
+            // A selected marker stands under the cursor: moving the cursor clears the selection.
+            target = forward ? selected + 1 : selected - 1
+            if let t = target, !markers.indices.contains(t) { target = nil }
+        } else if forward {
+            target = firstMarker(atOrAfter: cursor)
+        } else {
+            target = lastMarker(before: layout.move(cursor, by: 1))
+        }
+        guard let target else {
+            message = forward ? "No footnote marker after this point" : "No footnote marker before this point"
+            return
+        }
+        selectedMarker = target
+        cursor = position(ofMarker: target)
+        scrollToCursor()
+    }
+
+    /// The first marker shown on the line `p` or later.
+    func firstMarker(atOrAfter p: LinePosition) -> Int? {
+        let candidates = document.footnotes(inBlocks: p.block...Int.max - 1)
+        return candidates.first { position(ofMarker: $0) >= p }
+    }
+
+    /// The last marker shown before the line `p`.
+    func lastMarker(before p: LinePosition) -> Int? {
+        let candidates = document.footnotes(inBlocks: 0...p.block)
+        return candidates.last { position(ofMarker: $0) < p }
+    }
+
+    /// Enter: opens the selected marker's note, or the first marker on the cursor's line.
+    func openFootnote() {
+        var marker = selectedMarker
+        if marker == nil, let first = firstMarker(atOrAfter: cursor), position(ofMarker: first) == cursor {
+            marker = first
+        }
+        guard let marker else {
+            message = "No footnote selected: Tab selects the next marker"
+            return
+        }
+        selectedMarker = marker
+        layers.append(.footnote(FootnotePopup(marker: marker)))
+    }
+
+    /// In the popup, Enter: jumps to the note where it stands in the text.
+    func goToNote() {
+        guard case .footnote(let popup) = layers.last else { return }
+        guard let note = document.footnotes[popup.marker].note else {
+            message = "This marker has no note to go to"
+            return
+        }
+        layers.removeLast()
+        selectedMarker = nil
+        jump(to: LinePosition(block: document.notes[note].block, line: 0))
+    }
+
+    /// The markers shown on the text pane now.
+    public var markersInView: [Int] {
+        guard !document.blocks.isEmpty else { return [] }
+        let bottom = layout.move(top, by: pageHeight - 1)
+        return document.footnotes(inBlocks: top.block...bottom.block).filter {
+            let p = position(ofMarker: $0)
+            return p >= top && p <= bottom
+        }
+    }
+}

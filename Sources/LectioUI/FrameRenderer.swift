@@ -1,0 +1,48 @@
+import LectioCore
+
+/// Draws the whole frame for a state: panes, status line, then popups from the bottom up.
+public enum FrameRenderer {
+    /// The frame for `state`.
+    public static func render(_ state: AppState) -> Screen {
+        var screen = Screen(width: state.width, height: state.height, measure: state.measure)
+        let panes = state.panes
+        if panes.tooSmall {
+            drawTooSmall(&screen)
+            return screen
+        }
+        TextPaneView(state: state).draw(into: &screen, rect: panes.text)
+        if let rect = panes.footnotes { FootnotesPaneView(state: state).draw(into: &screen, rect: rect) }
+        if let rect = panes.notes { NotesPaneView(state: state).draw(into: &screen, rect: rect) }
+        drawSeparators(&screen, panes: panes)
+        StatusLineView(state: state).draw(into: &screen, rect: panes.status)
+        for layer in state.layers {
+            switch layer {
+            case .footnote(let popup): FootnotePopupView(state: state, popup: popup).draw(into: &screen)
+            case .contents(let popup): ContentsView(state: state, popup: popup).draw(into: &screen)
+            case .help(let popup): HelpView(state: state).draw(into: &screen, scroll: popup.scroll)
+            }
+        }
+        return screen
+    }
+
+    /// A vertical rule left of each side pane; panes draw their own header rule.
+    static func drawSeparators(_ screen: inout Screen, panes: PaneLayout) {
+        for rect in [panes.footnotes, panes.notes].compactMap({ $0 }) where rect.x > 0 {
+            for y in rect.y..<rect.maxY { screen.put("│", x: rect.x - 1, y: y, style: Style(role: .border)) }
+        }
+    }
+
+    static func drawTooSmall(_ screen: inout Screen) {
+        let lines = [
+            "Terminal too small",
+            "Lectio needs \(PaneLayout.minimumWidth)×\(PaneLayout.minimumHeight);",
+            "this one is \(screen.width)×\(screen.height).",
+            "Enlarge it, or press q to quit.",
+        ]
+        let top = max(0, (screen.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let w = screen.measure.width(of: line)
+            screen.put(line, x: max(0, (screen.width - w) / 2), y: top + i, style: i == 0 ? Style(.bold) : .plain)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// A popup over the text. The top layer sees keys first.
+public enum Layer: Sendable, Equatable {
+    case footnote(FootnotePopup)
+    case contents(ContentsPopup)
+    case help(HelpPopup)
+
+    /// The keymap mode of this layer.
+    public var mode: Mode {
+        switch self {
+        case .footnote: return .footnote
+        case .contents: return .contents
+        case .help: return .help
+        }
+    }
+}
+
+/// The popup of one footnote marker's note.
+public struct FootnotePopup: Sendable, Equatable {
+    /// Index of the marker in `Document.footnotes`.
+    public var marker: Int
+    /// First content line shown.
+    public var scroll: Int = 0
+    public init(marker: Int) { self.marker = marker }
+}
+
+/// The table of contents.
+public struct ContentsPopup: Sendable, Equatable {
+    /// Index of the highlighted section.
+    public var selected: Int
+    public init(selected: Int) { self.selected = selected }
+}
+
+/// The help screen.
+public struct HelpPopup: Sendable, Equatable {
+    /// First line shown.
+    public var scroll: Int = 0
+    public init() {}
+}

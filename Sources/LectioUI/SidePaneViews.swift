@@ -1,0 +1,84 @@
+import LectioCore
+
+/// Draws a pane's header: its title on a rule.
+func drawPaneHeader(_ title: String, into screen: inout Screen, rect: Rect) {
+    let style = Style(role: .border)
+    for x in rect.x..<rect.maxX { screen.put("─", x: x, y: rect.y, style: style) }
+    screen.put(" \(title) ", x: rect.x + 1, y: rect.y, maxWidth: rect.width - 2, style: Style(.bold, role: .heading))
+}
+
+/// The footnotes pane: the notes whose markers are on the page, each with a few words of
+/// context and the note itself.
+struct FootnotesPaneView {
+    let state: AppState
+
+    func draw(into screen: inout Screen, rect: Rect) {
+        drawPaneHeader("Footnotes on this page", into: &screen, rect: rect)
+        let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+        let markers = state.markersInView
+        guard !markers.isEmpty else {
+            screen.put("No footnote markers on this page.", x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(.dim, role: .muted))
+            return
+        }
+        let wrapper = TextWrapper(measure: state.measure)
+        var y = inner.y
+        for m in markers {
+            guard y < inner.maxY else { break }
+            let marker = state.document.footnotes[m]
+            let selected = m == state.selectedMarker
+            let header = "\(marker.label)  …\(FootnotePopupView.context(of: marker, in: state.document, words: 5))"
+            screen.put(header, x: inner.x, y: y, maxWidth: inner.width,
+                       style: selected ? Style([.reverse, .bold], role: .selection) : Style(.bold, role: .marker))
+            y += 1
+            let text = marker.note.map { state.document.notes[$0].text } ?? "(no note found for this marker)"
+            let lines = wrapper.wrap(text, width: inner.width, indent: 2)
+            for (i, line) in lines.enumerated() {
+                guard y < inner.maxY else { break }
+                let cut = y == inner.maxY - 1 && i < lines.count - 1
+                screen.put(cut ? line.text + "…" : line.text, x: inner.x + line.indent, y: y,
+                           maxWidth: inner.width - line.indent, style: marker.note == nil ? Style(.dim, role: .muted) : .plain)
+                y += 1
+            }
+            y += 1
+        }
+    }
+}
+
+/// The personal-notes pane.
+struct NotesPaneView {
+    let state: AppState
+
+    func draw(into screen: inout Screen, rect: Rect) {
+        drawPaneHeader("Personal notes", into: &screen, rect: rect)
+        let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+        let hint = TextWrapper(measure: state.measure).wrap("No personal notes in this section yet.", width: inner.width)
+        for (i, line) in hint.enumerated() where i < inner.height {
+            screen.put(line.text, x: inner.x, y: inner.y + i, maxWidth: inner.width, style: Style(.dim, role: .muted))
+        }
+    }
+}
+
+/// The status line: title, section, position, and the help key, or a message.
+struct StatusLineView {
+    let state: AppState
+
+    func draw(into screen: inout Screen, rect: Rect) {
+        let style = Style(.reverse, role: .status)
+        screen.fill(rect, style: style)
+        let right = " \(state.percent)%  ? help "
+        let rightWidth = screen.measure.width(of: right)
+        var left = " \(state.document.title)"
+        if let section = state.currentSection { left += " › \(section.title)" }
+        var leftStyle = style
+        if let message = state.message {
+            left = " \(message)"
+            leftStyle = Style([.reverse, .bold], role: .notice)
+        }
+        let room = rect.width - rightWidth - 1
+        if screen.measure.width(of: left) > room {
+            left = String(left.prefix(max(0, room - 1))) + "…"
+        }
+        screen.put(left, x: rect.x, y: rect.y, maxWidth: room, style: leftStyle)
+        screen.put(right, x: rect.maxX - rightWidth, y: rect.y, style: style)
+    }
+}

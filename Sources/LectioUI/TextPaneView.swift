@@ -1,0 +1,64 @@
+import LectioCore
+
+/// The text pane: the laid-out text from `top`, with the reading cursor in the margin,
+/// headings in bold, and footnote markers highlighted (the selected one in reverse).
+struct TextPaneView {
+    let state: AppState
+
+    static func baseStyle(_ kind: Block.Kind) -> Style {
+        switch kind {
+        case .title: return Style([.bold, .underline], role: .heading)
+        case .heading: return Style(.bold, role: .heading)
+        case .byline: return Style(.italic)
+        case .label, .frontMatter, .sceneBreak: return Style(.dim, role: .muted)
+        case .quote: return Style(.italic)
+        default: return .plain
+        }
+    }
+
+    func draw(into screen: inout Screen, rect: Rect) {
+        let layout = state.layout
+        let document = state.document
+        guard !document.blocks.isEmpty else {
+            screen.put("(empty text)", x: rect.x + 2, y: rect.y, style: Style(.dim, role: .muted))
+            return
+        }
+        let column = state.panes.textColumn
+        var p = state.top
+        var previous: LinePosition?
+        for row in 0..<rect.height {
+            if let previous, p == previous { break }
+            let y = rect.y + row
+            if p == state.cursor {
+                screen.put("▌", x: rect.x, y: y, style: Style(role: .selection))
+            }
+            let line = layout.line(at: p)
+            drawLine(line, block: p.block, into: &screen, x: column.x + line.indent, y: y, width: column.width - line.indent)
+            previous = p
+            p = layout.move(p, by: 1)
+        }
+    }
+
+    func drawLine(_ line: VisualLine, block index: Int, into screen: inout Screen, x: Int, y: Int, width: Int) {
+        let block = state.document.blocks[index]
+        let base = Self.baseStyle(block.kind)
+        let markers = state.document.footnotes(inBlocks: index...index)
+        var offset = line.start
+        var col = x
+        for c in line.text {
+            var style = base
+            for m in markers where state.document.footnotes[m].range.contains(offset) {
+                style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selection) : Style([.bold, .underline], role: .marker)
+            }
+            for span in block.styles where span.range.contains(offset) {
+                switch span.style {
+                case .emphasis: style = style.adding(.italic)
+                case .strong: style = style.adding(.bold)
+                case .code: style = Style(style.attributes, role: .muted)
+                }
+            }
+            col += screen.put(String(c), x: col, y: y, maxWidth: x + width - col, style: style)
+            offset += c.unicodeScalars.count
+        }
+    }
+}

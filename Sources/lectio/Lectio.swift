@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import LectioCore
+
+/// `lectio`: a terminal reader for close reading and study.
+@main
+struct Lectio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lectio",
+        abstract: "Read a long text closely: footnotes in popups, sections, personal notes.",
+        discussion: """
+            With no FILE, opens the bundled text: Pierre Broué's "Leon Sedov" (excerpt).
+            Inside the reader, press ? for every key.
+            """,
+        version: "0.1.0",
+        subcommands: [Read.self, OutlineCommand.self],
+        defaultSubcommand: Read.self
+    )
+}
+
+/// Prints `lectio: message` on standard error.
+func complain(_ message: String) {
+    FileHandle.standardError.write(Data("lectio: \(message)\n".utf8))
+}
+
+/// The file to open: the one named, or the bundled text.
+func resolveText(_ file: String?) throws -> String {
+    if let file { return file }
+    if let url = BundledTextLocator.url { return url.path }
+    complain("the bundled text is missing from this build; name a FILE to read")
+    throw ExitCode(1)
+}
+
+/// Opens a text, or explains on standard error why it cannot, and exits 1.
+func openText(_ path: String) throws -> TextOpener.Opened {
+    do {
+        return try TextOpener.open(path: path)
+    } catch let error as TextLoadError {
+        complain(error.description)
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import LectioCore
+import LectioTerminal
+import LectioUI
+
+/// The reader (the default command).
+struct Read: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open a text in the reader (the default command).")
+
+    @Argument(help: "The text to read (plain text). Default: the bundled text.")
+    var file: String?
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
+    var noMouse = false
+
+    func run() throws {
+        NcursesTerminal.prepareLocale()
+        let opened = try openText(try resolveText(file))
+        do {
+            try NcursesTerminal.check()
+        } catch let error as TerminalError {
+            complain(error.description)
+            throw ExitCode(2)
+        }
+        TerminalSignals.install()
+        let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(mouse: !noMouse, color: color)
+        } catch let error as TerminalError {
+            complain(error.description)
+            throw ExitCode(2)
+        }
+        let size = terminal.size
+        let state = AppState(document: opened.document, width: size.width, height: size.height,
+                             measure: NcursesTerminal.measure)
+        App(state: state, terminal: terminal).run()
+        terminal.end()
+        let signal = TerminalSignals.pending
+        if signal != 0 && signal != SIGINT { throw ExitCode(128 + signal) }
+    }
+}
