@@ -11,10 +11,21 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <ncursesw/ncurses.h>
 #include <ncursesw/term.h>
 
 static inline TERMINAL *cur_term_shim(void) { return cur_term; }
+
+/// The terminal's size from the kernel (ioctl is variadic, which Swift cannot call).
+static inline int lectio_window_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
 
 static inline WINDOW *lectio_stdscr(void) { return stdscr; }
 static inline int lectio_lines(void) { return LINES; }

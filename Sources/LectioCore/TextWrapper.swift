@@ -89,6 +89,8 @@ public struct TextWrapper: Sendable {
                 break
             }
         }
+        // A line ends where the next begins (the spaces of a break belong to neither).
+        for k in lines.indices.dropLast() { lines[k].end = lines[k + 1].start }
         return lines
     }
 }

@@ -55,6 +55,9 @@ public final class NcursesTerminal: TerminalDevice {
     /// Starts curses on the controlling terminal.
     public init(mouse: Bool, color: Bool) throws {
         try Self.check()
+        // The window's real size wins over LINES/COLUMNS in the environment: a full-screen
+        // reader must follow resizes.
+        use_tioctl(true)
         guard let s = newterm(nil, lectio_stdout(), lectio_stdin()) else {
             throw TerminalError.unknownTerminal(String(cString: getenv("TERM")))
         }
@@ -135,10 +138,12 @@ public final class NcursesTerminal: TerminalDevice {
     public func nextKey() -> Key? {
         while true {
             if TerminalSignals.pending != 0 { return .interrupt }
+            if TerminalSignals.takeResize() { return resized() }
             var ch: wint_t = 0
             let status = wget_wch(lectio_stdscr(), &ch)
             if status == ERR {
                 if TerminalSignals.pending != 0 { return .interrupt }
+                if TerminalSignals.takeResize() { return resized() }
                 errors += 1
                 if errors > 50 { return nil }  // stdin is gone: stop, don't spin
                 continue
@@ -148,6 +153,13 @@ public final class NcursesTerminal: TerminalDevice {
             if status == lectio_key_code_yes() { return functionKey(code) }
             return characterKey(code)
         }
+    }
+
+    /// Takes the new window size from the kernel and tells curses.
+    func resized() -> Key {
+        var rows: Int32 = 0, cols: Int32 = 0
+        if lectio_window_size(1, &rows, &cols) == 0 { resizeterm(rows, cols) }
+        return .resize
     }
 
     func functionKey(_ code: Int32) -> Key {

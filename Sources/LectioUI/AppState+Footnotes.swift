@@ -31,6 +31,7 @@ extension AppState {
         }
         selectedMarker = target
         cursor = position(ofMarker: target)
+        cursorAnchor = document.blocks[markers[target].block].start + markers[target].range.lowerBound
         scrollToCursor()
     }
 

@@ -27,8 +27,10 @@ extension AppState {
     }
 
     /// Scrolls so that the cursor is on screen, with two lines of context where there are.
+    var scrollContext: Int { pageHeight > 8 ? 2 : 0 }
+
     func scrollToCursor() {
-        let context = pageHeight > 8 ? 2 : 0
+        let context = scrollContext
         if cursor < top || layout.distance(from: top, to: cursor, limit: context + 1) < context {
             top = layout.move(cursor, by: -context)
         } else if layout.distance(from: top, to: cursor, limit: pageHeight) > pageHeight - 1 - context {
@@ -39,21 +41,23 @@ extension AppState {
 
     func moveCursor(by n: Int) {
         cursor = step(cursor, by: n)
+        cursorAnchor = nil
         selectedMarker = nil
         scrollToCursor()
     }
 
     /// Turns the page: the view moves by `n` lines and the cursor keeps its row.
     func page(by n: Int) {
-        let row = layout.distance(from: top, to: cursor, limit: pageHeight)
+        let row = max(scrollContext, min(pageHeight - 1 - scrollContext, layout.distance(from: top, to: cursor, limit: pageHeight)))
+        cursorAnchor = nil
         let newTop = n > 0 ? min(layout.move(top, by: n), maxTop) : layout.move(top, by: n)
         if newTop == top {
             cursor = n > 0 ? step(layout.last, by: 0) : layout.first
             if isSeparator(cursor) { cursor = step(cursor, by: n > 0 ? -1 : 1) }
         } else {
             top = newTop
-            cursor = layout.move(top, by: max(0, row))
-            if isSeparator(cursor) { cursor = layout.move(cursor, by: 1) }
+            cursor = layout.move(top, by: row)
+            if isSeparator(cursor) { cursor = layout.move(cursor, by: -1) }
         }
         selectedMarker = nil
         scrollToCursor()
@@ -63,6 +67,7 @@ extension AppState {
     func jump(to target: LinePosition, recording: Bool = true) {
         if recording { history.record(cursorOffset) }
         cursor = target
+        cursorAnchor = nil
         top = target
         clampTop()
         scrollToCursor()
@@ -72,6 +77,7 @@ extension AppState {
     func jump(toCanonical offset: Int) {
         let target = layout.position(ofCanonical: offset)
         cursor = target
+        cursorAnchor = offset
         if target < top || layout.distance(from: top, to: target, limit: pageHeight) >= pageHeight {
             top = layout.move(target, by: -min(2, pageHeight / 4))
         }

@@ -22,6 +22,11 @@ public final class AppState {
     public internal(set) var top: LinePosition
     /// The reading cursor.
     public internal(set) var cursor: LinePosition
+    /// The exact place the cursor stands for, kept across relayouts so that resizing there and
+    /// back returns to the same line; `nil` means the start of the cursor's line.
+    var cursorAnchor: Int?
+    /// The same for the first line shown: a resize and its undoing give back the same screen.
+    var topAnchor: Int?
     /// The highlighted footnote marker (index in `document.footnotes`).
     public internal(set) var selectedMarker: Int?
     /// Popups, bottom to top.
@@ -91,6 +96,7 @@ public final class AppState {
 
     /// Carries out a command and returns what the app loop must do.
     public func perform(_ command: Command) -> [Effect] {
+        topAnchor = nil
         switch command {
         case .quit:
             if layers.isEmpty { return [.quit] }
@@ -143,12 +149,14 @@ public final class AppState {
     /// the same words.
     func relayout() {
         let column = max(1, panes.textColumn.width)
-        guard column != layout.width else { clampTop(); return }
-        let cursorOffset = layout.canonicalOffset(of: cursor)
-        let rowsAbove = layout.distance(from: top, to: cursor, limit: pageHeight)
+        guard column != layout.width else { clampTop(); scrollToCursor(); return }
+        let anchor = cursorAnchor ?? layout.canonicalOffset(of: cursor)
+        let topOffset = topAnchor ?? layout.canonicalOffset(of: top)
         layout = DocumentLayout(document: document, width: column, measure: measure)
-        cursor = layout.position(ofCanonical: cursorOffset)
-        top = layout.move(cursor, by: -max(0, min(rowsAbove, pageHeight - 1)))
+        cursor = layout.position(ofCanonical: anchor)
+        top = layout.position(ofCanonical: topOffset)
+        cursorAnchor = anchor
+        topAnchor = topOffset
         clampTop()
         scrollToCursor()
     }

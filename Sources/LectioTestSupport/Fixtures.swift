@@ -1,0 +1,37 @@
+import Foundation
+import LectioCore
+
+/// The texts the tests read, copied under `Tests/Fixtures` (a fresh clone has no `../shared`).
+public enum Fixtures {
+    /// The repository's top folder.
+    public static let repositoryRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url
+    }()
+
+    /// The path of a fixture file.
+    public static func path(_ name: String) -> String {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures/\(name)").path
+    }
+
+    /// The bundled text as the app ships it.
+    public static var bundledTextPath: String { repositoryRoot.appendingPathComponent("Assets/sedov-broue.txt").path }
+
+    /// A fixture opened as a document.
+    public static func document(_ name: String) throws -> Document {
+        try TextOpener.open(path: path(name)).document
+    }
+
+    /// A document from literal text, as a plain-text file would give it.
+    public static func document(text: String, name: String = "test.txt") -> Document {
+        TextOpener.importDocument(SourceDecoder.normalise(text), path: name)
+    }
+
+    /// A fresh temporary folder.
+    public static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lectio-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

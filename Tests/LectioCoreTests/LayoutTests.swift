@@ -1,0 +1,76 @@
+import Testing
+import LectioTestSupport
+@testable import LectioCore
+
+@Suite struct LayoutTests {
+    let wrapper = TextWrapper(measure: .unicode)
+
+    @Test func wrapsAtSpacesAndNeverSplitsAWordThatFits() {
+        let lines = wrapper.wrap("The truth will out, without weakness.", width: 12)
+        #expect(lines.map(\.text) == ["The truth", "will out,", "without", "weakness."])
+        #expect(lines.allSatisfy { $0.width <= 12 })
+    }
+
+    @Test func splitsOnlyAWordLongerThanTheLine() {
+        let lines = wrapper.wrap("a Trotskyite-Zinovievite b", width: 8)
+        #expect(lines.map(\.text) == ["a", "Trotskyi", "te-", "Zinoviev", "ite b"])
+        #expect(lines.allSatisfy { $0.width <= 8 })
+    }
+
+    @Test func accentsCombiningMarksAndTypographyTakeOneColumn() {
+        #expect(CharacterWidth.unicode.width(of: "Broué’s “quote” — e\u{0301}") == 19)
+        let lines = wrapper.wrap("Éditions Ouvrières", width: 9)
+        #expect(lines.map(\.text) == ["Éditions", "Ouvrières"])
+    }
+
+    @Test func cjkIsDoubleWidthAndBreaksBetweenCharacters() {
+        #expect(CharacterWidth.unicode.width(of: "托洛茨基") == 8)
+        let lines = wrapper.wrap("托洛茨基之子", width: 7)
+        #expect(lines.map(\.text) == ["托洛茨", "基之子"])
+        #expect(lines.allSatisfy { $0.width <= 7 })
+    }
+
+    @Test func offsetsCoverTheTextInOrder() {
+        let text = "One two three four five six seven"
+        let lines = wrapper.wrap(text, width: 10)
+        #expect(lines.first?.start == 0)
+        for (a, b) in zip(lines, lines.dropFirst()) { #expect(a.end == b.start) }
+        let scalars = Array(text.unicodeScalars)
+        for line in lines {
+            #expect(String(String.UnicodeScalarView(scalars[line.start..<(line.start + line.text.unicodeScalars.count)])) == line.text)
+        }
+    }
+
+    @Test func hardLineBreaksInPreformattedText() {
+        #expect(wrapper.wrap("a b\nc", width: 20).map(\.text) == ["a b", "c"])
+    }
+
+    @Test func movingAndMeasuringAcrossBlocks() {
+        let d = Fixtures.document(text: "Para one is here.\n\nPara two is a bit longer than that.\n\nThree.")
+        let layout = DocumentLayout(document: d, width: 10, measure: .unicode)
+        #expect(layout.lines(ofBlock: 0).map(\.text) == ["Para one", "is here.", ""])
+        let start = layout.first
+        let p = layout.move(start, by: 4)
+        #expect(p == LinePosition(block: 1, line: 1))
+        #expect(layout.distance(from: start, to: p) == 4)
+        #expect(layout.move(p, by: -4) == start)
+        #expect(layout.move(start, by: 1000) == layout.last)
+        #expect(layout.move(layout.last, by: -1000) == start)
+        let offset = layout.canonicalOffset(of: p)
+        #expect(layout.position(ofCanonical: offset) == p)
+    }
+
+    @Test func historyGoesBackAndForward() {
+        var h = JumpHistory(limit: 3)
+        h.record(10)
+        h.record(20)
+        #expect(h.goBack(from: 30) == 20)
+        #expect(h.goBack(from: 20) == 10)
+        #expect(h.goBack(from: 10) == nil)
+        #expect(h.goForward(from: 10) == 20)
+        #expect(h.goForward(from: 20) == 30)
+        h.record(1); h.record(2); h.record(3); h.record(4)
+        #expect(h.back.count == 3)
+        #expect(h.forward.isEmpty)
+    }
+}
