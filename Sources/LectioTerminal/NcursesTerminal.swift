@@ -104,6 +104,14 @@ public final class NcursesTerminal: TerminalDevice {
         delscreen(screen)
     }
 
+    public func suspend(_ body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        wrefresh(lectio_stdscr())
+    }
+
     public var size: (width: Int, height: Int) { (Int(lectio_cols()), Int(lectio_lines())) }
 
     func attributes(_ style: Style) -> attr_t {
@@ -184,7 +192,9 @@ public final class NcursesTerminal: TerminalDevice {
 
     func characterKey(_ code: Int32) -> Key {
         switch code {
-        case 10, 13: return .enter
+        // In raw mode Enter sends CR; LF is Ctrl-J (a new line in the note editor).
+        case 13: return .enter
+        case 10: return .ctrl("j")
         case 9: return .tab
         case 127, 8: return .backspace
         case 27:

@@ -15,6 +15,8 @@ extension AppState {
             layers[layers.count - 1] = .help(popup)
         case .contents:
             moveChoice(by: n)
+        case .noteEditor, .confirm:
+            break
         }
     }
 

@@ -3,6 +3,12 @@ import LectioCore
 /// What the app loop must do after a key: the state itself never does I/O.
 public enum Effect: Sendable, Equatable {
     case quit
+    /// Write this note to the notes file (add, or replace by id).
+    case saveNote(Annotation)
+    /// Delete the note with this id from the notes file.
+    case deleteNote(id: String)
+    /// Hand the note editor's text to `$EDITOR`, then put the result back in the editor.
+    case editExternally(String)
 }
 
 /// Everything the reader sees and can change, updated by commands. Pure: no terminal, no files.
@@ -40,9 +46,24 @@ public final class AppState {
     public internal(set) var message: String?
     /// Where personal notes are kept, for the help screen.
     public var notesFilePath: String?
+    /// Why notes cannot be added (the notes file could not be read), or `nil`.
+    public var notesReadOnlyReason: String?
+    /// The personal notes, placed in the text.
+    public internal(set) var annotations: [PlacedNote] = []
+    /// The passage being selected.
+    public internal(set) var selection: Selection?
+    /// Whether keys go to the notes pane.
+    public internal(set) var notesFocus = false
+    /// The highlighted entry of the notes pane.
+    public internal(set) var notesSelected = 0
+    /// Which notes the notes pane lists.
+    public internal(set) var notesScope: NotesScope = .section
+    /// The canonical text, made when first needed (notes, anchors).
+    public private(set) lazy var canonical = CanonicalText(document: document)
 
     /// A state showing `document` from its reading start on a `width`×`height` screen.
-    public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard) {
+    public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
+                notes: [Annotation] = [], notesReadOnlyReason: String? = nil) {
         self.document = document
         self.measure = measure
         self.keymap = keymap
@@ -56,6 +77,9 @@ public final class AppState {
         top = start
         cursor = start
         message = document.notices.first
+        self.notesReadOnlyReason = notesReadOnlyReason
+        if let notesReadOnlyReason { message = notesReadOnlyReason }
+        if !notes.isEmpty { annotations = PlacedNote.place(notes, in: canonical) }
         clampTop()
     }
 
@@ -71,8 +95,12 @@ public final class AppState {
     /// Rows of the text pane.
     public var pageHeight: Int { max(1, panes.text.height) }
 
-    /// The mode of the top layer.
-    public var mode: Mode { layers.last?.mode ?? .reading }
+    /// The mode of the top layer, or of the text.
+    public var mode: Mode {
+        if let layer = layers.last { return layer.mode }
+        if selection != nil { return .selecting }
+        return notesFocus ? .notes : .reading
+    }
 
     /// Handles one key: the keymap of the top layer turns it into a command.
     public func handle(_ key: Key) -> [Effect] {
@@ -83,16 +111,23 @@ public final class AppState {
         default: break
         }
         message = nil
+        // Ctrl-J (a line feed) is Enter but in the note editor, where it starts a new line.
+        let key = key == .ctrl("j") && mode != .editor ? Key.enter : key
         if panes.tooSmall {
             if key == .char("q") || key == .ctrl("c") || key == .escape { return [.quit] }
             return []
         }
         guard let command = keymap.command(for: key, in: mode) else {
-            if mode == .reading { message = "\(key.label) is not a key here: press ? for help" }
+            if mode == .editor { typeInEditor(key) } else if mode == .reading || mode == .notes {
+                message = "\(key.label) is not a key here: press ? for help"
+            }
             return []
         }
         return perform(command)
     }
+
+    /// Shows a message in the status line until the next key.
+    public func show(_ message: String) { self.message = message }
 
     /// Carries out a command and returns what the app loop must do.
     public func perform(_ command: Command) -> [Effect] {
@@ -128,11 +163,39 @@ public final class AppState {
         case .scrollUp: scrollPopup(by: -1)
         case .scrollPageDown: scrollPopup(by: max(1, height - 8))
         case .scrollPageUp: scrollPopup(by: -max(1, height - 8))
-        case .choiceDown: moveChoice(by: 1)
-        case .choiceUp: moveChoice(by: -1)
+        case .choiceDown: if mode == .notes { moveNotesSelection(by: 1) } else { moveChoice(by: 1) }
+        case .choiceUp: if mode == .notes { moveNotesSelection(by: -1) } else { moveChoice(by: -1) }
         case .choiceFirst: moveChoice(by: -document.sections.count)
         case .choiceLast: moveChoice(by: document.sections.count)
         case .choose: chooseSection()
+        case .startSelection: startSelection()
+        case .annotate: return annotate()
+        case .focusNotes: focusNotes()
+        case .extendLineDown: extendSelection(lines: 1)
+        case .extendLineUp: extendSelection(lines: -1)
+        case .extendWordForward: extendSelection(words: 1)
+        case .extendWordBackward: extendSelection(words: -1)
+        case .swapSelectionEnds: selection?.movesStart.toggle()
+        case .cancelSelection: selection = nil
+        case .goToPassage: goToSelectedNote()
+        case .editNote: editSelectedNote()
+        case .deleteNote: askToDeleteSelectedNote()
+        case .reattachNote: reattachSelectedNote()
+        case .cycleNotesScope: notesScope = notesScope.next; notesSelected = 0
+        case .leaveNotes: notesFocus = false
+        case .saveNote: return saveEditor()
+        case .newLine: editEditor { $0.insert("\n") }
+        case .cancelEditor: cancelEditor()
+        case .externalEditor:
+            if case .noteEditor(let editor) = layers.last { return [.editExternally(editor.text)] }
+        case .caretLeft: editEditor { $0.move(by: -1) }
+        case .caretRight: editEditor { $0.move(by: 1) }
+        case .caretLineStart: editEditor { $0.moveToLineEdge(end: false) }
+        case .caretLineEnd: editEditor { $0.moveToLineEdge(end: true) }
+        case .deleteBackward: editEditor { $0.deleteBackward() }
+        case .deleteForward: editEditor { $0.deleteForward() }
+        case .confirmYes: return confirm(true)
+        case .confirmNo: return confirm(false)
         }
         return []
     }

@@ -8,6 +8,12 @@ public enum Command: String, Sendable, CaseIterable {
     case help, quit, forceQuit, close
     case goToNote, scrollDown, scrollUp, scrollPageDown, scrollPageUp
     case choiceDown, choiceUp, choiceFirst, choiceLast, choose
+    case startSelection, annotate, focusNotes
+    case extendLineDown, extendLineUp, extendWordForward, extendWordBackward, swapSelectionEnds, cancelSelection
+    case goToPassage, editNote, deleteNote, reattachNote, cycleNotesScope, leaveNotes
+    case saveNote, newLine, cancelEditor, externalEditor, caretLeft, caretRight, deleteBackward, deleteForward
+    case caretLineStart, caretLineEnd
+    case confirmYes, confirmNo
 
     /// What the command does, in the reader's words.
     public var summary: String {
@@ -44,6 +50,33 @@ public enum Command: String, Sendable, CaseIterable {
         case .choiceFirst: return "First entry"
         case .choiceLast: return "Last entry"
         case .choose: return "Jump there"
+        case .startSelection: return "Select a passage, starting at the cursor"
+        case .annotate: return "Write a note on the selection (or on the paragraph)"
+        case .focusNotes: return "Go to the notes pane"
+        case .extendLineDown: return "Extend the selection a line down"
+        case .extendLineUp: return "Take the selection back a line"
+        case .extendWordForward: return "Extend the selection by a word"
+        case .extendWordBackward: return "Take the selection back by a word"
+        case .swapSelectionEnds: return "Switch which end of the selection moves"
+        case .cancelSelection: return "Cancel the selection"
+        case .goToPassage: return "Go to the note's passage"
+        case .editNote: return "Edit the note"
+        case .deleteNote: return "Delete the note (asks first)"
+        case .reattachNote: return "Re-attach an orphaned note to a new selection"
+        case .cycleNotesScope: return "List this section's notes, all notes, or by tag"
+        case .leaveNotes: return "Back to the text"
+        case .saveNote: return "Save the note"
+        case .newLine: return "New line in the note"
+        case .cancelEditor: return "Cancel (asks first if something was typed)"
+        case .externalEditor: return "Write the note in $EDITOR"
+        case .caretLeft: return "Caret left"
+        case .caretRight: return "Caret right"
+        case .deleteBackward: return "Delete the character before the caret"
+        case .deleteForward: return "Delete the character after the caret"
+        case .caretLineStart: return "Caret to the start of the line"
+        case .caretLineEnd: return "Caret to the end of the line"
+        case .confirmYes: return "Yes"
+        case .confirmNo: return "No"
         }
     }
 }

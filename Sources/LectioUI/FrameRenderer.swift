@@ -20,6 +20,8 @@ public enum FrameRenderer {
             case .footnote(let popup): FootnotePopupView(state: state, popup: popup).draw(into: &screen)
             case .contents(let popup): ContentsView(state: state, popup: popup).draw(into: &screen)
             case .help(let popup): HelpView(state: state).draw(into: &screen, scroll: popup.scroll)
+            case .noteEditor(let editor): NoteEditorView(state: state, editor: editor).draw(into: &screen)
+            case .confirm(let question): ConfirmView(question: question).draw(into: &screen)
             }
         }
         return screen

@@ -24,6 +24,7 @@ public enum Key: Sendable, Hashable {
         case .char(" "): return "Space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-\(c.uppercased())"
+        case .alt("\n"): return "Alt-Enter"
         case .alt(let c): return "Alt-\(c)"
         case .up: return "↑"
         case .down: return "↓"

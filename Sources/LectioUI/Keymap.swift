@@ -1,11 +1,15 @@
 /// Which keys apply: the reading view, or the popup on top.
 public enum Mode: String, Sendable, CaseIterable {
-    case reading, footnote, contents, help
+    case reading, selecting, notes, footnote, contents, editor, confirm, help
 
     /// The heading of this mode's keys on the help screen.
     public var title: String {
         switch self {
         case .reading: return "Reading"
+        case .selecting: return "Selecting a passage"
+        case .notes: return "Notes pane"
+        case .editor: return "Note editor (other keys type)"
+        case .confirm: return "Questions"
         case .footnote: return "Footnote popup"
         case .contents: return "Table of contents"
         case .help: return "This help"
@@ -56,8 +60,32 @@ public struct Keymap: Sendable {
             KeyBinding([.ctrl("n")], .forward),
             KeyBinding([.char("F")], .toggleFootnotesPane),
             KeyBinding([.char("P")], .toggleNotesPane),
+            KeyBinding([.char("v")], .startSelection),
+            KeyBinding([.char("a")], .annotate),
+            KeyBinding([.char("A"), .ctrl("w")], .focusNotes),
             KeyBinding([.char("?"), .char("h")], .help),
             KeyBinding([.char("q"), .char("Q")], .quit),
+            KeyBinding([.ctrl("c")], .forceQuit),
+        ],
+        .selecting: [
+            KeyBinding([.char("j"), .down], .extendLineDown),
+            KeyBinding([.char("k"), .up], .extendLineUp),
+            KeyBinding([.char("w"), .right], .extendWordForward),
+            KeyBinding([.char("b"), .left], .extendWordBackward),
+            KeyBinding([.char("o")], .swapSelectionEnds),
+            KeyBinding([.char("a"), .enter], .annotate),
+            KeyBinding([.escape, .char("v")], .cancelSelection),
+            KeyBinding([.ctrl("c")], .forceQuit),
+        ],
+        .notes: [
+            KeyBinding([.char("j"), .down], .choiceDown),
+            KeyBinding([.char("k"), .up], .choiceUp),
+            KeyBinding([.enter], .goToPassage),
+            KeyBinding([.char("e")], .editNote),
+            KeyBinding([.char("d")], .deleteNote),
+            KeyBinding([.char("r")], .reattachNote),
+            KeyBinding([.char("s")], .cycleNotesScope),
+            KeyBinding([.escape, .char("A"), .ctrl("w"), .char("q")], .leaveNotes),
             KeyBinding([.ctrl("c")], .forceQuit),
         ],
         .footnote: [
@@ -78,6 +106,24 @@ public struct Keymap: Sendable {
             KeyBinding([.char("G"), .end], .choiceLast),
             KeyBinding([.enter], .choose),
             KeyBinding([.escape, .char("q"), .char("t")], .close),
+            KeyBinding([.ctrl("c")], .forceQuit),
+        ],
+        .editor: [
+            KeyBinding([.enter], .saveNote),
+            KeyBinding([.ctrl("j"), .alt("\n")], .newLine),
+            KeyBinding([.escape], .cancelEditor),
+            KeyBinding([.ctrl("e")], .externalEditor),
+            KeyBinding([.left], .caretLeft),
+            KeyBinding([.right], .caretRight),
+            KeyBinding([.home, .ctrl("a")], .caretLineStart),
+            KeyBinding([.end], .caretLineEnd),
+            KeyBinding([.backspace], .deleteBackward),
+            KeyBinding([.delete], .deleteForward),
+            KeyBinding([.ctrl("c")], .forceQuit),
+        ],
+        .confirm: [
+            KeyBinding([.char("y"), .char("Y")], .confirmYes),
+            KeyBinding([.char("n"), .char("N"), .escape], .confirmNo),
             KeyBinding([.ctrl("c")], .forceQuit),
         ],
         .help: [

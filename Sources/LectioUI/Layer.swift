@@ -3,6 +3,8 @@ public enum Layer: Sendable, Equatable {
     case footnote(FootnotePopup)
     case contents(ContentsPopup)
     case help(HelpPopup)
+    case noteEditor(NoteEditor)
+    case confirm(Confirmation)
 
     /// The keymap mode of this layer.
     public var mode: Mode {
@@ -10,6 +12,8 @@ public enum Layer: Sendable, Equatable {
         case .footnote: return .footnote
         case .contents: return .contents
         case .help: return .help
+        case .noteEditor: return .editor
+        case .confirm: return .confirm
         }
     }
 }

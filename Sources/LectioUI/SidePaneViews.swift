@@ -44,20 +44,6 @@ struct FootnotesPaneView {
     }
 }
 
-/// The personal-notes pane.
-struct NotesPaneView {
-    let state: AppState
-
-    func draw(into screen: inout Screen, rect: Rect) {
-        drawPaneHeader("Personal notes", into: &screen, rect: rect)
-        let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
-        let hint = TextWrapper(measure: state.measure).wrap("No personal notes in this section yet.", width: inner.width)
-        for (i, line) in hint.enumerated() where i < inner.height {
-            screen.put(line.text, x: inner.x, y: inner.y + i, maxWidth: inner.width, style: Style(.dim, role: .muted))
-        }
-    }
-}
-
 /// The status line: title, section, position, and the help key, or a message.
 struct StatusLineView {
     let state: AppState
@@ -70,6 +56,11 @@ struct StatusLineView {
         var left = " \(state.document.title)"
         if let section = state.currentSection { left += " › \(section.title)" }
         var leftStyle = style
+        if let sel = state.selection {
+            let words = state.canonical.string(sel.range.lowerBound, sel.range.upperBound).split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+            left = " SELECT \(words) word\(words == 1 ? "" : "s") · a annotate · o other end · Esc cancel"
+            leftStyle = Style([.reverse, .bold], role: .selection)
+        }
         if let message = state.message {
             left = " \(message)"
             leftStyle = Style([.reverse, .bold], role: .notice)

@@ -33,6 +33,11 @@ struct TextPaneView {
                 screen.put("▌", x: rect.x, y: y, style: Style(role: .selection))
             }
             let line = layout.line(at: p)
+            let start = document.blocks[p.block].start + line.start
+            let lineRange = start..<max(start + 1, start + line.text.unicodeScalars.count)
+            if !line.text.isEmpty, !state.annotations(overlapping: lineRange).isEmpty {
+                screen.put("▎", x: rect.x + 1, y: y, style: Style(.bold, role: .annotation))
+            }
             drawLine(line, block: p.block, into: &screen, x: column.x + line.indent, y: y, width: column.width - line.indent)
             previous = p
             p = layout.move(p, by: 1)
@@ -43,6 +48,10 @@ struct TextPaneView {
         let block = state.document.blocks[index]
         let base = Self.baseStyle(block.kind)
         let markers = state.document.footnotes(inBlocks: index...index)
+        let lineStart = block.start + line.start
+        let noted = state.annotations(overlapping: lineStart..<(lineStart + max(1, line.text.unicodeScalars.count)))
+            .compactMap { state.annotations[$0].range }
+        let selected = state.selection?.range
         var offset = line.start
         var col = x
         for c in line.text {
@@ -50,6 +59,9 @@ struct TextPaneView {
             for m in markers where state.document.footnotes[m].range.contains(offset) {
                 style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selection) : Style([.bold, .underline], role: .marker)
             }
+            let canonical = block.start + offset
+            if noted.contains(where: { $0.contains(canonical) }) { style = Style(style.attributes.union(.underline), role: .annotation) }
+            if let selected, selected.contains(canonical) { style = Style(style.attributes.union(.reverse), role: .selection) }
             for span in block.styles where span.range.contains(offset) {
                 switch span.style {
                 case .emphasis: style = style.adding(.italic)

@@ -13,7 +13,7 @@ struct Lectio: ParsableCommand {
             Inside the reader, press ? for every key.
             """,
         version: "0.1.0",
-        subcommands: [Read.self, OutlineCommand.self],
+        subcommands: [Read.self, OutlineCommand.self, NotesCommand.self],
         defaultSubcommand: Read.self
     )
 }

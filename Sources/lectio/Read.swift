@@ -15,9 +15,13 @@ struct Read: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
     var noMouse = false
 
+    @Option(help: "The notes file. Default: one per text under $XDG_DATA_HOME/lectio/notes/.")
+    var notes: String?
+
     func run() throws {
         NcursesTerminal.prepareLocale()
-        let opened = try openText(try resolveText(file))
+        let context = try NotesContext(file: file, notes: notes)
+        let opened = context.opened
         do {
             try NcursesTerminal.check()
         } catch let error as TerminalError {
@@ -35,8 +39,10 @@ struct Read: ParsableCommand {
         }
         let size = terminal.size
         let state = AppState(document: opened.document, width: size.width, height: size.height,
-                             measure: NcursesTerminal.measure)
-        App(state: state, terminal: terminal).run()
+                             measure: NcursesTerminal.measure, notes: context.store.notes,
+                             notesReadOnlyReason: context.store.readOnlyReason)
+        state.notesFilePath = context.store.path
+        App(state: state, terminal: terminal, notes: context.store).run()
         terminal.end()
         let signal = TerminalSignals.pending
         if signal != 0 && signal != SIGINT { throw ExitCode(128 + signal) }

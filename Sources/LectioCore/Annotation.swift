@@ -1,0 +1,80 @@
+import Foundation
+
+/// A personal note on a passage of the text.
+public struct Annotation: Codable, Sendable, Equatable, Identifiable {
+    /// Stable identity, used to merge files written by two instances.
+    public var id: String
+    /// ISO 8601 times.
+    public var created: String
+    public var modified: String
+    /// Where the passage is.
+    public var anchor: Anchor
+    /// What the reader wrote.
+    public var body: String
+    /// `#words` of the body, without the `#`.
+    public var tags: [String]
+
+    /// A new note on `anchor`, dated now.
+    public init(anchor: Anchor, body: String, id: String = UUID().uuidString.lowercased(), now: Date = Date()) {
+        self.id = id
+        let stamp = Self.timestamp(now)
+        created = stamp
+        modified = stamp
+        self.anchor = anchor
+        self.body = body
+        tags = Self.tags(in: body)
+    }
+
+    /// This note with a new body (and its tags), dated now.
+    public func editing(body: String, now: Date = Date()) -> Annotation {
+        var copy = self
+        copy.body = body
+        copy.tags = Self.tags(in: body)
+        copy.modified = Self.timestamp(now)
+        return copy
+    }
+
+    /// `#like-this` words, in order, without repeats.
+    public static func tags(in body: String) -> [String] {
+        var tags: [String] = []
+        var i = body.startIndex
+        while let hash = body[i...].firstIndex(of: "#") {
+            let before = hash == body.startIndex ? nil : body[body.index(before: hash)]
+            var end = body.index(after: hash)
+            while end < body.endIndex, body[end].isLetter || body[end].isNumber || body[end] == "-" || body[end] == "_" {
+                end = body.index(after: end)
+            }
+            var tag = String(body[body.index(after: hash)..<end])
+            while tag.hasSuffix("-") { tag.removeLast() }
+            if before.map({ $0.isWhitespace || "([".contains($0) }) ?? true, !tag.isEmpty, !tags.contains(tag) {
+                tags.append(tag)
+            }
+            i = end
+        }
+        return tags
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+}
+
+/// Where a note's passage is, as W3C Web Annotation selectors: a position
+/// (`start`/`end`, Unicode scalar offsets into the canonical text) and a quote
+/// (`exact` with ~32 characters of `prefix` and `suffix`), plus the section title.
+public struct Anchor: Codable, Sendable, Equatable {
+    public var section: String
+    public var start: Int
+    public var end: Int
+    public var exact: String
+    public var prefix: String
+    public var suffix: String
+
+    /// An anchor.
+    public init(section: String, start: Int, end: Int, exact: String, prefix: String, suffix: String) {
+        self.section = section; self.start = start; self.end = end
+        self.exact = exact; self.prefix = prefix; self.suffix = suffix
+    }
+}

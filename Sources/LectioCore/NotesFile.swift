@@ -1,0 +1,91 @@
+import Foundation
+
+/// The JSON file that holds a text's personal notes.
+public struct NotesFile: Codable, Sendable, Equatable {
+    /// The version this build writes; a file with a higher one is never overwritten.
+    public static let currentSchemaVersion = 1
+
+    /// Which text the notes were written for.
+    public struct TextIdentity: Codable, Sendable, Equatable {
+        public var title: String
+        public var path: String
+        public var sha256: String
+        public init(title: String, path: String, sha256: String) {
+            self.title = title; self.path = path; self.sha256 = sha256
+        }
+    }
+
+    public var schemaVersion: Int
+    public var text: TextIdentity
+    public var notes: [Annotation]
+
+    /// A file.
+    public init(text: TextIdentity, notes: [Annotation]) {
+        schemaVersion = Self.currentSchemaVersion
+        self.text = text
+        self.notes = notes
+    }
+
+    /// Pretty-printed JSON with sorted keys, so that the file diffs well.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a notes file's bytes, refusing what this build cannot safely rewrite.
+    public static func decode(_ data: Data, path: String) throws -> NotesFile {
+        struct Version: Decodable { var schemaVersion: Int? }
+        let version: Version
+        do { version = try JSONDecoder().decode(Version.self, from: data) } catch {
+            throw NotesFileError.unreadable(path, "not a JSON notes file")
+        }
+        guard let v = version.schemaVersion else { throw NotesFileError.unreadable(path, "no schemaVersion") }
+        if v > currentSchemaVersion { throw NotesFileError.futureVersion(path, v) }
+        do { return try JSONDecoder().decode(NotesFile.self, from: data) } catch let DecodingError.keyNotFound(key, _) {
+            throw NotesFileError.unreadable(path, "missing field \"\(key.stringValue)\"")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw NotesFileError.unreadable(path, "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
+        } catch {
+            throw NotesFileError.unreadable(path, "wrong shape")
+        }
+    }
+}
+
+/// Why a notes file cannot be used.
+public enum NotesFileError: Error, Equatable, CustomStringConvertible {
+    case unreadable(String, String)
+    case futureVersion(String, Int)
+    case io(String, String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let why): return "notes file \(path) cannot be read (\(why)); it is left untouched"
+        case .futureVersion(let path, let v):
+            return "notes file \(path) was written by a newer Lectio (schemaVersion \(v)); it is left untouched"
+        case .io(let path, let why): return "notes file \(path): \(why)"
+        }
+    }
+}
+
+/// Where notes files live by default: one per text under `$XDG_DATA_HOME/lectio/notes/`
+/// (or `~/.local/share/lectio/notes/`), named after the text and a hash of its full path.
+public enum NotesLocation {
+    /// The data folder, from the XDG base directory rules.
+    public static func dataHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/lectio" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/lectio"
+    }
+
+    /// The default notes file of the text at `textPath`.
+    public static func defaultPath(forText textPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let absolute = URL(fileURLWithPath: textPath).standardizedFileURL.resolvingSymlinksInPath().path
+        let name = URL(fileURLWithPath: absolute).deletingPathExtension().lastPathComponent
+        let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(60))
+        let hash = SHA256.hex(Array(absolute.utf8)).prefix(12)
+        return dataHome(environment: environment) + "/notes/\(safe)-\(hash).json"
+    }
+}

@@ -1,0 +1,23 @@
+/// A note and where its passage stands in the text as it is now.
+public struct PlacedNote: Sendable, Equatable {
+    public var annotation: Annotation
+    /// Canonical range of the passage; `nil` for an orphan.
+    public var range: Range<Int>?
+    public var status: AnchorStatus
+
+    /// Places every note in `text`, in reading order; orphans last.
+    public static func place(_ notes: [Annotation], in text: CanonicalText) -> [PlacedNote] {
+        let placed = notes.map { note -> PlacedNote in
+            let (range, status) = Anchoring.place(note.anchor, in: text)
+            return PlacedNote(annotation: note, range: range, status: status)
+        }
+        return placed.sorted { a, b in
+            switch (a.range, b.range) {
+            case let (x?, y?): return x.lowerBound != y.lowerBound ? x.lowerBound < y.lowerBound : a.annotation.created < b.annotation.created
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.annotation.created < b.annotation.created
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import LectioCore
+
+/// One line item of the notes pane: a note, and the tag it is listed under (by-tag scope).
+public struct NotesPaneEntry: Sendable, Equatable {
+    public var note: Int
+    public var group: String?
+}
+
+extension AppState {
+    /// The entries the notes pane lists now.
+    public var notesInPane: [NotesPaneEntry] {
+        switch notesScope {
+        case .all:
+            return annotations.indices.map { NotesPaneEntry(note: $0, group: nil) }
+        case .section:
+            let here = document.sectionIndex(containing: cursor.block)
+            return annotations.indices.filter { i in
+                guard let range = annotations[i].range else { return true }
+                return document.sectionIndex(containing: document.blockIndex(containing: range.lowerBound)) == here
+            }.map { NotesPaneEntry(note: $0, group: nil) }
+        case .byTag:
+            var entries: [NotesPaneEntry] = []
+            let tags = Set(annotations.flatMap(\.annotation.tags)).sorted()
+            for tag in tags {
+                for i in annotations.indices where annotations[i].annotation.tags.contains(tag) {
+                    entries.append(NotesPaneEntry(note: i, group: "#" + tag))
+                }
+            }
+            for i in annotations.indices where annotations[i].annotation.tags.isEmpty {
+                entries.append(NotesPaneEntry(note: i, group: "untagged"))
+            }
+            return entries
+        }
+    }
+
+    /// The note highlighted in the notes pane.
+    var selectedPaneNote: PlacedNote? {
+        let entries = notesInPane
+        guard entries.indices.contains(notesSelected) else { return nil }
+        return annotations[entries[notesSelected].note]
+    }
+
+    func focusNotes() {
+        if !showsNotesPane {
+            notesPaneChoice = true
+            relayout()
+        }
+        notesFocus = true
+        notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
+        if notesInPane.isEmpty { message = "No notes here yet: v selects a passage, a writes a note" }
+    }
+
+    func moveNotesSelection(by n: Int) {
+        notesSelected = max(0, min(notesInPane.count - 1, notesSelected + n))
+    }
+
+    func goToSelectedNote() {
+        guard let note = selectedPaneNote else { return }
+        guard let range = note.range else {
+            message = "This note is orphaned: its passage is no longer in the text (r re-attaches it)"
+            return
+        }
+        notesFocus = false
+        jump(to: layout.position(ofCanonical: range.lowerBound))
+        cursorAnchor = range.lowerBound
+    }
+
+    func editSelectedNote() {
+        guard let note = selectedPaneNote else { return }
+        if let reason = notesReadOnlyReason {
+            message = "Notes are read-only: \(reason)"
+            return
+        }
+        let range = note.range ?? note.annotation.anchor.start..<note.annotation.anchor.end
+        layers.append(.noteEditor(NoteEditor(range: range, editing: note.annotation.id, body: note.annotation.body)))
+    }
+
+    func askToDeleteSelectedNote() {
+        guard let note = selectedPaneNote else { return }
+        if let reason = notesReadOnlyReason {
+            message = "Notes are read-only: \(reason)"
+            return
+        }
+        let quote = note.annotation.anchor.exact.replacingNewlines()
+        layers.append(.confirm(Confirmation(question: "Delete the note on “\(quote.prefix(40))\(quote.count > 40 ? "…" : "")”? (y/n)",
+                                            action: .deleteNote(id: note.annotation.id))))
+    }
+
+    func reattachSelectedNote() {
+        guard let note = selectedPaneNote else { return }
+        guard note.range == nil else {
+            message = "Only an orphaned note needs re-attaching"
+            return
+        }
+        notesFocus = false
+        startSelection()
+        selection?.reattaching = note.annotation.id
+        message = "Select the new passage for the note, then press a"
+    }
+
+    /// The notes whose passage overlaps the canonical range.
+    func annotations(overlapping range: Range<Int>) -> [Int] {
+        annotations.indices.filter { annotations[$0].range?.overlaps(range) ?? false }
+    }
+}

@@ -1,0 +1,69 @@
+import LectioCore
+
+/// The personal-notes pane: the notes of the current section (or all, or by tag), each with its
+/// quoted passage and the start of its body; focused, it shows its keys.
+struct NotesPaneView {
+    let state: AppState
+
+    func draw(into screen: inout Screen, rect: Rect) {
+        let entries = state.notesInPane
+        drawPaneHeader("Personal notes · \(state.notesScope.rawValue) (\(entries.count))", into: &screen, rect: rect)
+        var inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+        if state.notesFocus {
+            let hint = "Enter go · e edit · d delete · r re-attach · s scope · Esc back"
+            screen.put(hint, x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.dim, role: .muted))
+            inner.height -= 1
+        }
+        let wrapper = TextWrapper(measure: state.measure)
+        if entries.isEmpty {
+            var hint = state.annotations.isEmpty ? "No personal notes yet." : "No notes in this section (s shows all)."
+            if let reason = state.notesReadOnlyReason { hint = "Notes are read-only: \(reason)" } else {
+                hint += " v selects a passage, a writes a note on it (or on the paragraph under the cursor)."
+            }
+            for (i, line) in wrapper.wrap(hint, width: inner.width).enumerated() where i < inner.height {
+                screen.put(line.text, x: inner.x, y: inner.y + i, maxWidth: inner.width, style: Style(.dim, role: .muted))
+            }
+            return
+        }
+        // Each entry: an optional group line, the quote, up to two lines of body, a blank line.
+        var items: [[(String, Style)]] = []
+        var previousGroup: String?
+        for (n, entry) in entries.enumerated() {
+            var lines: [(String, Style)] = []
+            if let group = entry.group, group != previousGroup {
+                lines.append((group, Style(.bold, role: .heading)))
+                previousGroup = group
+            }
+            let placed = state.annotations[entry.note]
+            let selected = state.notesFocus && n == state.notesSelected
+            let quote = placed.annotation.anchor.exact.replacingNewlines()
+            let label = (placed.range == nil ? "(orphaned) " : "") + "“\(quote)”"
+            let quoteLine = wrapper.wrap(label, width: inner.width).first?.text ?? ""
+            let quoteStyle = selected ? Style([.reverse, .bold], role: .selection) : Style(.italic, role: .annotation)
+            lines.append((quoteLine + (quoteLine.count < label.count ? "…" : ""), quoteStyle))
+            let body = wrapper.wrap(placed.annotation.body.replacingNewlines(), width: inner.width - 2)
+            for (i, l) in body.prefix(2).enumerated() {
+                lines.append(("  " + l.text + (i == 1 && body.count > 2 ? "…" : ""), .plain))
+            }
+            lines.append(("", .plain))
+            items.append(lines)
+        }
+        // Scroll so that the selected entry is in view.
+        var first = 0
+        if state.notesFocus {
+            var rows = items[0...min(state.notesSelected, items.count - 1)].reduce(0) { $0 + $1.count }
+            while rows > inner.height, first < state.notesSelected {
+                rows -= items[first].count
+                first += 1
+            }
+        }
+        var y = inner.y
+        for item in items[first...] {
+            for (text, style) in item {
+                guard y < inner.maxY else { return }
+                screen.put(text, x: inner.x, y: y, maxWidth: inner.width, style: style)
+                y += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import LectioCore
+
+/// A text opened together with its notes file, as the `notes` commands and the reader need it.
+struct NotesContext {
+    let opened: TextOpener.Opened
+    /// The canonical text, for anchoring (made on demand: the reader does not need it to start).
+    var text: CanonicalText { CanonicalText(document: opened.document) }
+    let store: NotesStore
+
+    /// Opens `file` (or the bundled text) and its notes file (`--notes`, or the default one).
+    init(file: String?, notes: String?) throws {
+        let path = try resolveText(file)
+        opened = try openText(path)
+        // The bundled text lives in the build folder, which differs between debug and release
+        // builds: its notes get a name of their own, so that every build finds them.
+        let notesPath = notes ?? (file == nil
+            ? NotesLocation.dataHome() + "/notes/bundled-sedov-broue.json"
+            : NotesLocation.defaultPath(forText: path))
+        let title = opened.document.title
+        store = NotesStore(path: notesPath) {
+            let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+            return NotesFile.TextIdentity(title: title, path: URL(fileURLWithPath: path).standardizedFileURL.path,
+                                          sha256: SHA256.hex(bytes))
+        }
+    }
+
+    /// The notes placed in the text as it is now.
+    func placed(in text: CanonicalText) -> [PlacedNote] { PlacedNote.place(store.notes, in: text) }
+
+    /// Fails with the store's reason when the notes file cannot be read.
+    func requireReadable() throws {
+        if let reason = store.readOnlyReason {
+            complain(reason)
+            throw ExitCode(1)
+        }
+    }
+}
