@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import LectioCore
+import LectioTestSupport
+@testable import LectioUI
+
+/// Selecting, writing, listing, editing and deleting notes, on an in-memory screen.
+@Suite struct AnnotationScenarioTests {
+    let document: Document
+
+    init() throws { document = try TextOpener.open(path: Fixtures.bundledTextPath).document }
+
+    /// A state whose cursor is on the line "hardships to be overcome. The truth will out." (at 100 columns).
+    func stateOnTruthLine() throws -> AppState {
+        let s = AppState(document: document, width: 140, height: 40)
+        for key: Key in [.char("]"), .char("]"), .char("]")] { _ = s.handle(key) }
+        for _ in 0..<30 where !s.layout.line(at: s.cursor).text.hasSuffix("The truth will out.") { _ = s.handle(.char("j")) }
+        try #require(s.layout.line(at: s.cursor).text.hasSuffix("The truth will out."))
+        return s
+    }
+
+    func press(_ s: AppState, _ keys: [Key]) -> [Effect] { keys.flatMap { s.handle($0) } }
+
+    @Test func selectAPhraseByWordsAndWriteANote() throws {
+        let s = try stateOnTruthLine()
+        _ = press(s, [.char("v")])
+        #expect(s.mode == .selecting)
+        _ = press(s, Array(repeating: .char("w"), count: 7) + [.char("o")] + Array(repeating: .char("w"), count: 4))
+        let sel = try #require(s.selection)
+        #expect(s.canonical.string(sel.range.lowerBound, sel.range.upperBound) == "The truth will out.")
+        let screen = FrameRenderer.render(s)
+        #expect(screen.line(39).contains("SELECT 4 words"))
+        _ = press(s, [.char("a")])
+        #expect(s.mode == .editor)
+        var effects = press(s, Key.typing("Sedov’s creed — 真理 #trials"))
+        #expect(effects.isEmpty)
+        effects += press(s, [.ctrl("j")] + Key.typing("second line"))
+        let editor = FrameRenderer.render(s)
+        #expect(editor.text.contains("┌─ New note ─"))
+        #expect(editor.text.contains("“The truth will out.”"))
+        #expect(editor.text.contains("Sedov’s creed — 真理 #trials"))
+        #expect(editor.text.contains("second line"))
+        effects = press(s, [.enter])
+        guard case .saveNote(let note)? = effects.first else {
+            Issue.record("Enter should save, got \(effects)")
+            return
+        }
+        #expect(note.anchor.exact == "The truth will out.")
+        #expect(note.body == "Sedov’s creed — 真理 #trials\nsecond line")
+        #expect(note.tags == ["trials"])
+        #expect(s.layers.isEmpty)
+    }
+
+    @Test func withoutASelectionTheNoteIsOnTheParagraph() throws {
+        let s = try stateOnTruthLine()
+        _ = press(s, [.char("a")] + Key.typing("whole paragraph"))
+        guard case .saveNote(let note)? = press(s, [.enter]).first else { Issue.record("not saved"); return }
+        #expect(note.anchor.exact.hasPrefix("The real trial, that of the executioners"))
+        #expect(note.anchor.exact.hasSuffix("The truth will out."))
+    }
+
+    @Test func escapeAsksBeforeDiscardingTypedText() throws {
+        let s = try stateOnTruthLine()
+        _ = press(s, [.char("a"), .escape])
+        #expect(s.layers.isEmpty)
+        _ = press(s, [.char("a"), .char("x"), .escape])
+        #expect(FrameRenderer.render(s).text.contains("Discard this note? (y/n)"))
+        _ = press(s, [.char("n")])
+        #expect(s.mode == .editor)
+        _ = press(s, [.escape, .char("y")])
+        #expect(s.layers.isEmpty)
+    }
+
+    @Test func savedNotesAreHighlightedMarkedAndListed() throws {
+        let s = try stateOnTruthLine()
+        _ = press(s, [.char("v")] + Array(repeating: .char("w"), count: 7) + [.char("o")] + Array(repeating: .char("w"), count: 4) + [.char("a")])
+        _ = press(s, Key.typing("Creed"))
+        guard case .saveNote(let note)? = press(s, [.enter]).first else { Issue.record("not saved"); return }
+        s.notesDidChange([note])
+        let screen = FrameRenderer.render(s)
+        let row = try #require(ScreenText.row(of: "The truth will out.", in: screen))
+        #expect(screen[1, row].text == "▎")
+        let col = try #require(screen.line(row).range(of: "The truth").map { screen.line(row).distance(from: screen.line(row).startIndex, to: $0.lowerBound) })
+        #expect(screen[col, row].style.role == .annotation)
+        #expect(screen[col - 2, row].style.role != .annotation)
+        #expect(screen.text.contains("Personal notes · this section (1)"))
+        #expect(screen.text.contains("“The truth will out.”"))
+        #expect(screen.text.contains("  Creed"))
+    }
+
+    @Test func notesPaneJumpsEditsAndDeletesAfterAsking() throws {
+        let s = AppState(document: document, width: 140, height: 40)
+        let text = CanonicalText(document: document)
+        let start = try #require(text.occurrences(of: Array("The truth will out.".unicodeScalars)).first)
+        let note = Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + 19), body: "Creed")
+        s.notesDidChange([note])
+        _ = press(s, [.char("A")])
+        #expect(s.mode == .notes)
+        _ = press(s, [.char("s")])
+        #expect(s.notesScope == .all)
+        _ = press(s, [.enter])
+        #expect(s.mode == .reading)
+        #expect(s.currentSection?.title.hasPrefix("Chapter 7") == true)
+        #expect(s.cursorOffset <= start)
+        _ = press(s, [.ctrl("o")])
+        #expect(s.cursor.block == document.startBlock)
+        _ = press(s, [.char("A"), .char("e")])
+        #expect(FrameRenderer.render(s).text.contains("┌─ Edit note ─"))
+        guard case .saveNote(let edited)? = press(s, Key.typing(" #tone") + [.enter]).first else { Issue.record("not saved"); return }
+        #expect(edited.id == note.id)
+        #expect(edited.body == "Creed #tone")
+        s.notesDidChange([edited])
+        _ = press(s, [.char("d")])
+        #expect(FrameRenderer.render(s).text.contains("Delete the note on “The truth will out.”? (y/n)"))
+        #expect(press(s, [.char("y")]) == [.deleteNote(id: note.id)])
+    }
+
+    @Test func orphansAreListedAndCanBeReattached() throws {
+        let s = AppState(document: document, width: 140, height: 40)
+        let orphan = Annotation(anchor: Anchor(section: "Gone", start: 10, end: 20, exact: "words that are nowhere", prefix: "", suffix: ""), body: "Lost")
+        s.notesDidChange([orphan])
+        #expect(s.annotations.first?.status == .orphan)
+        _ = press(s, [.char("A"), .char("s")])
+        #expect(FrameRenderer.render(s).text.contains("(orphaned) “words that are nowhere”"))
+        _ = press(s, [.char("r")])
+        #expect(s.mode == .selecting)
+        guard case .saveNote(let moved)? = press(s, [.char("w"), .char("a")]).first else { Issue.record("not re-attached"); return }
+        #expect(moved.id == orphan.id)
+        #expect(moved.body == "Lost")
+        #expect(moved.anchor.exact == "French to")
+    }
+
+    @Test func readOnlyNotesRefuseNewNotesAndSaySo() {
+        let s = AppState(document: document, width: 140, height: 40, notesReadOnlyReason: "notes file /x cannot be read")
+        #expect(s.message == "notes file /x cannot be read")
+        _ = press(s, [.char("a")])
+        #expect(s.layers.isEmpty)
+        #expect(s.message?.hasPrefix("Notes are read-only") == true)
+    }
+
+    @Test func theAppSavesThroughTheStoreAndShowsTheNote() throws {
+        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
+        let store = NotesStore(path: path) { NotesFile.TextIdentity(title: "t", path: "p", sha256: "s") }
+        let keys: [Key] = [.char("a")] + Key.typing("On the whole paragraph") + [.enter, .char("q")]
+        let terminal = InMemoryTerminal(width: 140, height: 40, keys: keys)
+        let s = AppState(document: document, width: 140, height: 40)
+        App(state: s, terminal: terminal, notes: store).run()
+        let saved = try #require(NotesStore(path: path) { NotesFile.TextIdentity(title: "t", path: "p", sha256: "s") }.notes.first)
+        #expect(saved.body == "On the whole paragraph")
+        #expect(terminal.frames.last?.text.contains("On the whole paragraph") == true)
+    }
+
+    @Test func theExternalEditorsTextComesBackIntoTheEditor() throws {
+        let keys: [Key] = [.char("a"), .ctrl("e"), .enter, .char("q")]
+        let terminal = InMemoryTerminal(width: 140, height: 40, keys: keys)
+        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
+        let store = NotesStore(path: path) { NotesFile.TextIdentity(title: "t", path: "p", sha256: "s") }
+        let s = AppState(document: document, width: 140, height: 40)
+        App(state: s, terminal: terminal, notes: store, editExternally: { _ in .success("Long note\nfrom the editor") }).run()
+        #expect(store.notes.first?.body == "Long note\nfrom the editor")
+    }
+}
