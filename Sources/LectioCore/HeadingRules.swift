@@ -107,6 +107,12 @@ enum HeadingRules {
         return isTitleCase(line)
     }
 
+    /// Capitals, two words or more, no digits, no `!`, `?` or `,` at the end: `ORIGINAL NOTES:`.
+    static func isUnmistakableHeading(_ lines: [Substring]) -> Bool {
+        guard lines.count == 1, let last = lines[0].last else { return false }
+        return isAllCaps(lines[0]) && words(lines[0]).count >= 2 && !lines[0].contains(where: \.isNumber) && !"!?,".contains(last)
+    }
+
     /// `By Pierre Broué`, `Produced by Roger Squires`: a byline or credit line.
     static func isByline(_ line: Substring) -> Bool {
         let w = words(line)

@@ -40,6 +40,8 @@ extension PlainTextImporter.Builder {
     /// A "Notes" section where the text's closing run of notes begins, unless a heading leads it.
     mutating func addNotesSection() {
         guard let last = notes.last else { return }
+        // Only a run of notes that closes the text (back matter aside) is a notes section.
+        guard blocks[(last.block + 1)...].allSatisfy({ $0.kind == .footnote || $0.kind == .frontMatter || $0.kind == .sceneBreak }) else { return }
         var first = last.block
         while first > 0, blocks[first - 1].kind == .footnote || blocks[first - 1].kind == .sceneBreak { first -= 1 }
         if first > 0, blocks[first - 1].isHeading { return }

@@ -15,6 +15,10 @@ extension PlainTextImporter {
         var pendingSymbols = Set<String>()
         var title: String?
         var titleKey: String?
+        /// Whether the text is built of numbered parts and chapters: then other headings must
+        /// look like headings beyond doubt (capitals, no digits, no `!`), since letters,
+        /// diaries and signatures inside chapters look like short title-case lines.
+        var structured = false
 
         init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
             self.raw = raw
@@ -24,6 +28,13 @@ extension PlainTextImporter {
 
         mutating func build() -> Document {
             findTitle()
+            structured = raw.lazy.filter { r in
+                r.region == .body && r.lines.count <= 3 && (HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) ?? -1) >= 0
+            }.count >= 3
+            // In a Gutenberg text, credits between the header and the title line are not sections.
+            let creditsEnd: Int? = frame.start == nil ? nil : raw.indices.prefix(40).first { i in
+                raw[i].region == .body && HeadingRules.folded(raw[i].lines.joined(separator: " ")) == titleKey
+            }
             var i = 0
             var inContents = false
             var firstContentsEntry: String?
@@ -48,7 +59,11 @@ extension PlainTextImporter {
                     append(.frontMatter, paragraph(r.lines), r)
                     i += 1; continue
                 }
-                if bodyStart == nil { bodyStart = blocks.count }
+                if bodyStart == nil, creditsEnd == nil || i == creditsEnd { bodyStart = blocks.count }
+                if let creditsEnd, i < creditsEnd {
+                    append(.frontMatter, paragraph(r.lines), r)
+                    i += 1; continue
+                }
                 i += classify(at: i, inContents: &inContents, firstContentsEntry: &firstContentsEntry)
             }
             addNotesSection()
@@ -70,6 +85,10 @@ extension PlainTextImporter {
             if let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols.contains(String(first.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" })))) {
                 return note(at: i, label: label, textStart: textStart)
             }
+            // A list of chapter lines is a table of contents, not chapters.
+            if r.lines.count > 3, trimmed.allSatisfy({ HeadingRules.keywordRank($0) != nil && $0.count < 80 }) {
+                append(.label, preformatted(r.lines), r); return 1
+            }
             if inContents {
                 let isEntry = r.lines.count <= 3 && trimmed.allSatisfy { $0.count < 80 }
                 if isEntry, firstContentsEntry == nil || key != firstContentsEntry {
@@ -86,7 +105,7 @@ extension PlainTextImporter {
             }
             let rank = HeadingRules.keywordRank(first)
             let indent = r.lines[0].prefix(while: { $0 == " " }).count
-            if indent < 4, HeadingRules.isHeadingLike(trimmed) {
+            if indent < 4, HeadingRules.isHeadingLike(trimmed), rank != nil || !structured || HeadingRules.isUnmistakableHeading(trimmed) {
                 if let titleKey, rank == nil, titleKey.contains(key) {
                     append(.label, paragraph(r.lines), r); return 1
                 }

@@ -19,6 +19,10 @@ public enum TextOpener {
     public static func importDocument(_ text: String, path: String) -> Document {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let stem = name.split(separator: ".").first.map(String.init) ?? name
+        let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last!.lowercased() : ""
+        if ["md", "markdown", "mdown", "mkd"].contains(ext) {
+            return MarkdownImporter.document(from: text, fallbackTitle: stem)
+        }
         return PlainTextImporter.document(from: text, fallbackTitle: stem)
     }
 }

@@ -1,0 +1,193 @@
+/// Markdown inside a block: emphasis and strong (kept as styles, the asterisks dropped), code
+/// spans, links and images (their text kept), footnote references `[^label]` (shown `[label]`).
+struct InlineMarkdown {
+    var scalars: [Unicode.Scalar] = []
+    var styles: [StyleSpan] = []
+    var references: [(label: String, range: Range<Int>)] = []
+    /// For each output scalar, the index of the input character it came from.
+    var origins: [Int] = []
+    var position = 0
+
+    /// Text taken as it is (code blocks).
+    static func plain(_ text: String) -> InlineMarkdown {
+        var out = InlineMarkdown()
+        for (i, c) in text.enumerated() {
+            out.position = i
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Parses the inline markup of `text`.
+    static func parse(_ text: String) -> InlineMarkdown {
+        var out = InlineMarkdown()
+        out.emit(Array(text), 0..<text.count)
+        return out
+    }
+
+    mutating func append(_ c: Character) {
+        scalars.append(contentsOf: c.unicodeScalars)
+        origins.append(contentsOf: repeatElement(position, count: c.unicodeScalars.count))
+    }
+
+    /// The output offset of the first scalar that came from input character `index` or later.
+    func outputOffset(ofInput index: Int) -> Int {
+        var low = 0, high = origins.count
+        while low < high {
+            let mid = (low + high) / 2
+            if origins[mid] < index { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+    mutating func append(_ s: some Sequence<Character>) { for c in s { append(c) } }
+
+    static func isSpace(_ c: Character?) -> Bool { c == nil || c!.isWhitespace }
+    static func isPunctuation(_ c: Character?) -> Bool { c.map { $0.isPunctuation || $0.isSymbol } ?? false }
+
+    /// The index of `]` closing the `[` at `open`, minding nesting and code.
+    static func closingBracket(_ t: [Character], _ open: Int, _ end: Int) -> Int? {
+        var depth = 0
+        var i = open
+        while i < end {
+            switch t[i] {
+            case "\\": i += 1
+            case "[": depth += 1
+            case "]":
+                depth -= 1
+                if depth == 0 { return i }
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The index of the closing delimiter run of `count` `marker`s for the run opened at `from`.
+    static func closingRun(_ t: [Character], _ marker: Character, _ count: Int, from: Int, end: Int) -> Int? {
+        var i = from
+        while i < end {
+            if t[i] == "\\" { i += 2; continue }
+            if t[i] == "`" {
+                // Skip code spans.
+                let run = t[i..<end].prefix(while: { $0 == "`" }).count
+                if let close = codeClose(t, i + run, run, end) { i = close + run; continue }
+            }
+            if t[i] == marker {
+                let run = t[i..<end].prefix(while: { $0 == marker }).count
+                let before: Character? = i > 0 ? t[i - 1] : nil
+                let after: Character? = i + run < end ? t[i + run] : nil
+                let rightFlanking = !isSpace(before)
+                let intraword = marker == "_" && after.map { $0.isLetter || $0.isNumber } == true
+                if rightFlanking, !intraword, run >= count, i > from { return i + (run - count) }
+                i += run
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func codeClose(_ t: [Character], _ from: Int, _ run: Int, _ end: Int) -> Int? {
+        var i = from
+        while i < end {
+            if t[i] == "`" {
+                let r = t[i..<end].prefix(while: { $0 == "`" }).count
+                if r == run { return i }
+                i += r
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    mutating func emit(_ t: [Character], _ range: Range<Int>) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let c = t[i]
+            position = i
+            if c == "\\", i + 1 < end, Self.isPunctuation(t[i + 1]) {
+                append(t[i + 1]); i += 2; continue
+            }
+            if c == "`" {
+                let run = t[i..<end].prefix(while: { $0 == "`" }).count
+                if let close = Self.codeClose(t, i + run, run, end) {
+                    let start = scalars.count
+                    var content = Array(t[(i + run)..<close])
+                    if content.count > 2, content.first == " ", content.last == " " { content = Array(content.dropFirst().dropLast()) }
+                    append(content)
+                    styles.append(StyleSpan(range: start..<scalars.count, style: .code))
+                    i = close + run
+                } else {
+                    append(t[i..<(i + run)]); i += run
+                }
+                continue
+            }
+            if c == "[", i + 1 < end, t[i + 1] == "^", let close = Self.closingBracket(t, i, end) {
+                let label = String(t[(i + 2)..<close])
+                if !label.isEmpty, !label.contains(" ") {
+                    let start = scalars.count
+                    append("[" + label + "]")
+                    references.append((label, start..<scalars.count))
+                    i = close + 1
+                    continue
+                }
+            }
+            if c == "!" || c == "[" {
+                let open = c == "!" ? i + 1 : i
+                if open < end, t[open] == "[", let close = Self.closingBracket(t, open, end) {
+                    var after = close + 1
+                    var isLink = false
+                    if after < end, t[after] == "(" {
+                        var depth = 0, j = after
+                        while j < end {
+                            if t[j] == "(" { depth += 1 } else if t[j] == ")" { depth -= 1; if depth == 0 { break } }
+                            j += 1
+                        }
+                        if j < end { after = j + 1; isLink = true }
+                    } else if after < end, t[after] == "[", let refClose = Self.closingBracket(t, after, end) {
+                        after = refClose + 1; isLink = true
+                    } else if c == "[" {
+                        // A shortcut reference `[text]` stays as it is.
+                        isLink = false
+                    }
+                    if isLink {
+                        emit(t, (open + 1)..<close)
+                        i = after
+                        continue
+                    }
+                }
+            }
+            if c == "<", let close = t[i..<end].firstIndex(of: ">") {
+                let inside = String(t[(i + 1)..<close])
+                if inside.hasPrefix("http://") || inside.hasPrefix("https://") || inside.hasPrefix("mailto:") {
+                    append(inside); i = close + 1; continue
+                }
+            }
+            if c == "*" || c == "_" {
+                let run = t[i..<end].prefix(while: { $0 == c }).count
+                let before: Character? = i > 0 ? t[i - 1] : nil
+                let after: Character? = i + run < end ? t[i + run] : nil
+                let leftFlanking = !Self.isSpace(after)
+                let intraword = c == "_" && before.map { $0.isLetter || $0.isNumber } == true
+                if leftFlanking, !intraword {
+                    let want = min(run, 2) == 2 && run >= 2 ? 2 : 1
+                    if let close = Self.closingRun(t, c, want, from: i + want, end: end) {
+                        // Emphasis delimiters beyond `want` stay literal.
+                        append(t[i..<(i + run - want)])
+                        let start = scalars.count
+                        emit(t, (i + run)..<close)
+                        styles.append(StyleSpan(range: start..<scalars.count, style: want == 2 ? .strong : .emphasis))
+                        i = close + want
+                        continue
+                    }
+                }
+                append(t[i..<(i + run)]); i += run
+                continue
+            }
+            append(c)
+            i += 1
+        }
+    }
+}
