@@ -87,11 +87,14 @@ extension PlainTextImporter {
             }
             // A list of chapter lines is a table of contents, not chapters.
             if r.lines.count > 3, trimmed.allSatisfy({ HeadingRules.keywordRank($0) != nil && $0.count < 80 }) {
+                if inContents, firstContentsEntry == nil { firstContentsEntry = HeadingRules.folded(trimmed[0]) }
                 append(.label, preformatted(r.lines), r); return 1
             }
+            // After a CONTENTS heading, short entries until the text itself begins: a long
+            // paragraph, or the first entry again as a real heading.
             if inContents {
-                let isEntry = r.lines.count <= 3 && trimmed.allSatisfy { $0.count < 80 }
-                if isEntry, firstContentsEntry == nil || key != firstContentsEntry {
+                let isEntry = r.lines.count <= 3 && HeadingRules.isHeadingLike(trimmed)
+                if isEntry, key != firstContentsEntry {
                     if firstContentsEntry == nil { firstContentsEntry = key }
                     append(.label, preformatted(r.lines), r); return 1
                 }

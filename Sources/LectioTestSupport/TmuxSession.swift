@@ -53,6 +53,11 @@ public final class TmuxSession {
         try Self.run(["-S", socket, "capture-pane", "-p", "-t", name], output: true)
     }
 
+    /// The pane's title, as escape sequences may have set it.
+    public func paneTitle() throws -> String {
+        try Self.run(["-S", socket, "display-message", "-p", "-t", name, "#{pane_title}"], output: true)
+    }
+
     /// Resizes the window.
     public func resize(width: Int, height: Int) throws {
         try Self.run(["-S", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
