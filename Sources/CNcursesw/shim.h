@@ -62,8 +62,9 @@ static inline mmask_t lectio_mouse_mask(void) {
 }
 static inline int lectio_mouse_is_wheel_up(mmask_t m) { return (m & BUTTON4_PRESSED) != 0; }
 static inline int lectio_mouse_is_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }
+/// A press (or a click ncurses put together); the release that follows is not a second click.
 static inline int lectio_mouse_is_click(mmask_t m) {
-    return (m & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) != 0;
+    return (m & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0;
 }
 
 #endif

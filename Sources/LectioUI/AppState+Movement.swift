@@ -109,6 +109,7 @@ extension AppState {
     }
 
     func goBack() {
+        if case .footnote = layers.last { layers.removeLast() }
         guard let place = history.goBack(from: cursorOffset) else {
             message = "No earlier place to go back to"
             return

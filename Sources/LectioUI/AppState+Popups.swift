@@ -15,7 +15,7 @@ extension AppState {
             layers[layers.count - 1] = .help(popup)
         case .contents:
             moveChoice(by: n)
-        case .noteEditor, .confirm:
+        case .noteEditor, .confirm, .prompt:
             break
         }
     }

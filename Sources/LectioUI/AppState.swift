@@ -46,6 +46,8 @@ public final class AppState {
     public internal(set) var message: String?
     /// Where personal notes are kept, for the help screen.
     public var notesFilePath: String?
+    /// Where the reading position, history and marks are kept, for the help screen.
+    public var stateFilePath: String?
     /// Why notes cannot be added (the notes file could not be read), or `nil`.
     public var notesReadOnlyReason: String?
     /// The personal notes, placed in the text.
@@ -60,6 +62,22 @@ public final class AppState {
     public internal(set) var notesScope: NotesScope = .section
     /// The canonical text, made when first needed (notes, anchors).
     public private(set) lazy var canonical = CanonicalText(document: document)
+    /// The folded text for search, made at the first search.
+    public private(set) lazy var searchIndex = SearchIndex(document: document)
+    /// Paragraph references, made when first shown or asked for.
+    public private(set) lazy var paragraphReferences = ParagraphReferences(document: document)
+    /// The last search and the match the cursor went to.
+    public internal(set) var search: SearchResult?
+    public internal(set) var currentMatch: Int?
+    /// Earlier searches and go-tos, oldest first.
+    public internal(set) var searchHistory: [String] = []
+    public internal(set) var goToHistory: [String] = []
+    /// Marks: letter → canonical offset.
+    public internal(set) var marks: [Character: Int] = [:]
+    /// `m` or `'` waiting for its letter.
+    public internal(set) var pendingPrefix: Character?
+    /// Whether paragraph references show in the margin.
+    public internal(set) var showsParagraphReferences = false
 
     /// A state showing `document` from its reading start on a `width`×`height` screen.
     public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
@@ -89,7 +107,9 @@ public final class AppState {
 
     /// Where the panes stand now.
     public var panes: PaneLayout {
-        PaneLayout(width: width, height: height, footnotes: showsFootnotesPane, notes: showsNotesPane)
+        var p = PaneLayout(width: width, height: height, footnotes: showsFootnotesPane, notes: showsNotesPane)
+        if showsParagraphReferences { p.gutter = 7 }
+        return p
     }
 
     /// Rows of the text pane.
@@ -107,7 +127,7 @@ public final class AppState {
         switch key {
         case .interrupt: return [.quit]
         case .resize: return []
-        case .mouse: return []
+        case .mouse(let event): return mouse(event)
         default: break
         }
         message = nil
@@ -117,8 +137,12 @@ public final class AppState {
             if key == .char("q") || key == .ctrl("c") || key == .escape { return [.quit] }
             return []
         }
+        if let prefix = pendingPrefix {
+            pendingPrefix = nil
+            return completePrefix(prefix, with: key)
+        }
         guard let command = keymap.command(for: key, in: mode) else {
-            if mode == .editor { typeInEditor(key) } else if mode == .reading || mode == .notes {
+            if mode == .editor { typeInEditor(key) } else if mode == .prompt { typeInPrompt(key) } else if mode == .reading || mode == .notes {
                 message = "\(key.label) is not a key here: press ? for help"
             }
             return []
@@ -188,12 +212,28 @@ public final class AppState {
         case .cancelEditor: cancelEditor()
         case .externalEditor:
             if case .noteEditor(let editor) = layers.last { return [.editExternally(editor.text)] }
-        case .caretLeft: editEditor { $0.move(by: -1) }
-        case .caretRight: editEditor { $0.move(by: 1) }
-        case .caretLineStart: editEditor { $0.moveToLineEdge(end: false) }
-        case .caretLineEnd: editEditor { $0.moveToLineEdge(end: true) }
-        case .deleteBackward: editEditor { $0.deleteBackward() }
-        case .deleteForward: editEditor { $0.deleteForward() }
+        case .caretLeft: editEditor { $0.move(by: -1) }; editPrompt { $0.caret = max(0, $0.caret - 1) }
+        case .caretRight: editEditor { $0.move(by: 1) }; editPrompt { $0.caret = min($0.characters.count, $0.caret + 1) }
+        case .caretLineStart: editEditor { $0.moveToLineEdge(end: false) }; editPrompt { $0.caret = 0 }
+        case .caretLineEnd: editEditor { $0.moveToLineEdge(end: true) }; editPrompt { $0.caret = $0.characters.count }
+        case .deleteBackward:
+            editEditor { $0.deleteBackward() }
+            editPrompt { p in if p.caret > 0 { p.characters.remove(at: p.caret - 1); p.caret -= 1 } }
+        case .deleteForward:
+            editEditor { $0.deleteForward() }
+            editPrompt { p in if p.caret < p.characters.count { p.characters.remove(at: p.caret) } }
+        case .search: layers.append(.prompt(Prompt(kind: .search)))
+        case .goTo: layers.append(.prompt(Prompt(kind: .goTo)))
+        case .nextMatch: nextMatch(forward: true)
+        case .previousMatch: nextMatch(forward: false)
+        case .setMark: pendingPrefix = "m"; message = "Mark: press a letter"
+        case .jumpToMark: pendingPrefix = "'"; message = "Go to mark: press a letter (' for before the last jump)"
+        case .toggleParagraphReferences: showsParagraphReferences.toggle(); relayout()
+        case .submitPrompt: submitPrompt()
+        case .cancelPrompt: if case .prompt = layers.last { layers.removeLast() }
+        case .clearPrompt: editPrompt { $0.characters.removeAll(); $0.caret = 0 }
+        case .recallOlder: recall(older: true)
+        case .recallNewer: recall(older: false)
         case .confirmYes: return confirm(true)
         case .confirmNo: return confirm(false)
         }

@@ -14,6 +14,8 @@ public enum Command: String, Sendable, CaseIterable {
     case saveNote, newLine, cancelEditor, externalEditor, caretLeft, caretRight, deleteBackward, deleteForward
     case caretLineStart, caretLineEnd
     case confirmYes, confirmNo
+    case search, nextMatch, previousMatch, goTo, setMark, jumpToMark, toggleParagraphReferences
+    case submitPrompt, cancelPrompt, clearPrompt, recallOlder, recallNewer
 
     /// What the command does, in the reader's words.
     public var summary: String {
@@ -77,6 +79,18 @@ public enum Command: String, Sendable, CaseIterable {
         case .caretLineEnd: return "Caret to the end of the line"
         case .confirmYes: return "Yes"
         case .confirmNo: return "No"
+        case .search: return "Search (smart case; accents, quotes and dashes ignored)"
+        case .nextMatch: return "Next match"
+        case .previousMatch: return "Previous match"
+        case .goTo: return "Go to: 40%, section 7 or its title, paragraph 3.12"
+        case .setMark: return "Set a mark: m then a letter"
+        case .jumpToMark: return "Go to mark: ' + letter ('' = before the last jump)"
+        case .toggleParagraphReferences: return "Show or hide paragraph references (section.paragraph)"
+        case .submitPrompt: return "Search / go"
+        case .cancelPrompt: return "Cancel"
+        case .clearPrompt: return "Clear the line"
+        case .recallOlder: return "Earlier entry"
+        case .recallNewer: return "Later entry"
         }
     }
 }

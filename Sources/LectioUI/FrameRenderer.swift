@@ -22,6 +22,7 @@ public enum FrameRenderer {
             case .help(let popup): HelpView(state: state).draw(into: &screen, scroll: popup.scroll)
             case .noteEditor(let editor): NoteEditorView(state: state, editor: editor).draw(into: &screen)
             case .confirm(let question): ConfirmView(question: question).draw(into: &screen)
+            case .prompt: break  // drawn on the status line
             }
         }
         return screen

@@ -1,6 +1,6 @@
 /// Which keys apply: the reading view, or the popup on top.
 public enum Mode: String, Sendable, CaseIterable {
-    case reading, selecting, notes, footnote, contents, editor, confirm, help
+    case reading, selecting, notes, footnote, contents, editor, confirm, prompt, help
 
     /// The heading of this mode's keys on the help screen.
     public var title: String {
@@ -10,6 +10,7 @@ public enum Mode: String, Sendable, CaseIterable {
         case .notes: return "Notes pane"
         case .editor: return "Note editor (other keys type)"
         case .confirm: return "Questions"
+        case .prompt: return "Search and go-to prompt (other keys type)"
         case .footnote: return "Footnote popup"
         case .contents: return "Table of contents"
         case .help: return "This help"
@@ -60,6 +61,13 @@ public struct Keymap: Sendable {
             KeyBinding([.ctrl("n")], .forward),
             KeyBinding([.char("F")], .toggleFootnotesPane),
             KeyBinding([.char("P")], .toggleNotesPane),
+            KeyBinding([.char("/")], .search),
+            KeyBinding([.char("n")], .nextMatch),
+            KeyBinding([.char("N")], .previousMatch),
+            KeyBinding([.char(":")], .goTo),
+            KeyBinding([.char("m")], .setMark),
+            KeyBinding([.char("'")], .jumpToMark),
+            KeyBinding([.char("#")], .toggleParagraphReferences),
             KeyBinding([.char("v")], .startSelection),
             KeyBinding([.char("a")], .annotate),
             KeyBinding([.char("A"), .ctrl("w")], .focusNotes),
@@ -94,6 +102,9 @@ public struct Keymap: Sendable {
             KeyBinding([.space, .pageDown], .scrollPageDown),
             KeyBinding([.char("b"), .pageUp], .scrollPageUp),
             KeyBinding([.enter], .goToNote),
+            KeyBinding([.ctrl("o"), .backspace], .back),
+            KeyBinding([.char("n")], .nextMatch),
+            KeyBinding([.char("N")], .previousMatch),
             KeyBinding([.tab], .nextFootnote),
             KeyBinding([.backTab], .previousFootnote),
             KeyBinding([.escape, .char("q")], .close),
@@ -124,6 +135,20 @@ public struct Keymap: Sendable {
         .confirm: [
             KeyBinding([.char("y"), .char("Y")], .confirmYes),
             KeyBinding([.char("n"), .char("N"), .escape], .confirmNo),
+            KeyBinding([.ctrl("c")], .forceQuit),
+        ],
+        .prompt: [
+            KeyBinding([.enter], .submitPrompt),
+            KeyBinding([.escape], .cancelPrompt),
+            KeyBinding([.left], .caretLeft),
+            KeyBinding([.right], .caretRight),
+            KeyBinding([.home, .ctrl("a")], .caretLineStart),
+            KeyBinding([.end, .ctrl("e")], .caretLineEnd),
+            KeyBinding([.backspace], .deleteBackward),
+            KeyBinding([.delete], .deleteForward),
+            KeyBinding([.ctrl("u")], .clearPrompt),
+            KeyBinding([.up], .recallOlder),
+            KeyBinding([.down], .recallNewer),
             KeyBinding([.ctrl("c")], .forceQuit),
         ],
         .help: [

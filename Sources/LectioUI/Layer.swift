@@ -5,6 +5,7 @@ public enum Layer: Sendable, Equatable {
     case help(HelpPopup)
     case noteEditor(NoteEditor)
     case confirm(Confirmation)
+    case prompt(Prompt)
 
     /// The keymap mode of this layer.
     public var mode: Mode {
@@ -14,6 +15,7 @@ public enum Layer: Sendable, Equatable {
         case .help: return .help
         case .noteEditor: return .editor
         case .confirm: return .confirm
+        case .prompt: return .prompt
         }
     }
 }
@@ -39,4 +41,19 @@ public struct HelpPopup: Sendable, Equatable {
     /// First line shown.
     public var scroll: Int = 0
     public init() {}
+}
+
+/// A one-line prompt at the bottom: a search (`/`) or a go-to (`:`).
+public struct Prompt: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case search, goTo }
+    public var kind: Kind
+    public var characters: [Character] = []
+    public var caret = 0
+    /// Which earlier entry Up has recalled (counting back from the newest).
+    public var recalled: Int?
+
+    public init(kind: Kind) { self.kind = kind }
+    public var text: String { String(characters) }
+    /// What stands before the text.
+    public var lead: String { kind == .search ? "/" : ":" }
 }

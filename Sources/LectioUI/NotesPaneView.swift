@@ -8,11 +8,10 @@ struct NotesPaneView {
     func draw(into screen: inout Screen, rect: Rect) {
         let entries = state.notesInPane
         drawPaneHeader("Personal notes · \(state.notesScope.rawValue) (\(entries.count))", into: &screen, rect: rect)
-        var inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+        let inner = Self.inner(of: rect, focused: state.notesFocus)
         if state.notesFocus {
             let hint = "Enter go · e edit · d delete · r re-attach · s scope · Esc back"
-            screen.put(hint, x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.dim, role: .muted))
-            inner.height -= 1
+            screen.put(hint, x: inner.x, y: inner.maxY, maxWidth: inner.width, style: Style(.dim, role: .muted))
         }
         let wrapper = TextWrapper(measure: state.measure)
         if entries.isEmpty {
@@ -25,13 +24,25 @@ struct NotesPaneView {
             }
             return
         }
-        // Each entry: an optional group line, the quote, up to two lines of body, a blank line.
-        var items: [[(String, Style)]] = []
+        var y = inner.y
+        for (text, style, _) in rows(inner: inner) {
+            guard y < inner.maxY else { return }
+            screen.put(text, x: inner.x, y: y, maxWidth: inner.width, style: style)
+            y += 1
+        }
+    }
+
+    /// The rows the pane shows from its first visible entry: text, style, and the entry each
+    /// row belongs to (for the mouse).
+    func rows(inner: Rect) -> [(String, Style, Int?)] {
+        let entries = state.notesInPane
+        let wrapper = TextWrapper(measure: state.measure)
+        var items: [[(String, Style, Int?)]] = []
         var previousGroup: String?
         for (n, entry) in entries.enumerated() {
-            var lines: [(String, Style)] = []
+            var lines: [(String, Style, Int?)] = []
             if let group = entry.group, group != previousGroup {
-                lines.append((group, Style(.bold, role: .heading)))
+                lines.append((group, Style(.bold, role: .heading), nil))
                 previousGroup = group
             }
             let placed = state.annotations[entry.note]
@@ -40,14 +51,15 @@ struct NotesPaneView {
             let label = (placed.range == nil ? "(orphaned) " : "") + "“\(quote)”"
             let quoteLine = wrapper.wrap(label, width: inner.width).first?.text ?? ""
             let quoteStyle = selected ? Style([.reverse, .bold], role: .selection) : Style(.italic, role: .annotation)
-            lines.append((quoteLine + (quoteLine.count < label.count ? "…" : ""), quoteStyle))
+            lines.append((quoteLine + (quoteLine.count < label.count ? "…" : ""), quoteStyle, n))
             let body = wrapper.wrap(placed.annotation.body.replacingNewlines(), width: inner.width - 2)
             for (i, l) in body.prefix(2).enumerated() {
-                lines.append(("  " + l.text + (i == 1 && body.count > 2 ? "…" : ""), .plain))
+                lines.append(("  " + l.text + (i == 1 && body.count > 2 ? "…" : ""), .plain, n))
             }
-            lines.append(("", .plain))
+            lines.append(("", .plain, nil))
             items.append(lines)
         }
+        guard !items.isEmpty else { return [] }
         // Scroll so that the selected entry is in view.
         var first = 0
         if state.notesFocus {
@@ -57,13 +69,11 @@ struct NotesPaneView {
                 first += 1
             }
         }
-        var y = inner.y
-        for item in items[first...] {
-            for (text, style) in item {
-                guard y < inner.maxY else { return }
-                screen.put(text, x: inner.x, y: y, maxWidth: inner.width, style: style)
-                y += 1
-            }
-        }
+        return Array(items[first...].joined())
+    }
+
+    /// The area below the header (and above the hint when focused).
+    static func inner(of rect: Rect, focused: Bool) -> Rect {
+        Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1 - (focused ? 1 : 0))
     }
 }

@@ -13,6 +13,8 @@ public struct PaneLayout: Sendable, Equatable {
     public var status: Rect
     /// Below the minimum size nothing but a message is drawn.
     public var tooSmall: Bool
+    /// Extra columns on the left of the text for paragraph references.
+    public var gutter = 0
 
     /// Whether side panes show by default at this width.
     public static func panesShownByDefault(width: Int) -> Bool { width >= wideWidth }
@@ -57,5 +59,5 @@ public struct PaneLayout: Sendable, Equatable {
 
     /// The columns of the text pane given to the text itself (a margin of two on the left for
     /// the reading cursor and marks, one on the right).
-    public var textColumn: Rect { Rect(x: text.x + 2, y: text.y, width: text.width - 3, height: text.height) }
+    public var textColumn: Rect { Rect(x: text.x + 2 + gutter, y: text.y, width: text.width - 3 - gutter, height: text.height) }
 }

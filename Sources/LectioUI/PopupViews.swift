@@ -66,18 +66,34 @@ struct ContentsView {
     let state: AppState
     let popup: ContentsPopup
 
+    var rect: Rect {
+        let width = min(80, state.width - 4)
+        let height = min(max(state.document.sections.count, 1) + 2, state.height - 2)
+        return Rect(x: (state.width - width) / 2, y: max(0, (state.height - 1 - height) / 2), width: width, height: height)
+    }
+
+    /// The first entry shown: the selected one kept near the middle.
+    var scroll: Int {
+        let rows = rect.height - 2
+        return max(0, min(popup.selected - rows / 2, state.document.sections.count - rows))
+    }
+
+    /// The section shown at screen row `y`, if any.
+    func section(atRow y: Int) -> Int? {
+        let i = scroll + (y - rect.y - 1)
+        return y > rect.y && y < rect.maxY - 1 && state.document.sections.indices.contains(i) ? i : nil
+    }
+
     func draw(into screen: inout Screen) {
         let sections = state.document.sections
-        let width = min(80, state.width - 4)
-        let height = min(max(sections.count, 1) + 2, state.height - 2)
-        let r = Rect(x: (state.width - width) / 2, y: max(0, (state.height - 1 - height) / 2), width: width, height: height)
+        let r = rect
         screen.box(r, title: "Contents", hint: "Enter jump · Esc close")
-        let rows = height - 2
+        let rows = r.height - 2
         guard !sections.isEmpty else {
             screen.put("This text has no sections.", x: r.x + 2, y: r.y + 1, style: Style(.dim, role: .muted))
             return
         }
-        let scroll = max(0, min(popup.selected - rows / 2, sections.count - rows))
+        let scroll = self.scroll
         let current = state.document.sectionIndex(containing: state.cursor.block)
         for row in 0..<rows where scroll + row < sections.count {
             let i = scroll + row
@@ -108,8 +124,17 @@ struct HelpView {
             }
             out.append(("", .plain))
         }
+        out.append(("Marks (kept between runs)", Style(.bold, role: .heading)))
+        if state.marks.isEmpty { out.append(("  none yet: m then a letter sets one", Style(.dim, role: .muted))) }
+        for (letter, offset) in state.marks.sorted(by: { $0.key < $1.key }) {
+            let block = state.document.blockIndex(containing: offset)
+            let section = state.document.sectionIndex(containing: block).map { state.document.sections[$0].title } ?? "start"
+            out.append(("  '\(letter)".padding(toLength: 22) + "\(section) (paragraph \(state.paragraphReferences.label(ofBlock: block) ?? "-"))", .plain))
+        }
+        out.append(("", .plain))
         out.append(("Files", Style(.bold, role: .heading)))
         out.append(("  Notes file: \(state.notesFilePath ?? "none")", .plain))
+        if let statePath = state.stateFilePath { out.append(("  Reading state: \(statePath)", .plain)) }
         return out
     }
 

@@ -24,6 +24,8 @@ struct TextPaneView {
             return
         }
         let column = state.panes.textColumn
+        let bottom = layout.move(state.top, by: rect.height - 1)
+        let matches = state.matchRanges(inBlocks: state.top.block...bottom.block)
         var p = state.top
         var previous: LinePosition?
         for row in 0..<rect.height {
@@ -38,13 +40,18 @@ struct TextPaneView {
             if !line.text.isEmpty, !state.annotations(overlapping: lineRange).isEmpty {
                 screen.put("▎", x: rect.x + 1, y: y, style: Style(.bold, role: .annotation))
             }
-            drawLine(line, block: p.block, into: &screen, x: column.x + line.indent, y: y, width: column.width - line.indent)
+            if state.showsParagraphReferences, p.line == 0, let label = state.paragraphReferences.label(ofBlock: p.block) {
+                let w = min(6, label.count)
+                screen.put(label, x: column.x - 1 - w, y: y, maxWidth: 6, style: Style(.dim, role: .muted))
+            }
+            drawLine(line, block: p.block, matches: matches, into: &screen, x: column.x + line.indent, y: y, width: column.width - line.indent)
             previous = p
             p = layout.move(p, by: 1)
         }
     }
 
-    func drawLine(_ line: VisualLine, block index: Int, into screen: inout Screen, x: Int, y: Int, width: Int) {
+    func drawLine(_ line: VisualLine, block index: Int, matches: [(range: Range<Int>, current: Bool)],
+                  into screen: inout Screen, x: Int, y: Int, width: Int) {
         let block = state.document.blocks[index]
         let base = Self.baseStyle(block.kind)
         let markers = state.document.footnotes(inBlocks: index...index)
@@ -61,6 +68,9 @@ struct TextPaneView {
             }
             let canonical = block.start + offset
             if noted.contains(where: { $0.contains(canonical) }) { style = Style(style.attributes.union(.underline), role: .annotation) }
+            if let match = matches.first(where: { $0.range.contains(canonical) }) {
+                style = Style(match.current ? [.reverse, .bold] : [.reverse], role: .match)
+            }
             if let selected, selected.contains(canonical) { style = Style(style.attributes.union(.reverse), role: .selection) }
             for span in block.styles where span.range.contains(offset) {
                 switch span.style {

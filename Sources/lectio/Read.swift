@@ -18,6 +18,9 @@ struct Read: ParsableCommand {
     @Option(help: "The notes file. Default: one per text under $XDG_DATA_HOME/lectio/notes/.")
     var notes: String?
 
+    @Flag(name: .customLong("from-start"), help: "Open at the start, not where you left off.")
+    var fromStart = false
+
     func run() throws {
         NcursesTerminal.prepareLocale()
         let context = try NotesContext(file: file, notes: notes)
@@ -42,8 +45,14 @@ struct Read: ParsableCommand {
                              measure: NcursesTerminal.measure, notes: context.store.notes,
                              notesReadOnlyReason: context.store.readOnlyReason)
         state.notesFilePath = context.store.path
+        let statePath = ReadingState.path(forText: opened.path, bundled: file == nil)
+        state.stateFilePath = statePath
+        if let saved = ReadingState.load(path: statePath) { state.restore(saved, fromStart: fromStart) }
         App(state: state, terminal: terminal, notes: context.store).run()
         terminal.end()
+        do { try state.readingState.save(path: statePath) } catch {
+            complain("could not keep the reading position in \(statePath): \(error.localizedDescription)")
+        }
         let signal = TerminalSignals.pending
         if signal != 0 && signal != SIGINT { throw ExitCode(128 + signal) }
     }

@@ -1,0 +1,52 @@
+import Foundation
+
+/// What Lectio remembers of a text between runs: where the reader was, the jump history, the
+/// marks and the searches. Kept per text under `$XDG_STATE_HOME/lectio/` (or
+/// `~/.local/state/lectio/`). Places are canonical offsets, so they hold at any width.
+public struct ReadingState: Codable, Sendable, Equatable {
+    public static let currentSchemaVersion = 1
+    public var schemaVersion = ReadingState.currentSchemaVersion
+    /// The start of the reading cursor's line, and of the first line shown.
+    public var position: Int
+    public var top: Int
+    public var history: JumpHistory
+    /// Mark letter → canonical offset.
+    public var marks: [String: Int]
+    /// Earlier searches, oldest first.
+    public var searches: [String]
+
+    /// A state.
+    public init(position: Int, top: Int, history: JumpHistory, marks: [String: Int], searches: [String]) {
+        self.position = position; self.top = top; self.history = history; self.marks = marks; self.searches = searches
+    }
+
+    /// The state folder, from the XDG base directory rules.
+    public static func stateHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/lectio" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/lectio"
+    }
+
+    /// The state file of a text: named like its notes file.
+    public static func path(forText textPath: String, bundled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if bundled { return stateHome(environment: environment) + "/bundled-sedov-broue.json" }
+        let notes = NotesLocation.defaultPath(forText: textPath, environment: environment)
+        return stateHome(environment: environment) + "/" + (notes as NSString).lastPathComponent
+    }
+
+    /// Reads a state file; `nil` when it is missing or unreadable (a lost position is no harm).
+    public static func load(path: String) -> ReadingState? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let state = try? JSONDecoder().decode(ReadingState.self, from: data),
+              state.schemaVersion <= currentSchemaVersion else { return nil }
+        return state
+    }
+
+    /// Writes the state atomically.
+    public func save(path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try NotesStore.writeAtomically(try encoder.encode(self), to: path)
+    }
+}

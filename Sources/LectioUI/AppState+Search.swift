@@ -1,0 +1,210 @@
+import LectioCore
+
+extension AppState {
+    func editPrompt(_ edit: (inout Prompt) -> Void) {
+        guard case .prompt(var prompt) = layers.last else { return }
+        edit(&prompt)
+        layers[layers.count - 1] = .prompt(prompt)
+    }
+
+    func typeInPrompt(_ key: Key) {
+        guard case .char(let c) = key else { return }
+        editPrompt { p in
+            p.characters.insert(c, at: p.caret)
+            p.caret += 1
+        }
+    }
+
+    /// Up / Down in the prompt: earlier entries of the same kind.
+    func recall(older: Bool) {
+        guard case .prompt(let prompt) = layers.last else { return }
+        let entries = prompt.kind == .search ? searchHistory : goToHistory
+        guard !entries.isEmpty else { return }
+        var index = prompt.recalled.map { $0 + (older ? 1 : -1) } ?? (older ? 0 : -1)
+        index = min(index, entries.count - 1)
+        editPrompt { p in
+            if index < 0 {
+                p.recalled = nil
+                p.characters = []
+            } else {
+                p.recalled = index
+                p.characters = Array(entries[entries.count - 1 - index])
+            }
+            p.caret = p.characters.count
+        }
+    }
+
+    func submitPrompt() {
+        guard case .prompt(let prompt) = layers.last else { return }
+        layers.removeLast()
+        let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return }
+        switch prompt.kind {
+        case .search:
+            searchHistory.removeAll { $0 == text }
+            searchHistory.append(text)
+            if searchHistory.count > 100 { searchHistory.removeFirst() }
+            runSearch(text)
+        case .goTo:
+            goToHistory.removeAll { $0 == text }
+            goToHistory.append(text)
+            goTo(text)
+        }
+    }
+
+    /// The folded position of the start of the cursor's line.
+    var cursorFoldedPosition: Int {
+        searchIndex.foldedPosition(block: cursor.block, offset: layout.line(at: cursor).start)
+    }
+
+    /// Searches, then goes to the first match after the cursor.
+    public func runSearch(_ query: String) {
+        let result = searchIndex.search(query)
+        guard !result.hits.isEmpty else {
+            message = "Not found: \(query)"
+            search = nil
+            currentMatch = nil
+            return
+        }
+        search = result
+        let here = cursorFoldedPosition
+        let after = result.hits.firstIndex { $0 > here }
+        if let after {
+            goToMatch(after, recording: true)
+        } else {
+            goToMatch(0, recording: true)
+            message = "Search wrapped to the start"
+        }
+    }
+
+    /// `n` / `N`: the next or previous match, wrapping at the ends with a notice.
+    func nextMatch(forward: Bool) {
+        guard let search, !search.hits.isEmpty else {
+            message = "No search yet: / searches"
+            return
+        }
+        let here = currentMatch ?? 0
+        var next = here + (forward ? 1 : -1)
+        var notice: String?
+        if next >= search.hits.count {
+            next = 0
+            notice = "Search hit the end, continued at the start"
+        } else if next < 0 {
+            next = search.hits.count - 1
+            notice = "Search hit the start, continued at the end"
+        }
+        goToMatch(next)
+        if let notice { message = notice }
+    }
+
+    /// Goes to match `index`. The search itself is a jump (recorded, so Back returns to where
+    /// it began); `n` and `N` move within it without filling the history. A match inside a
+    /// footnote's note opens that note's popup over the place of its marker.
+    func goToMatch(_ index: Int, recording: Bool = false) {
+        guard let search else { return }
+        currentMatch = index
+        let range = searchIndex.canonicalRange(of: search.hits[index], length: search.length)
+        let block = document.blockIndex(containing: range.lowerBound)
+        if case .footnote = layers.last { layers.removeLast() }
+        if recording { history.record(cursorOffset) }
+        if let note = document.notes.firstIndex(where: { $0.block == block }),
+           let marker = document.footnotes.firstIndex(where: { $0.note == note }) {
+            let m = document.footnotes[marker]
+            let offset = document.blocks[m.block].start + m.range.lowerBound
+            jump(toCanonical: offset)
+            selectedMarker = marker
+            layers.append(.footnote(FootnotePopup(marker: marker)))
+            message = "match \(index + 1) of \(search.hits.count), in the note of this marker"
+            return
+        }
+        selectedMarker = nil
+        jump(toCanonical: range.lowerBound)
+    }
+
+    /// The canonical ranges of the matches in blocks `blocks` (at most 2,000).
+    func matchRanges(inBlocks blocks: ClosedRange<Int>) -> [(range: Range<Int>, current: Bool)] {
+        guard let search else { return [] }
+        return searchIndex.hitIndices(of: search, inBlocks: blocks).prefix(2000).map {
+            (searchIndex.canonicalRange(of: search.hits[$0], length: search.length), $0 == currentMatch)
+        }
+    }
+
+    /// `m`+letter sets a mark; `'`+letter goes to it; `''` goes back before the last jump.
+    func completePrefix(_ prefix: Character, with key: Key) -> [Effect] {
+        message = nil
+        guard case .char(let c) = key else { return [] }
+        if prefix == "m" {
+            guard c.isLetter else { message = "Marks are letters"; return [] }
+            marks[c] = cursorOffset
+            message = "Mark \(c) set"
+            return []
+        }
+        if c == "'" {
+            guard let place = history.back.last else { message = "No earlier place"; return [] }
+            history.record(cursorOffset)
+            selectedMarker = nil
+            jump(toCanonical: place)
+            return []
+        }
+        guard let place = marks[c] else { message = "Mark \(c) is not set"; return [] }
+        history.record(cursorOffset)
+        selectedMarker = nil
+        jump(toCanonical: place)
+        return []
+    }
+
+    /// `:` — `40%`, a paragraph reference `3.12`, a section number (`7` finds "Chapter 7" or
+    /// "CHAPTER VII"), or a section title prefix.
+    public func goTo(_ text: String) {
+        let target = text.trimmingCharacters(in: .whitespaces)
+        if target.hasSuffix("%"), let percent = Double(target.dropLast()) {
+            let offset = Int(Double(document.scalarCount) * min(100, max(0, percent)) / 100)
+            history.record(cursorOffset)
+            jump(toCanonical: min(offset, max(0, document.scalarCount - 1)))
+            return
+        }
+        if target.contains("."), let block = paragraphReferences.block(for: target) {
+            jump(to: LinePosition(block: block, line: 0))
+            return
+        }
+        if let section = section(matching: target) {
+            jump(to: LinePosition(block: document.sections[section].block, line: 0))
+            return
+        }
+        message = "Nothing to go to for “\(target)”"
+    }
+
+    func section(matching text: String) -> Int? {
+        let sections = document.sections
+        if let n = Int(text) {
+            let numbered = sections.firstIndex { s in
+                let words = s.title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+                return words.indices.dropLast().contains { i in
+                    ["chapter", "part", "book", "section", "letter", "act", "volume"].contains(words[i]) && Self.number(words[i + 1]) == n
+                }
+            }
+            if let numbered { return numbered }
+            return sections.indices.contains(n - 1) ? n - 1 : nil
+        }
+        let key = SearchIndex.fold(text.lowercased())
+        let folded = sections.map { SearchIndex.fold($0.title.lowercased()) }
+        return folded.firstIndex { $0.starts(with: key) } ?? folded.firstIndex { $0.firstRange(of: key) != nil }
+    }
+
+    /// `7`, `vii` or `seven` as a number.
+    static func number(_ word: String) -> Int? {
+        if let n = Int(word) { return n }
+        let spelled = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                       "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        if let i = spelled.firstIndex(of: word) { return i + 1 }
+        let values: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000]
+        guard !word.isEmpty, word.allSatisfy({ values[$0] != nil }) else { return nil }
+        var total = 0, previous = 0
+        for c in word.reversed() {
+            let v = values[c]!
+            total += v < previous ? -v : v
+            previous = max(previous, v)
+        }
+        return total
+    }
+}
