@@ -48,6 +48,11 @@ public final class TmuxSession {
         try Self.run(["-S", socket, "send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
     }
 
+    /// Sends raw bytes to the program (mouse reports, for one).
+    public func sendBytes(_ bytes: [UInt8]) throws {
+        try Self.run(["-S", socket, "send-keys", "-t", name, "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
     /// The text on screen now.
     public func capture() throws -> String {
         try Self.run(["-S", socket, "capture-pane", "-p", "-t", name], output: true)

@@ -6,9 +6,12 @@ import LectioTestSupport
 @Suite(.serialized) struct ReaderEndToEndTests {
     /// A shell command that runs lectio with `arguments`, then reports its exit status and the
     /// terminal's mode afterwards, so a test can check that the terminal was restored.
-    static func command(_ arguments: String = "", environment: String = "TERM=tmux-256color") -> String {
+    /// The reader's state and data folders are `home` (a fresh one by default), never the
+    /// tester's own.
+    static func command(_ arguments: String = "", environment: String = "TERM=tmux-256color", home: URL? = nil) -> String {
         let binary = LectioBinary.quote(LectioBinary.path)
-        return "env -u LANG -u LC_ALL -u LC_CTYPE \(environment) SWIFT_BACKTRACE=interactive=no \(binary) \(arguments); "
+        let folder = LectioBinary.quote((home ?? (try? Fixtures.temporaryFolder()))?.path ?? "/nonexistent")
+        return "env -u LANG -u LC_ALL -u LC_CTYPE XDG_STATE_HOME=\(folder) XDG_DATA_HOME=\(folder) \(environment) SWIFT_BACKTRACE=interactive=no \(binary) \(arguments); "
             + "echo \"EXIT=$?\"; stty -a | tr ';' '\\n' | grep -Eo '(^| )-?(icanon|echo)( |$)' | tr -d ' ' | tr '\\n' ' '; echo; echo DONE; sleep 60"
     }
 
