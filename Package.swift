@@ -34,6 +34,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: `swift run -c release lectio-bench FILE` (not run by `swift test`).
+        .executableTarget(name: "lectio-bench", dependencies: ["LectioCore", "LectioUI"]),
         .target(name: "LectioTestSupport", dependencies: ["LectioCore", "LectioUI"]),
         .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport"]),
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),

@@ -6,18 +6,40 @@ enum FootnoteScanner {
         var range: Range<Int>
     }
 
-    static let symbolMarks: Set<Unicode.Scalar> = ["†", "‡"]
-    static let superscripts: [Unicode.Scalar: Character] = [
-        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-    ]
+    static func isSymbolMark(_ s: Unicode.Scalar) -> Bool { s.value == 0x2020 || s.value == 0x2021 }
+
+    /// The digit of a superscript digit (`²` → `2`).
+    static func superscriptDigit(_ s: Unicode.Scalar) -> Character? {
+        switch s.value {
+        case 0x2070: return "0"
+        case 0xB9: return "1"
+        case 0xB2: return "2"
+        case 0xB3: return "3"
+        case 0x2074...0x2079: return Character(Unicode.Scalar(s.value - 0x2070 + 0x30)!)
+        default: return nil
+        }
+    }
+
+    /// Whether a text can hold a marker at all: the cheap test that spares most paragraphs.
+    static func mayHoldMarkers(_ s: [Unicode.Scalar]) -> Bool {
+        s.contains { c in
+            let v = c.value
+            return v == 0x2A || v == 0x5B || v == 0x2020 || v == 0x2021 || v == 0xB9 || v == 0xB2 || v == 0xB3 || (0x2070...0x2079).contains(v)
+        }
+    }
     static let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "]", "”", "’", "\"", "'", "!", "?", "—", "–"]
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\u{00A0}" }
-    static func isWordish(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || ("0"..."9").contains(s) }
+    static func isWordish(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+        return s.properties.isAlphabetic
+    }
 
     /// Markers in running text: `word.*`, `word†`, `word [12]`, `word[A]`, `word²`.
     /// Scene breaks and `*emphasis*` are not markers; nor are editorial brackets such as `[sic]`.
     static func markers(in s: [Unicode.Scalar]) -> [Found] {
+        guard mayHoldMarkers(s) else { return [] }
         var found: [Found] = []
         var emphasisOpen = false
         var i = 0
@@ -39,7 +61,7 @@ enum FootnoteScanner {
                 i = j
                 continue
             }
-            if symbolMarks.contains(c), i > 0, !isSpace(s[i - 1]) {
+            if isSymbolMark(c), i > 0, !isSpace(s[i - 1]) {
                 var j = i + 1
                 while j < s.count, s[j] == c { j += 1 }
                 found.append(Found(label: String(String.UnicodeScalarView(s[i..<j])), range: i..<j))
@@ -52,10 +74,10 @@ enum FootnoteScanner {
                 i = end
                 continue
             }
-            if let digit = superscripts[c], i > 0, !isSpace(s[i - 1]) {
+            if let digit = superscriptDigit(c), i > 0, !isSpace(s[i - 1]) {
                 var j = i + 1
                 var label = String(digit)
-                while j < s.count, let d = superscripts[s[j]] { label.append(d); j += 1 }
+                while j < s.count, let d = superscriptDigit(s[j]) { label.append(d); j += 1 }
                 found.append(Found(label: label, range: i..<j))
                 i = j
                 continue
@@ -109,7 +131,7 @@ enum FootnoteScanner {
             }
             return nil
         }
-        if s[i] == "*" || symbolMarks.contains(s[i]) {
+        if s[i] == "*" || isSymbolMark(s[i]) {
             var j = i
             while j < s.count, s[j] == s[i] { j += 1 }
             guard j - i <= 3, j < s.count else { return nil }

@@ -29,7 +29,7 @@ enum HeadingRules {
     ]
 
     /// Words of a line, lowercased, letters and digits only.
-    static func words(_ line: Substring) -> [String] {
+    static func words(_ line: some StringProtocol) -> [String] {
         line.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "’" && $0 != "'" }).map { $0.lowercased() }
     }
 
@@ -45,10 +45,25 @@ enum HeadingRules {
         return parts.count > 1 && parts.allSatisfy { numberWords.contains($0) }
     }
 
+    /// The first word in ASCII lowercase (empty when it is not ASCII letters): a cheap test
+    /// before the careful one.
+    static func firstWord(_ line: some StringProtocol) -> String {
+        var bytes: [UInt8] = []
+        for b in line.utf8 {
+            if b >= 0x41 && b <= 0x5A { bytes.append(b + 32) } else if b >= 0x61 && b <= 0x7A { bytes.append(b) } else { break }
+            if bytes.count > 16 { return "" }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static let leadingWords: Set<String> = Set(keywordRanks.keys).union(matterWords).union(ordinals)
+
     /// For `CHAPTER IV`, `Part the Second`, `FIRST EPILOGUE`, `Chapter 7`: the rank, or `nil`.
     /// Matter words (`Introduction`) give rank `-1`.
     static func keywordRank(_ line: Substring) -> Int? {
-        let w = words(line)
+        guard leadingWords.contains(firstWord(line.drop(while: { $0 == " " }))) else { return nil }
+        // Only the first words matter.
+        let w = words(line.prefix(40))
         guard var first = w.first else { return nil }
         var rest = w.dropFirst()
         if ordinals.contains(first), let next = rest.first { first = next; rest = rest.dropFirst() }
@@ -93,7 +108,11 @@ enum HeadingRules {
 
     /// A short line that can stand as a heading (title case or capitals, no sentence end).
     static func isHeadingLike(_ lines: [Substring]) -> Bool {
-        guard (1...3).contains(lines.count) else { return false }
+        guard (1...3).contains(lines.count), lines.reduce(0, { $0 + $1.utf8.count }) <= 360 else { return false }
+        // The cheap refusal first: one line ending as a sentence ends, not in capitals.
+        if lines.count == 1, let last = lines[0].last, sentenceEnds.contains(last), keywordRank(lines[0]) == nil, !isAllCaps(lines[0]) {
+            return false
+        }
         let joined = lines.joined(separator: " ")
         guard joined.count <= 90, words(Substring(joined)).count <= 14 else { return false }
         guard let first = joined.first, first.isUppercase || first.isNumber else { return false }
@@ -115,6 +134,8 @@ enum HeadingRules {
 
     /// `By Pierre Broué`, `Produced by Roger Squires`: a byline or credit line.
     static func isByline(_ line: Substring) -> Bool {
+        let first = firstWord(line)
+        guard first == "by" || creditWords.contains(first) else { return false }
         let w = words(line)
         guard line.count <= 90, w.count >= 2 else { return false }
         if w[0] == "by" { return w.count <= 8 }
@@ -140,7 +161,7 @@ enum HeadingRules {
         for range in markers.reversed() where range.upperBound == scalars.count || scalars[range.upperBound...].allSatisfy({ $0 == " " }) {
             scalars.removeSubrange(range.lowerBound..<scalars.count)
         }
-        return String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
+        return String(String(String.UnicodeScalarView(scalars)).trimmedSpaces)
     }
 
     /// Letters only, lowercased: for comparing headings and titles.

@@ -16,7 +16,7 @@ public enum MarkdownImporter {
 
     /// Builds a document from normalised Markdown text.
     public static func document(from text: String, fallbackTitle: String) -> Document {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.linesByUTF8
         var parser = MarkdownBlockParser(lines: lines)
         let raw = parser.parse()
         var title = parser.title
@@ -25,7 +25,7 @@ public enum MarkdownImporter {
         var markers: [FootnoteMarker] = []
         var notes: [FootnoteNote] = []
         for r in raw {
-            var source = r.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+            var source = r.lines.map { String($0.trimmedSpaces) }
             var separator = " "
             if r.kind == .preformatted {
                 source = r.lines.map(String.init)
@@ -102,7 +102,7 @@ struct MarkdownBlockParser {
         guard (1...6).contains(hashes) else { return nil }
         let rest = t.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " else { return nil }
-        var text = rest.trimmingCharacters(in: .whitespaces)
+        var text = String(rest.trimmedSpaces)
         // A closing run of #s.
         if let r = text.range(of: #"\s+#+$"#, options: .regularExpression) { text.removeSubrange(r) } else if text.allSatisfy({ $0 == "#" }) { text = "" }
         return (hashes, text)
@@ -191,7 +191,7 @@ struct MarkdownBlockParser {
             }
             // Setext: a paragraph's last line underlined with = or -.
             if !paragraph.isEmpty, paragraphKind == .paragraph, Self.indent(line) < 4 {
-                let t = line.trimmingCharacters(in: .whitespaces)
+                let t = line.trimmedSpaces
                 if !t.isEmpty, t.allSatisfy({ $0 == "=" }) || t.allSatisfy({ $0 == "-" }) {
                     blocks.append(.init(kind: .heading(level: t.first == "=" ? 1 : 2), lines: paragraph, line: paragraphLine))
                     paragraph = []
@@ -247,12 +247,12 @@ struct MarkdownBlockParser {
     /// YAML front matter (`---` … `---`) or a pandoc title block (`% Title`) at the very top.
     mutating func frontMatter() {
         guard let first = lines.first else { return }
-        if first.trimmingCharacters(in: .whitespaces) == "---" {
+        if first.trimmedSpaces == "---" {
             var j = 1
-            while j < lines.count, !["---", "..."].contains(lines[j].trimmingCharacters(in: .whitespaces)) {
+            while j < lines.count, !["---", "..."].contains(lines[j].trimmedSpaces) {
                 let l = lines[j]
                 if l.hasPrefix("title:") {
-                    var t = l.dropFirst(6).trimmingCharacters(in: .whitespaces)
+                    var t = String(l.dropFirst(6).trimmedSpaces)
                     if t.count >= 2, let q = t.first, q == "\"" || q == "'", t.last == q { t = String(t.dropFirst().dropLast()) }
                     title = t
                 }
@@ -260,7 +260,7 @@ struct MarkdownBlockParser {
             }
             if j < lines.count { i = j + 1 } else { title = nil }
         } else if first.hasPrefix("% ") {
-            title = first.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            title = String(first.dropFirst(2).trimmedSpaces)
             i = 1
             while i < lines.count, lines[i].hasPrefix("%") || lines[i].hasPrefix("  ") { i += 1 }
         }
@@ -290,7 +290,7 @@ struct MarkdownBlockParser {
             paragraphs[paragraphs.count - 1].append(line)
             i += 1
         }
-        let joined = paragraphs.map { $0.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+        let joined = paragraphs.map { $0.map { String($0.trimmedSpaces) }.joined(separator: " ") }
         blocks.append(.init(kind: .footnote, lines: joined.map { Substring($0) }, line: start + 1, label: label))
     }
 }

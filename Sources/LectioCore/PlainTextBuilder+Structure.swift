@@ -11,7 +11,7 @@ extension PlainTextImporter.Builder {
         }
         var candidates: [(key: String, text: String)] = []
         for r in raw.prefix(30) where r.region == .body {
-            let trimmed = r.lines.map { $0.trimmingCharacters(in: .whitespaces)[...] }
+            let trimmed = r.lines.map { $0.trimmedSpaces }
             guard r.lines.count <= 2, HeadingRules.isHeadingLike(trimmed) || trimmed[0].count <= 120 && r.lines.count == 1,
                   HeadingRules.keywordRank(trimmed[0]) == nil, !HeadingRules.isByline(trimmed[0]) else {
                 if candidates.isEmpty { continue } else { break }
@@ -34,7 +34,7 @@ extension PlainTextImporter.Builder {
         guard let range = text.range(of: " by ", options: .backwards),
               let next = text[range.upperBound...].first, next.isUppercase,
               text[..<range.lowerBound].count >= 3 else { return text }
-        return String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+        return String(text[..<range.lowerBound].trimmedSpaces)
     }
 
     /// A "Notes" section where the text's closing run of notes begins, unless a heading leads it.

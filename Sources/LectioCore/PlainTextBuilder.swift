@@ -19,6 +19,8 @@ extension PlainTextImporter {
         /// look like headings beyond doubt (capitals, no digits, no `!`), since letters,
         /// diaries and signatures inside chapters look like short title-case lines.
         var structured = false
+        /// Whether a heading of the text itself has been seen (the title comes before any).
+        var headingSeen = false
 
         init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
             self.raw = raw
@@ -76,39 +78,42 @@ extension PlainTextImporter {
         /// Classifies `raw[i]` (and any blocks it swallows); returns how many raw blocks it used.
         mutating func classify(at i: Int, inContents: inout Bool, firstContentsEntry: inout String?) -> Int {
             let r = raw[i]
-            let trimmed = r.lines.map { $0.trimmingCharacters(in: .whitespaces)[...] }
+            let trimmed = r.lines.map { $0.trimmedSpaces }
             let first = trimmed[0]
-            let key = HeadingRules.folded(trimmed.joined(separator: " "))
+            // Only short blocks can be headings, titles or contents entries: fold those alone.
+            let short = r.lines.count <= 3 && trimmed.allSatisfy { $0.utf8.count <= 240 }
+            lazy var key = short ? HeadingRules.folded(trimmed.joined(separator: " ")) : ""
             if r.lines.count == 1, FootnoteScanner.isSceneBreak(first) {
                 append(.sceneBreak, (String(first), []), r); return 1
             }
-            if let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols.contains(String(first.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" })))) {
+            if let c = first.first, c == "[" || c == "*" || c == "†" || c == "‡",
+               let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols.contains(String(first.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" })))) {
                 return note(at: i, label: label, textStart: textStart)
             }
             // A list of chapter lines is a table of contents, not chapters.
-            if r.lines.count > 3, trimmed.allSatisfy({ HeadingRules.keywordRank($0) != nil && $0.count < 80 }) {
+            if r.lines.count > 3, trimmed.allSatisfy({ $0.utf8.count < 80 && HeadingRules.keywordRank($0) != nil }) {
                 if inContents, firstContentsEntry == nil { firstContentsEntry = HeadingRules.folded(trimmed[0]) }
                 append(.label, preformatted(r.lines), r); return 1
             }
             // After a CONTENTS heading, short entries until the text itself begins: a long
             // paragraph, or the first entry again as a real heading.
             if inContents {
-                let isEntry = r.lines.count <= 3 && HeadingRules.isHeadingLike(trimmed)
+                let isEntry = short && HeadingRules.isHeadingLike(trimmed)
                 if isEntry, key != firstContentsEntry {
                     if firstContentsEntry == nil { firstContentsEntry = key }
                     append(.label, preformatted(r.lines), r); return 1
                 }
                 inContents = false
             }
-            if key == titleKey, sections.allSatisfy(\.isMatter) {
+            if short, titleKey != nil, !headingSeen, key == titleKey {
                 append(.title, paragraph(r.lines), r); return 1
             }
-            if r.lines.count == 1, HeadingRules.isByline(first) {
+            if short, r.lines.count == 1, HeadingRules.isByline(first) {
                 append(.byline, (String(first), []), r); return 1
             }
-            let rank = HeadingRules.keywordRank(first)
+            let rank = short ? HeadingRules.keywordRank(first) : nil
             let indent = r.lines[0].prefix(while: { $0 == " " }).count
-            if indent < 4, HeadingRules.isHeadingLike(trimmed), rank != nil || !structured || HeadingRules.isUnmistakableHeading(trimmed) {
+            if short, indent < 4, HeadingRules.isHeadingLike(trimmed), rank != nil || !structured || HeadingRules.isUnmistakableHeading(trimmed) {
                 if let titleKey, rank == nil, titleKey.contains(key) {
                     append(.label, paragraph(r.lines), r); return 1
                 }
@@ -116,7 +121,7 @@ extension PlainTextImporter {
                 var used = 1
                 // `CHAPTER IV` then, after a blank line, its title.
                 if lines.count == 1, HeadingRules.isBareKeywordLine(first), i + 1 < raw.count, raw[i + 1].lines.count == 1 {
-                    let next = raw[i + 1].lines[0].trimmingCharacters(in: .whitespaces)[...]
+                    let next = raw[i + 1].lines[0].trimmedSpaces
                     if HeadingRules.keywordRank(next) == nil, HeadingRules.isHeadingLike([next]) {
                         lines.append(next); used = 2
                     }
@@ -126,6 +131,7 @@ extension PlainTextImporter {
                 let found = blocks[block].scalars.isEmpty ? [] : markerRanges(block)
                 let sectionTitle = HeadingRules.sectionTitle(text, markers: found).replacingOccurrences(of: "_", with: "")
                 sections.append(Section(title: sectionTitle, level: 1, block: block, line: r.firstLine))
+                headingSeen = true
                 headingRanks.append(rank)
                 if rank == -1, key.hasPrefix("contents") || key.hasPrefix("tableofcontents") {
                     inContents = true; firstContentsEntry = nil
@@ -171,7 +177,7 @@ extension PlainTextImporter {
             let block = append(.footnote, (text, breaks), raw[i])
             var body = String(String.UnicodeScalarView(blocks[block].scalars[textStart...]))
             if bracketed, body.hasSuffix("]") { body.removeLast() }
-            notes.append(FootnoteNote(label: label, block: block, text: body.trimmingCharacters(in: .whitespaces), line: raw[i].firstLine))
+            notes.append(FootnoteNote(label: label, block: block, text: String(body.trimmedSpaces), line: raw[i].firstLine))
             pendingSymbols.remove(label)
             return used
         }
@@ -198,7 +204,7 @@ extension PlainTextImporter {
             var breaks: [Int] = []
             var count = 0
             for (n, line) in lines.enumerated() {
-                let t = line.trimmingCharacters(in: .whitespaces)
+                let t = line.trimmedSpaces
                 if n > 0 {
                     let hyphen = text.hasSuffix("-") && !text.hasSuffix("--") && (text.dropLast().last?.isLetter ?? false)
                     if !hyphen { text += " "; count += 1 }

@@ -14,7 +14,7 @@ public enum PlainTextImporter {
 
     /// Builds a document from normalised text (see `SourceDecoder`).
     public static func document(from text: String, fallbackTitle: String) -> Document {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.linesByUTF8
         let frame = GutenbergFrame(lines: lines)
         let raw = rawBlocks(lines, frame: frame)
         if raw.isEmpty {
@@ -62,7 +62,9 @@ struct GutenbergFrame {
                 && t.uppercased().contains("GUTENBERG")
         }
         func isEnd(_ l: Substring) -> Bool {
-            let t = l.drop(while: { $0 == " " }).uppercased()
+            let d = l.drop(while: { $0 == " " })
+            guard let c = d.first, c == "*" || c == "E" || c == "e" else { return false }
+            let t = d.prefix(80).uppercased()
             return (t.hasPrefix("***") && t.contains("END OF") && t.contains("GUTENBERG"))
                 || t.hasPrefix("END OF THE PROJECT GUTENBERG") || t.hasPrefix("END OF PROJECT GUTENBERG")
         }
@@ -73,9 +75,9 @@ struct GutenbergFrame {
         for i in 0..<start {
             let l = lines[i]
             if l.hasPrefix("Title:") {
-                var t = l.dropFirst(6).trimmingCharacters(in: .whitespaces)
+                var t = String(l.dropFirst(6).trimmedSpaces)
                 var j = i + 1
-                while j < start, lines[j].hasPrefix("       ") { t += " " + lines[j].trimmingCharacters(in: .whitespaces); j += 1 }
+                while j < start, lines[j].hasPrefix("       ") { t += " " + lines[j].trimmedSpaces; j += 1 }
                 title = t
                 break
             }

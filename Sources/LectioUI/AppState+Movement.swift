@@ -50,17 +50,19 @@ extension AppState {
     func page(by n: Int) {
         let row = max(scrollContext, min(pageHeight - 1 - scrollContext, layout.distance(from: top, to: cursor, limit: pageHeight)))
         cursorAnchor = nil
+        selectedMarker = nil
         let newTop = n > 0 ? min(layout.move(top, by: n), maxTop) : layout.move(top, by: n)
         if newTop == top {
-            cursor = n > 0 ? step(layout.last, by: 0) : layout.first
+            // At an end already: the cursor goes to the first or last line.
+            cursor = n > 0 ? layout.last : layout.first
             if isSeparator(cursor) { cursor = step(cursor, by: n > 0 ? -1 : 1) }
-        } else {
-            top = newTop
-            cursor = layout.move(top, by: row)
-            if isSeparator(cursor) { cursor = layout.move(cursor, by: -1) }
+            return
         }
-        selectedMarker = nil
-        scrollToCursor()
+        top = newTop
+        var c = layout.move(top, by: row)
+        if isSeparator(c) { c = layout.move(c, by: 1) }
+        if layout.distance(from: top, to: c, limit: pageHeight) >= pageHeight { c = layout.move(c, by: -2) }
+        cursor = c
     }
 
     /// Moves the cursor to `target` with `target` near the top of the screen; records the jump.

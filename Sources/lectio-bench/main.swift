@@ -1,0 +1,203 @@
+import Foundation
+import LectioCore
+import LectioUI
+
+// lectio-bench: how fast Lectio opens, pages, resizes, searches and keeps notes, on a given
+// book. Not a test: it prints figures (median and spread over repeated runs).
+//
+//   swift run -c release lectio-bench FILE [--json] [--runs N]
+
+struct Figure: Codable {
+    var name: String
+    var unit: String
+    var median: Double
+    var min: Double
+    var max: Double
+    var runs: Int
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1_000_000
+}
+
+/// Times `body` `runs` times, in milliseconds (each run may report its own count of operations).
+func measure(_ name: String, runs: Int, per: Int = 1, _ body: () -> Void) -> Figure {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let t0 = now()
+        body()
+        times.append((now() - t0) / Double(per))
+    }
+    times.sort()
+    return Figure(name: name, unit: "ms", median: times[times.count / 2], min: times.first!, max: times.last!, runs: runs)
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let json = arguments.contains("--json")
+arguments.removeAll { $0 == "--json" }
+var runs = 7
+if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) {
+    runs = max(1, n)
+    arguments.removeSubrange(i...(i + 1))
+}
+guard let path = arguments.first else {
+    FileHandle.standardError.write(Data("usage: lectio-bench FILE [--json] [--runs N]\n".utf8))
+    exit(2)
+}
+
+var figures: [Figure] = []
+let measureWidth = CharacterWidth.unicode
+
+// The phases of opening, once, to see where the time goes.
+do {
+    var t = now()
+    let decoded = try! SourceDecoder.load(path: path)
+    let decode = now() - t
+    t = now()
+    let doc = TextOpener.importDocument(decoded.text, path: path)
+    let importing = now() - t
+    t = now()
+    let state = AppState(document: doc, width: 140, height: 40, measure: measureWidth)
+    let initState = now() - t
+    t = now()
+    _ = FrameRenderer.render(state)
+    let frame = now() - t
+    for (name, ms) in [("  phase: read + decode", decode), ("  phase: import + link", importing), ("  phase: state + first layout", initState), ("  phase: first frame", frame)] {
+        figures.append(Figure(name: name, unit: "ms", median: ms, min: ms, max: ms, runs: 1))
+    }
+}
+
+// Open: read, decode, import, link, lay out and draw the first screen.
+var opened: TextOpener.Opened!
+figures.append(measure("open to first frame (in process)", runs: runs) {
+    opened = try! TextOpener.open(path: path)
+    let state = AppState(document: opened.document, width: 140, height: 40, measure: measureWidth)
+    _ = FrameRenderer.render(state)
+})
+let document = opened.document
+
+// Page turns and line moves over the whole book.
+do {
+    let state = AppState(document: document, width: 140, height: 40, measure: measureWidth)
+    var pages = 0
+    let t0 = now()
+    while state.percent < 100, pages < 1_000_000 {
+        _ = state.handle(.space)
+        _ = FrameRenderer.render(state)
+        pages += 1
+    }
+    let perPage = (now() - t0) / Double(max(1, pages))
+    var samples: [Double] = []
+    let back = AppState(document: document, width: 140, height: 40, measure: measureWidth)
+    for _ in 0..<min(pages, 300) {
+        let t = now()
+        _ = back.handle(.space)
+        _ = FrameRenderer.render(back)
+        samples.append(now() - t)
+    }
+    samples.sort()
+    figures.append(Figure(name: "page turn + frame (whole book: \(pages) pages)", unit: "ms", median: samples[samples.count / 2],
+                          min: samples.first!, max: samples.last!, runs: samples.count))
+    figures.append(Figure(name: "page turn, mean over the whole book", unit: "ms", median: perPage, min: perPage, max: perPage, runs: 1))
+    var lines: [Double] = []
+    for _ in 0..<300 {
+        let t = now()
+        _ = back.handle(.char("j"))
+        _ = FrameRenderer.render(back)
+        lines.append(now() - t)
+    }
+    lines.sort()
+    figures.append(Figure(name: "line move + frame", unit: "ms", median: lines[lines.count / 2], min: lines.first!, max: lines.last!, runs: lines.count))
+
+    // Resize in the middle of the book: 100 → 140 columns and back.
+    let middle = AppState(document: document, width: 100, height: 40, measure: measureWidth)
+    _ = middle.handle(.char(":"))
+    for c in "50%" { _ = middle.handle(.char(c)) }
+    _ = middle.handle(.enter)
+    var wide = true
+    figures.append(measure("resize 100↔140 columns + frame", runs: runs * 2) {
+        middle.resize(width: wide ? 140 : 100, height: 40)
+        _ = FrameRenderer.render(middle)
+        wide.toggle()
+    })
+}
+
+// Search over the whole book, notes included.
+do {
+    let state = AppState(document: document, width: 140, height: 40, measure: measureWidth)
+    figures.append(measure("search index (first search only)", runs: 1) { _ = state.searchIndex })
+    // A rare word: the longest word of a paragraph nine tenths in; a common one: "the".
+    let paragraph = document.blocks[(document.blocks.count * 9 / 10)...].first { $0.kind == .paragraph }?.text ?? "the"
+    let words: [Substring] = paragraph.split(whereSeparator: { (c: Character) in !c.isLetter })
+    let rare = words.max { $0.count < $1.count }.map(String.init) ?? "the"
+    for (label, word) in [("rare", rare), ("common", "the")] {
+        var count = 0
+        figures.append(measure("search, \(label) word “\(word)”", runs: runs) {
+            state.runSearch(word)
+            _ = FrameRenderer.render(state)
+            count = state.search?.hits.count ?? 0
+        })
+        figures[figures.count - 1].name += " (\(count) matches)"
+    }
+}
+
+// Outline.
+figures.append(measure("outline (text)", runs: runs) { _ = Outline(document: document).text() })
+
+// Notes: a save with 1,000 notes in the file; opening with 10,000.
+do {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectio-bench-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = CanonicalText(document: document)
+    func notes(_ n: Int) -> [Annotation] {
+        (0..<n).map { i in
+            let start = (i * 7919) % max(1, text.scalars.count - 40)
+            return Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + 30), body: "Note \(i) #bench")
+        }
+    }
+    let identity = { NotesFile.TextIdentity(title: document.title, path: path, sha256: "") }
+    let thousand = folder.appendingPathComponent("1000.json").path
+    try! NotesFile(text: identity(), notes: notes(1000)).encoded().write(to: URL(fileURLWithPath: thousand))
+    let store = NotesStore(path: thousand, identity: identity)
+    var i = 0
+    figures.append(measure("note save, 1,000 notes in the file", runs: runs) {
+        i += 1
+        try! store.save(Annotation(anchor: Anchoring.anchor(document: document, text: text, start: i * 100, end: i * 100 + 20), body: "new \(i)"))
+    })
+    let tenThousand = folder.appendingPathComponent("10000.json").path
+    try! NotesFile(text: identity(), notes: notes(10_000)).encoded().write(to: URL(fileURLWithPath: tenThousand))
+    figures.append(measure("open with 10,000 notes (read + place + frame)", runs: max(3, runs / 2)) {
+        let s = NotesStore(path: tenThousand, identity: identity)
+        let state = AppState(document: document, width: 140, height: 40, measure: measureWidth, notes: s.notes)
+        _ = FrameRenderer.render(state)
+    })
+}
+
+let peak = peakMemoryMB()
+figures.append(Figure(name: "peak memory (whole run)", unit: "MB", median: peak, min: peak, max: peak, runs: 1))
+
+if json {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    struct Report: Codable { var file: String; var bytes: Int; var figures: [Figure] }
+    let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    print(String(decoding: try! encoder.encode(Report(file: path, bytes: bytes, figures: figures)), as: UTF8.self))
+} else {
+    print("lectio-bench \(path)  (\(document.blocks.count) blocks, \(document.sections.count) sections, \(document.footnotes.count) footnote markers)")
+    print("")
+    let width = figures.map(\.name.count).max() ?? 40
+    print("what".padding(toLength: width, withPad: " ", startingAt: 0) + "     median        min        max   runs")
+    for f in figures {
+        let name = f.name.padding(toLength: width, withPad: " ", startingAt: 0)
+        print(name + String(format: " %8.2f %@ %8.2f   %8.2f   %4d", f.median, f.unit, f.min, f.max, f.runs))
+    }
+}
