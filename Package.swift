@@ -35,7 +35,9 @@ let package = Package(
             ]
         ),
         // Benchmarks: `swift run -c release lectio-bench FILE` (not run by `swift test`).
-        .executableTarget(name: "lectio-bench", dependencies: ["LectioCore", "LectioUI"]),
+        .executableTarget(name: "lectio-bench", dependencies: ["LectioCore", "LectioUI", "CPseudoTerminal"]),
+        // A pseudo-terminal for the benchmark to time a real start-up (C: posix_openpt).
+        .target(name: "CPseudoTerminal"),
         .target(name: "LectioTestSupport", dependencies: ["LectioCore", "LectioUI"]),
         .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport"]),
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),

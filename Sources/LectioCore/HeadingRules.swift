@@ -109,6 +109,8 @@ enum HeadingRules {
     /// A short line that can stand as a heading (title case or capitals, no sentence end).
     static func isHeadingLike(_ lines: [Substring]) -> Bool {
         guard (1...3).contains(lines.count), lines.reduce(0, { $0 + $1.utf8.count }) <= 360 else { return false }
+        // Two or three lines make a heading only under a structural word (`CHAPTER I` + title).
+        if lines.count > 1, keywordRank(lines[0]) == nil { return false }
         // The cheap refusal first: one line ending as a sentence ends, not in capitals.
         if lines.count == 1, let last = lines[0].last, sentenceEnds.contains(last), keywordRank(lines[0]) == nil, !isAllCaps(lines[0]) {
             return false

@@ -125,9 +125,18 @@ public enum SourceDecoder {
     /// Line ends to `\n`, tabs to spaces (stops every 8 columns), control characters to
     /// visible symbols (`␛` for ESC), so that a text can never drive the terminal.
     public static func normalise(_ text: String) -> String {
-        let utf8 = text.utf8
-        let needsWork = utf8.contains { $0 < 0x20 && $0 != 0x0A || $0 == 0x7F }
-            || text.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0xFEFF }
+        // One pass over the bytes: control characters, C1 controls (C2 80–9F) and BOMs (EF BB BF).
+        var needsWork = false
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in text.utf8 {
+            if (b < 0x20 && b != 0x0A) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F)
+                || (beforePrevious == 0xEF && previous == 0xBB && b == 0xBF) {
+                needsWork = true
+                break
+            }
+            beforePrevious = previous
+            previous = b
+        }
         if !needsWork { return text }
         var out = String.UnicodeScalarView()
         var column = 0

@@ -56,6 +56,30 @@ guard let path = arguments.first else {
 var figures: [Figure] = []
 let measureWidth = CharacterWidth.unicode
 
+// Process start to first complete frame, against less on the same file, alternating runs.
+do {
+    let lectio = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lectio").path
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("lectio-bench-home-\(getpid())").path
+    var env = ProcessInfo.processInfo.environment
+    env["TERM"] = "xterm-256color"
+    env["XDG_STATE_HOME"] = home
+    env["XDG_DATA_HOME"] = home
+    env["LESS"] = ""
+    var ours: [Double] = [], theirs: [Double] = []
+    if FileManager.default.isExecutableFile(atPath: lectio) {
+        for _ in 0..<runs {
+            if let t = firstFrameMilliseconds([lectio, "--from-start", "--no-mouse", path], marker: "? help", environment: env) { ours.append(t) }
+            if let t = firstFrameMilliseconds(["less", path], marker: (path as NSString).lastPathComponent, environment: env) { theirs.append(t) }
+        }
+    }
+    try? FileManager.default.removeItem(atPath: home)
+    for (name, values) in [("process start to first frame: lectio", ours), ("process start to first frame: less", theirs)] where !values.isEmpty {
+        let sorted = values.sorted()
+        figures.append(Figure(name: name, unit: "ms", median: sorted[sorted.count / 2], min: sorted.first!, max: sorted.last!, runs: sorted.count))
+    }
+    if ours.isEmpty { FileHandle.standardError.write(Data("(build lectio in release to time its start: swift build -c release)\n".utf8)) }
+}
+
 // The phases of opening, once, to see where the time goes.
 do {
     var t = now()

@@ -1,0 +1,58 @@
+import CPseudoTerminal
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Times a program from its start to the moment its first screen is complete, as a person
+/// would see it: the program runs on a pseudo-terminal of 140×40, the time stops when
+/// `marker` (text its first screen ends with) has been written, then `q` quits it.
+func firstFrameMilliseconds(_ program: [String], marker: String, environment: [String: String]) -> Double? {
+    var name = [CChar](repeating: 0, count: 256)
+    let master = lectio_open_pseudo_terminal(&name, name.count)
+    guard master >= 0 else { return nil }
+    let pts = String(cString: name)
+    defer { close(master) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, pts, O_RDWR, 0)
+    posix_spawn_file_actions_adddup2(&actions, 0, 1)
+    posix_spawn_file_actions_adddup2(&actions, 0, 2)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, lectio_spawn_setsid_flag())
+    let script = "stty rows 40 cols 140; exec \"$@\""
+    let argv = (["/bin/sh", "-c", script, "sh"] + program).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+    var pid: pid_t = 0
+    let t0 = now()
+    guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) == 0 else { return nil }
+    var output = [UInt8]()
+    let needle = Array(marker.utf8)
+    var elapsed: Double?
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while now() - t0 < 10_000 {
+        var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&fds, 1, 100) > 0 else { continue }
+        let n = read(master, &buffer, buffer.count)
+        if n <= 0 { break }
+        output.append(contentsOf: buffer[0..<n])
+        if output.count >= needle.count, output.suffix(min(output.count, n + needle.count)).firstRange(of: needle) != nil {
+            elapsed = now() - t0
+            break
+        }
+    }
+    _ = write(master, "q", 1)
+    let deadline = now() + 2000
+    var status: Int32 = 0
+    while waitpid(pid, &status, WNOHANG) == 0 {
+        // Keep the pty drained so the program can finish writing.
+        var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        if poll(&fds, 1, 20) > 0 { _ = read(master, &buffer, buffer.count) }
+        if now() > deadline { kill(pid, SIGKILL) }
+    }
+    return elapsed
+}
