@@ -99,10 +99,11 @@ public struct Block: Sendable, Equatable {
     public var kind: Kind
     /// The block's text; `"\n"` only in preformatted blocks.
     public var text: String
-    /// The scalars of `text`, kept for offset arithmetic.
-    public var scalars: [Unicode.Scalar]
+    /// The scalars of `text`, for offset arithmetic. Made on demand (keeping them for every
+    /// block would quadruple the memory a book takes).
+    public var scalars: [Unicode.Scalar] { Array(text.unicodeScalars) }
     /// Scalars in `text`.
-    public var scalarCount: Int { scalars.count }
+    public let scalarCount: Int
     /// Where the block starts in the canonical text.
     public internal(set) var start: Int = 0
     /// The 1-based line of the source file where the block begins.
@@ -116,7 +117,7 @@ public struct Block: Sendable, Equatable {
     public init(kind: Kind, text: String, line: Int, lineBreaks: [Int] = [], styles: [StyleSpan] = []) {
         self.kind = kind
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
+        self.scalarCount = text.scalarCount
         self.line = line
         self.lineBreaks = lineBreaks
         self.styles = styles

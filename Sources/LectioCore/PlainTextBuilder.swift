@@ -128,7 +128,7 @@ extension PlainTextImporter {
                 }
                 let (text, breaks) = HeadingRules.joinHeading(lines)
                 let block = append(.heading(level: 1), (text, breaks), r)
-                let found = blocks[block].scalars.isEmpty ? [] : markerRanges(block)
+                let found = blocks[block].scalarCount == 0 ? [] : markerRanges(block)
                 let sectionTitle = HeadingRules.sectionTitle(text, markers: found).replacingOccurrences(of: "_", with: "")
                 sections.append(Section(title: sectionTitle, level: 1, block: block, line: r.firstLine))
                 headingSeen = true
@@ -211,7 +211,7 @@ extension PlainTextImporter {
                     breaks.append(count)
                 }
                 text += t
-                count += t.unicodeScalars.count
+                count += t.scalarCount
             }
             return (text, breaks)
         }

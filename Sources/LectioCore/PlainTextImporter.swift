@@ -62,8 +62,8 @@ struct GutenbergFrame {
                 && t.uppercased().contains("GUTENBERG")
         }
         func isEnd(_ l: Substring) -> Bool {
+            guard let b = l.utf8.first(where: { $0 != 0x20 }), b == 0x2A || b == 0x45 || b == 0x65 else { return false }
             let d = l.drop(while: { $0 == " " })
-            guard let c = d.first, c == "*" || c == "E" || c == "e" else { return false }
             let t = d.prefix(80).uppercased()
             return (t.hasPrefix("***") && t.contains("END OF") && t.contains("GUTENBERG"))
                 || t.hasPrefix("END OF THE PROJECT GUTENBERG") || t.hasPrefix("END OF PROJECT GUTENBERG")

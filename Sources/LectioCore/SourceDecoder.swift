@@ -54,24 +54,31 @@ public enum SourceDecoder {
         do { data = try handle.readToEnd() ?? Data() } catch {
             throw TextLoadError.unreadable(path, "\(error.localizedDescription)")
         }
-        guard let decoded = decode([UInt8](data)) else { throw TextLoadError.binary(path) }
+        guard let decoded = data.withUnsafeBytes({ decode(UnsafeRawBufferPointer($0).bindMemory(to: UInt8.self)) }) else {
+            throw TextLoadError.binary(path)
+        }
         return decoded
     }
 
     /// Decodes bytes, or returns `nil` when they are binary data rather than text.
     public static func decode(_ bytes: [UInt8]) -> DecodedText? {
+        bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// Decodes bytes in place (no copy of a large file).
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> DecodedText? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            if let text = utf8(bytes[3...]) { return DecodedText(text: normalise(text), encoding: .utf8WithBOM) }
+            if let text = utf8(UnsafeBufferPointer(rebasing: bytes[3...])) { return DecodedText(text: normalise(text), encoding: .utf8WithBOM) }
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
-            if let text = utf16(bytes.dropFirst(2), littleEndian: little) {
+            if let text = utf16(Array(bytes.dropFirst(2))[...], littleEndian: little) {
                 return DecodedText(text: normalise(text), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
             }
             return nil
         }
         if looksBinary(bytes) { return nil }
-        if let text = utf8(bytes[...]) { return DecodedText(text: normalise(text), encoding: .utf8) }
+        if let text = utf8(bytes) { return DecodedText(text: normalise(text), encoding: .utf8) }
         let text = windows1252(bytes)
         return DecodedText(
             text: normalise(text), encoding: .windows1252,
@@ -79,7 +86,7 @@ public enum SourceDecoder {
     }
 
     /// NUL bytes, or many control bytes, mean the file is not a text.
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+    static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.contains(0) { return true }
         let sample = bytes.prefix(8192)
         guard !sample.isEmpty else { return false }
@@ -90,7 +97,7 @@ public enum SourceDecoder {
         return controls * 10 > sample.count
     }
 
-    static func utf8(_ bytes: ArraySlice<UInt8>) -> String? {
+    static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         String(validating: bytes, as: UTF8.self)
     }
 
@@ -109,7 +116,7 @@ public enum SourceDecoder {
     }
 
     /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F.
-    static func windows1252(_ bytes: [UInt8]) -> String {
+    static func windows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let high: [UInt32] = [
             0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
             0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,

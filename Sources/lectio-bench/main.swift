@@ -107,6 +107,8 @@ figures.append(measure("open to first frame (in process)", runs: runs) {
     _ = FrameRenderer.render(state)
 })
 let document = opened.document
+let afterOpen = peakMemoryMB()
+figures.append(Figure(name: "peak memory after opening", unit: "MB", median: afterOpen, min: afterOpen, max: afterOpen, runs: 1))
 
 // Page turns and line moves over the whole book.
 do {
