@@ -145,36 +145,50 @@ public enum SourceDecoder {
             previous = b
         }
         if !needsWork { return text }
-        var out = String.UnicodeScalarView()
+        return normaliseBytes(Array(text.utf8))
+    }
+
+    /// The work of `normalise` on valid UTF-8 bytes, byte by byte (linear, and fast on large
+    /// files with CRLF line ends or stray BOMs): tab stops count characters since the line began.
+    static func normaliseBytes(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
         var column = 0
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v == 0x0D { out.append("\n"); column = 0; previousCR = true; continue }
-            if v == 0x0A {
-                if !previousCR { out.append("\n") }
-                column = 0; previousCR = false; continue
-            }
-            previousCR = false
-            switch v {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case 0x0D:
+                out.append(0x0A)
+                column = 0
+                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+            case 0x0A, 0x0C:
+                out.append(0x0A)
+                column = 0
             case 0x09:
                 let spaces = 8 - column % 8
-                for _ in 0..<spaces { out.append(" ") }
+                out.append(contentsOf: repeatElement(0x20, count: spaces))
                 column += spaces
-            case 0xFEFF:
-                continue
-            case 0x0C:
-                out.append("\n"); column = 0
-            case 0..<0x20:
-                out.append(Unicode.Scalar(0x2400 + v)!); column += 1
+            case 0x00..<0x20:
+                // U+2400 + b: the control picture, E2 90 80+b.
+                out.append(contentsOf: [0xE2, 0x90, 0x80 + b])
+                column += 1
             case 0x7F:
-                out.append("\u{2421}"); column += 1
-            case 0x80...0x9F:
-                out.append("\u{FFFD}"); column += 1
+                out.append(contentsOf: [0xE2, 0x90, 0xA1])
+                column += 1
+            case 0xC2 where i + 1 < n && (0x80...0x9F).contains(bytes[i + 1]):
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                column += 1
+                i += 1
+            case 0xEF where i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                i += 2
             default:
-                out.append(scalar); column += 1
+                out.append(b)
+                if b & 0xC0 != 0x80 { column += 1 }
             }
+            i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
