@@ -184,6 +184,7 @@ extension PlainTextImporter {
 
         /// Scans a block for markers and records them; returns their ranges.
         mutating func markerRanges(_ block: Int) -> [Range<Int>] {
+            guard FootnoteScanner.mayHoldMarkers(blocks[block].text) else { return [] }
             let found = FootnoteScanner.markers(in: blocks[block].scalars)
             for f in found {
                 markers.append(FootnoteMarker(label: f.label, block: block, range: f.range))
@@ -206,7 +207,9 @@ extension PlainTextImporter {
             for (n, line) in lines.enumerated() {
                 let t = line.trimmedSpaces
                 if n > 0 {
-                    let hyphen = text.hasSuffix("-") && !text.hasSuffix("--") && (text.dropLast().last?.isLetter ?? false)
+                    // A word broken at a hyphen joins without a space ("well-" + "known").
+                    let bytes = text.utf8
+                    let hyphen = bytes.last == 0x2D && bytes.dropLast().last.map { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } == true
                     if !hyphen { text += " "; count += 1 }
                     breaks.append(count)
                 }

@@ -23,7 +23,7 @@ public final class SearchIndex {
         var none: [Int] = []
         for block in document.blocks {
             starts.append(bytes.count)
-            folder.fold(block.scalars, into: &bytes, origins: &none, record: false)
+            folder.fold(block.text.unicodeScalars, into: &bytes, origins: &none, record: false)
             bytes.append(0)
         }
         folded = bytes
@@ -35,7 +35,7 @@ public final class SearchIndex {
         var folder = Folder()
         var bytes: [UInt8] = []
         var none: [Int] = []
-        folder.fold(Array(query.unicodeScalars), into: &bytes, origins: &none, record: false)
+        folder.fold(query.unicodeScalars, into: &bytes, origins: &none, record: false)
         while bytes.first == 0x20 { bytes.removeFirst() }
         while bytes.last == 0x20 { bytes.removeLast() }
         return bytes
@@ -116,7 +116,7 @@ public final class SearchIndex {
         var folder = Folder()
         var bytes: [UInt8] = []
         var origins: [Int] = []
-        folder.fold(document.blocks[b].scalars, into: &bytes, origins: &origins)
+        folder.fold(document.blocks[b].text.unicodeScalars, into: &bytes, origins: &origins)
         if mappings.count > 256 { mappings.removeAll() }
         mappings[b] = origins
         return origins
@@ -128,7 +128,7 @@ public final class SearchIndex {
 
         /// Appends the folded form of `scalars` to `bytes`; with `record`, appends to `origins`
         /// the scalar offset each byte came from.
-        mutating func fold(_ scalars: [Unicode.Scalar], into bytes: inout [UInt8], origins: inout [Int], record: Bool = true) {
+        mutating func fold(_ scalars: some Sequence<Unicode.Scalar>, into bytes: inout [UInt8], origins: inout [Int], record: Bool = true) {
             var lastWasSpace = false
             for (offset, s) in scalars.enumerated() {
                 let v = s.value

@@ -34,6 +34,14 @@ func measure(_ name: String, runs: Int, per: Int = 1, _ body: () -> Void) -> Fig
     return Figure(name: name, unit: "ms", median: times[times.count / 2], min: times.first!, max: times.last!, runs: runs)
 }
 
+/// The value, or a message on standard error and exit 1 (a missing file, a full disk…).
+func must<T>(_ what: String, _ body: () throws -> T) -> T {
+    do { return try body() } catch {
+        FileHandle.standardError.write(Data("lectio-bench: \(what): \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 func peakMemoryMB() -> Double {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
@@ -83,7 +91,7 @@ do {
 // The phases of opening, once, to see where the time goes.
 do {
     var t = now()
-    let decoded = try! SourceDecoder.load(path: path)
+    let decoded = must("cannot open \(path)") { try SourceDecoder.load(path: path) }
     let decode = now() - t
     t = now()
     let doc = TextOpener.importDocument(decoded.text, path: path)
@@ -102,7 +110,7 @@ do {
 // Open: read, decode, import, link, lay out and draw the first screen.
 var opened: TextOpener.Opened!
 figures.append(measure("open to first frame (in process)", runs: runs) {
-    opened = try! TextOpener.open(path: path)
+    opened = must("cannot open \(path)") { try TextOpener.open(path: path) }
     let state = AppState(document: opened.document, width: 140, height: 40, measure: measureWidth)
     _ = FrameRenderer.render(state)
 })
@@ -176,7 +184,10 @@ do {
 }
 
 // Outline.
-figures.append(measure("outline (text)", runs: runs) { _ = Outline(document: document).text() })
+figures.append(measure("outline: open + outline text", runs: runs) {
+    let d = must("cannot open \(path)") { try TextOpener.open(path: path) }.document
+    _ = Outline(document: d).text()
+})
 
 // Notes: a save with 1,000 notes in the file; opening with 10,000.
 do {
@@ -192,15 +203,15 @@ do {
     }
     let identity = { NotesFile.TextIdentity(title: document.title, path: path, sha256: "") }
     let thousand = folder.appendingPathComponent("1000.json").path
-    try! NotesFile(text: identity(), notes: notes(1000)).encoded().write(to: URL(fileURLWithPath: thousand))
+    must("cannot write \(thousand)") { try NotesFile(text: identity(), notes: notes(1000)).encoded().write(to: URL(fileURLWithPath: thousand)) }
     let store = NotesStore(path: thousand, identity: identity)
     var i = 0
     figures.append(measure("note save, 1,000 notes in the file", runs: runs) {
         i += 1
-        try! store.save(Annotation(anchor: Anchoring.anchor(document: document, text: text, start: i * 100, end: i * 100 + 20), body: "new \(i)"))
+        must("cannot save a note") { try store.save(Annotation(anchor: Anchoring.anchor(document: document, text: text, start: i * 100, end: i * 100 + 20), body: "new \(i)")) }
     })
     let tenThousand = folder.appendingPathComponent("10000.json").path
-    try! NotesFile(text: identity(), notes: notes(10_000)).encoded().write(to: URL(fileURLWithPath: tenThousand))
+    must("cannot write \(tenThousand)") { try NotesFile(text: identity(), notes: notes(10_000)).encoded().write(to: URL(fileURLWithPath: tenThousand)) }
     figures.append(measure("open with 10,000 notes (read + place + frame)", runs: max(3, runs / 2)) {
         let s = NotesStore(path: tenThousand, identity: identity)
         let state = AppState(document: document, width: 140, height: 40, measure: measureWidth, notes: s.notes)
@@ -216,7 +227,7 @@ if json {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     struct Report: Codable { var file: String; var bytes: Int; var figures: [Figure] }
     let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    print(String(decoding: try! encoder.encode(Report(file: path, bytes: bytes, figures: figures)), as: UTF8.self))
+    print(String(decoding: must("cannot encode the report") { try encoder.encode(Report(file: path, bytes: bytes, figures: figures)) }, as: UTF8.self))
 } else {
     print("lectio-bench \(path)  (\(document.blocks.count) blocks, \(document.sections.count) sections, \(document.footnotes.count) footnote markers)")
     print("")
