@@ -81,6 +81,20 @@ public final class TmuxSession {
         return screen
     }
 
+    /// Waits until the screen holds still (the same twice, 60 ms apart) and `predicate` holds.
+    @discardableResult
+    public func waitStable(timeout: TimeInterval = 10, line: Int = #line, until predicate: (String) -> Bool = { _ in true }) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var previous = try capture()
+        while true {
+            usleep(60_000)
+            let screen = try capture()
+            if screen == previous, predicate(screen) { return screen }
+            if Date() > deadline { throw TmuxTimeout(screen: screen, line: line) }
+            previous = screen
+        }
+    }
+
     /// Waits until `text` shows.
     @discardableResult
     public func wait(for text: String, timeout: TimeInterval = 10, line: Int = #line) throws -> String {

@@ -279,10 +279,7 @@ public final class AppState {
 
     /// How far through the text the cursor is, 0–100.
     public var percent: Int {
-        guard document.scalarCount > 0 else { return 100 }
-        if cursor == layout.last || layout.move(top, by: pageHeight - 1) == layout.last && cursor >= top {
-            if layout.distance(from: top, to: layout.last, limit: pageHeight) < pageHeight { return 100 }
-        }
-        return min(100, cursorOffset * 100 / document.scalarCount)
+        guard document.scalarCount > 0, cursor != layout.last else { return 100 }
+        return min(99, cursorOffset * 100 / document.scalarCount)
     }
 }

@@ -60,9 +60,10 @@ import LectioTestSupport
         try narrow.send(":")
         try narrow.send("3.2", literal: true)
         try narrow.send("Enter")
-        // Paragraph 3.2 is Chapter 7's second paragraph, at any width.
-        let again = try narrow.wait(for: "› Chapter 7")
-        #expect(again.contains("▌ The author of these lines is also one of"))
+        // Paragraph 3.2 is Chapter 7's second paragraph, at any width (the wait is for the cursor
+        // there: the resumed screen is in Chapter 7 already).
+        let again = try narrow.wait(for: "▌ The author of these lines is also one of")
+        #expect(again.contains("› Chapter 7"))
     }
 
     /// A click on a `*` marker opens its note (X10 mouse bytes, as xterm sends them).

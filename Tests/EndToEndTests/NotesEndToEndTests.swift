@@ -54,8 +54,8 @@ import LectioTestSupport
         let list = try again.wait(for: "“The truth will out.”")
         #expect(list.contains("Sedov’s creed — la vérité #trials"))
         try again.send("Enter")
-        let text = try again.wait(for: "› Chapter 7")
-        #expect(text.contains("▎hardships to be overcome. The truth will out."))
+        let text = try again.wait(for: "▎hardships to be overcome. The truth will out.")
+        #expect(text.contains("› Chapter 7"))
     }
 
     @Test func notesAddListAndExport() throws {

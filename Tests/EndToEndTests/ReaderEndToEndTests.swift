@@ -50,7 +50,7 @@ import LectioTestSupport
         let help = try tmux.wait(for: "┌─ Keys")
         #expect(help.contains("Select the next footnote marker"))
         try tmux.send("Escape")
-        let before = try tmux.wait { !$0.contains("┌─ Keys") }
+        let before = try tmux.waitStable { !$0.contains("┌─ Keys") }
         try tmux.resize(width: 60, height: 20)
         let small = try tmux.wait { $0.split(separator: "\n").count <= 20 && $0.contains("% ") }
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 60 })
