@@ -68,17 +68,24 @@ public final class TmuxSession {
         try Self.run(["-S", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
-    /// Polls the screen every 20 ms until `predicate` holds; returns the last screen.
+    /// Polls the screen every 20 ms until `predicate` holds on a finished frame (the same
+    /// screen twice, 30 ms apart: a capture can fall in the middle of a redraw); returns it.
     @discardableResult
     public func wait(timeout: TimeInterval = 10, line: Int = #line, until predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = try capture()
-        while !predicate(screen) {
+        while true {
+            if predicate(screen) {
+                usleep(30_000)
+                let again = try capture()
+                if again == screen { return screen }
+                screen = again
+                continue
+            }
             if Date() > deadline { throw TmuxTimeout(screen: screen, line: line) }
             usleep(20_000)
             screen = try capture()
         }
-        return screen
     }
 
     /// Waits until the screen holds still (the same twice, 60 ms apart) and `predicate` holds.
