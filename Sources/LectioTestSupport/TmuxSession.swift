@@ -35,7 +35,8 @@ public final class TmuxSession {
     @discardableResult
     static func run(_ arguments: [String], output: Bool = false) throws -> String {
         var environment = ProcessInfo.processInfo.environment
-        for name in ["TMUX", "COLUMNS", "LINES"] { environment.removeValue(forKey: name) }
+        // The test runner may set NO_COLOR for its own output; the programs under test get it only when a test says so.
+        for name in ["TMUX", "COLUMNS", "LINES", "NO_COLOR"] { environment.removeValue(forKey: name) }
         // tmux prints non-ASCII cells only to a client it believes speaks UTF-8.
         environment["LC_ALL"] = "C.UTF-8"
         environment["LANG"] = "C.UTF-8"
@@ -46,6 +47,11 @@ public final class TmuxSession {
     /// Sends keys as tmux names them (`Tab`, `Enter`, `Escape`, `C-o`) or literal text with `literal`.
     public func send(_ keys: String..., literal: Bool = false) throws {
         try Self.run(["-S", socket, "send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+    }
+
+    /// The screen with its attributes as escape sequences (`capture-pane -e`).
+    public func captureWithAttributes() throws -> String {
+        try Self.run(["-S", socket, "capture-pane", "-p", "-e", "-t", name], output: true)
     }
 
     /// Sends raw bytes to the program (mouse reports, for one).

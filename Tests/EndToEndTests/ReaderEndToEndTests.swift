@@ -72,7 +72,8 @@ import LectioTestSupport
         #expect(end.contains("icanon echo"))
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func aSignalRestoresTheTerminal(signal: Int32, status: Int) throws {
         let folder = try Fixtures.temporaryFolder()
         let file = folder.appendingPathComponent("sigterm-\(UUID().uuidString).txt")
         try FileManager.default.copyItem(atPath: Fixtures.bundledTextPath, toPath: file.path)
@@ -80,10 +81,34 @@ import LectioTestSupport
         try tmux.wait(for: "? help")
         let pids = LectioBinary.processes(running: [LectioBinary.path, file.path])
         #expect(pids.count == 1)
-        for pid in pids { kill(pid, SIGTERM) }
+        for pid in pids { kill(pid, signal) }
         let end = try tmux.wait(for: "DONE")
-        #expect(end.contains("EXIT=143"))
+        #expect(end.contains("EXIT=\(status)"))
         #expect(end.contains("icanon echo"))
+    }
+
+    /// Colours by default; none under NO_COLOR (attributes stay).
+    @Test func noColorTurnsColoursOff() throws {
+        func sgr(_ environment: String) throws -> String {
+            let tmux = try TmuxSession(width: 100, height: 30, command: Self.command(environment: environment))
+            try tmux.wait(for: "? help")
+            return try tmux.captureWithAttributes()
+        }
+        /// The SGR sequences' parameters, e.g. ["0;7", "36", "39"].
+        func parameters(_ screen: String) -> [[String]] {
+            screen.components(separatedBy: "\u{1B}[").dropFirst().compactMap { part in
+                guard let m = part.firstIndex(of: "m") else { return nil }
+                return part[..<m].split(separator: ";").map(String.init)
+            }
+        }
+        func hasColour(_ screen: String) -> Bool {
+            parameters(screen).contains { p in p.contains { ["30", "31", "32", "33", "34", "35", "36", "37", "38"].contains($0) } }
+        }
+        let colours = try sgr("TERM=tmux-256color")
+        let plain = try sgr("TERM=tmux-256color NO_COLOR=1")
+        #expect(hasColour(colours))
+        #expect(!hasColour(plain))
+        #expect(parameters(plain).contains { $0.contains("7") }, "the status line keeps reverse video")
     }
 
     @Test func withoutTERMItSaysSoAndExits2() throws {

@@ -102,6 +102,7 @@ import LectioTestSupport
 
     @Test func resumeAtAnotherWidthIsTheSameParagraph() {
         let s = AppState(document: document, width: 140, height: 40)
+        press(s, [.char("m"), .char("b")])
         search(s, "Vyshinsky")
         let block = s.cursor.block
         let saved = s.readingState
@@ -111,6 +112,7 @@ import LectioTestSupport
             #expect(again.cursor.block == block)
             #expect(again.layout.line(at: again.cursor).text.contains("Vyshinsky"), "width \(width)")
             #expect(again.history == s.history)
+            #expect(again.marks == ["b": document.blocks[document.startBlock].start])
         }
         let fresh = AppState(document: document, width: 100, height: 30)
         fresh.restore(saved, fromStart: true)
