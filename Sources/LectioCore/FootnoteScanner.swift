@@ -23,8 +23,12 @@ enum FootnoteScanner {
     /// The same test on a text's bytes: `*`, `[`, `†`, `‡` (E2 80 A0/A1), `¹²³` (C2 B9/B2/B3),
     /// `⁰⁴…⁹` (E2 81 B0–B9).
     static func mayHoldMarkers(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { mayHoldMarkers(bytes: $0) } ?? mayHoldMarkers(bytes: Array(text.utf8))
+    }
+
+    static func mayHoldMarkers(bytes: some Collection<UInt8>) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for b in text.utf8 {
+        for b in bytes {
             if b == 0x2A || b == 0x5B { return true }
             if previous == 0xC2 && (b == 0xB9 || b == 0xB2 || b == 0xB3) { return true }
             if beforePrevious == 0xE2 && ((previous == 0x80 && (b == 0xA0 || b == 0xA1)) || (previous == 0x81 && b >= 0xB0 && b <= 0xB9)) { return true }

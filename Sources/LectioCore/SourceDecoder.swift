@@ -133,18 +133,19 @@ public enum SourceDecoder {
     /// visible symbols (`␛` for ESC), so that a text can never drive the terminal.
     public static func normalise(_ text: String) -> String {
         // One pass over the bytes: control characters, C1 controls (C2 80–9F) and BOMs (EF BB BF).
-        var needsWork = false
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for b in text.utf8 {
-            if (b < 0x20 && b != 0x0A) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F)
-                || (beforePrevious == 0xEF && previous == 0xBB && b == 0xBF) {
-                needsWork = true
-                break
+        func needsWork(_ bytes: some Collection<UInt8>) -> Bool {
+            var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+            for b in bytes {
+                if (b < 0x20 && b != 0x0A) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F)
+                    || (beforePrevious == 0xEF && previous == 0xBB && b == 0xBF) {
+                    return true
+                }
+                beforePrevious = previous
+                previous = b
             }
-            beforePrevious = previous
-            previous = b
+            return false
         }
-        if !needsWork { return text }
+        guard text.utf8.withContiguousStorageIfAvailable(needsWork) ?? needsWork(text.utf8) else { return text }
         return normaliseBytes(Array(text.utf8))
     }
 

@@ -17,18 +17,22 @@ extension String {
     /// The lines of the text (split at `\n`, which normalisation made the only line end),
     /// found by scanning bytes rather than characters.
     var linesByUTF8: [Substring] {
+        // Newline offsets from the contiguous bytes, then substrings at those offsets.
+        let offsets: [Int] = utf8.withContiguousStorageIfAvailable { buffer in
+            var found: [Int] = []
+            found.reserveCapacity(buffer.count / 40)
+            for (i, b) in buffer.enumerated() where b == 0x0A { found.append(i) }
+            return found
+        } ?? utf8.indices.filter { utf8[$0] == 0x0A }.map { utf8.distance(from: utf8.startIndex, to: $0) }
         var lines: [Substring] = []
-        let utf8 = self.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            if utf8[i] == 0x0A {
-                lines.append(self[start..<i])
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+        lines.reserveCapacity(offsets.count + 1)
+        var start = startIndex
+        for offset in offsets {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(self[start..<end])
+            start = utf8.index(after: end)
         }
-        lines.append(self[start..<utf8.endIndex])
+        lines.append(self[start..<endIndex])
         return lines
     }
 }
@@ -37,8 +41,10 @@ extension StringProtocol {
     /// The number of Unicode scalars, counted from the UTF-8 bytes (every byte that does not
     /// continue a sequence starts a scalar): faster than walking the scalar view.
     var scalarCount: Int {
-        var n = 0
-        for b in utf8 where b & 0xC0 != 0x80 { n += 1 }
-        return n
+        utf8.withContiguousStorageIfAvailable { buffer in
+            var n = 0
+            for b in buffer where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        } ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 }
