@@ -78,15 +78,15 @@ extension PlainTextImporter {
         /// Classifies `raw[i]` (and any blocks it swallows); returns how many raw blocks it used.
         mutating func classify(at i: Int, inContents: inout Bool, firstContentsEntry: inout String?) -> Int {
             let r = raw[i]
-            let trimmed = r.lines.map { $0.trimmedSpaces }
-            let first = trimmed[0]
+            lazy var trimmed = r.lines.map { $0.trimmedSpaces }
+            let first = r.lines[0].trimmedSpaces
             // Only short blocks can be headings, titles or contents entries: fold those alone.
-            let short = r.lines.count <= 3 && trimmed.allSatisfy { $0.utf8.count <= 240 }
+            let short = r.lines.count <= 3 && r.lines.allSatisfy { $0.utf8.count <= 240 }
             lazy var key = short ? HeadingRules.folded(trimmed.joined(separator: " ")) : ""
-            if r.lines.count == 1, FootnoteScanner.isSceneBreak(first) {
+            if r.lines.count == 1, short, FootnoteScanner.isSceneBreak(first) {
                 append(.sceneBreak, (String(first), []), r); return 1
             }
-            if let c = first.first, c == "[" || c == "*" || c == "†" || c == "‡",
+            if let b = first.utf8.first, b == 0x5B || b == 0x2A || b == 0xE2, let c = first.first, c == "[" || c == "*" || c == "†" || c == "‡",
                let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols.contains(String(first.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" })))) {
                 return note(at: i, label: label, textStart: textStart)
             }
