@@ -200,23 +200,26 @@ extension PlainTextImporter {
         }
 
         /// Lines joined into one paragraph, with the offsets where each source line begins.
+        /// Built from the bytes: most books have tens of thousands of paragraphs.
         func paragraph(_ lines: [Substring]) -> (String, [Int]) {
-            var text = ""
+            if lines.count == 1 { return (String(lines[0].trimmedSpaces), []) }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
             var breaks: [Int] = []
             var count = 0
             for (n, line) in lines.enumerated() {
                 let t = line.trimmedSpaces
                 if n > 0 {
                     // A word broken at a hyphen joins without a space ("well-" + "known").
-                    let bytes = text.utf8
-                    let hyphen = bytes.last == 0x2D && bytes.dropLast().last.map { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } == true
-                    if !hyphen { text += " "; count += 1 }
+                    let hyphen = bytes.count >= 2 && bytes[bytes.count - 1] == 0x2D
+                        && (bytes[bytes.count - 2] | 0x20) >= 0x61 && (bytes[bytes.count - 2] | 0x20) <= 0x7A
+                    if !hyphen { bytes.append(0x20); count += 1 }
                     breaks.append(count)
                 }
-                text += t
+                if t.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: t.utf8) }
                 count += t.scalarCount
             }
-            return (text, breaks)
+            return (String(decoding: bytes, as: UTF8.self), breaks)
         }
 
         /// Lines kept as they are, less their common indent.
