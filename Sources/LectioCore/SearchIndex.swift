@@ -130,12 +130,25 @@ public final class SearchIndex {
         /// the scalar offset each byte came from.
         mutating func fold(_ scalars: some Sequence<Unicode.Scalar>, into bytes: inout [UInt8], origins: inout [Int], record: Bool = true) {
             var lastWasSpace = false
-            for (offset, s) in scalars.enumerated() {
+            var offset = -1
+            for s in scalars {
+                offset += 1
                 let v = s.value
-                var out: [UInt8]
                 if v < 0x80 {
-                    if v == 0x20 || v == 0x0A || v == 0x09 { out = [0x20] } else { out = [UInt8(v)] }
-                } else if let cached = cache[v] {
+                    // ASCII, nearly all of a text: no lookup, no allocation.
+                    if v == 0x20 || v == 0x0A || v == 0x09 {
+                        if lastWasSpace { continue }
+                        lastWasSpace = true
+                        bytes.append(0x20)
+                    } else {
+                        lastWasSpace = false
+                        bytes.append(UInt8(v))
+                    }
+                    if record { origins.append(offset) }
+                    continue
+                }
+                let out: [UInt8]
+                if let cached = cache[v] {
                     out = cached
                 } else {
                     out = Self.foldScalar(s)

@@ -16,6 +16,13 @@ struct Figure: Codable {
     var runs: Int
 }
 
+/// A figure from samples in milliseconds (none: zeros, runs 0).
+func figure(_ name: String, _ samples: [Double]) -> Figure {
+    let sorted = samples.sorted()
+    guard let first = sorted.first, let last = sorted.last else { return Figure(name: name, unit: "ms", median: 0, min: 0, max: 0, runs: 0) }
+    return Figure(name: name, unit: "ms", median: sorted[sorted.count / 2], min: first, max: last, runs: sorted.count)
+}
+
 func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
@@ -30,8 +37,7 @@ func measure(_ name: String, runs: Int, per: Int = 1, _ body: () -> Void) -> Fig
         body()
         times.append((now() - t0) / Double(per))
     }
-    times.sort()
-    return Figure(name: name, unit: "ms", median: times[times.count / 2], min: times.first!, max: times.last!, runs: runs)
+    return figure(name, times)
 }
 
 /// The value, or a message on standard error and exit 1 (a missing file, a full disk…).
@@ -82,8 +88,7 @@ do {
     }
     try? FileManager.default.removeItem(atPath: home)
     for (name, values) in [("process start to first frame: lectio", ours), ("process start to first frame: less", theirs)] where !values.isEmpty {
-        let sorted = values.sorted()
-        figures.append(Figure(name: name, unit: "ms", median: sorted[sorted.count / 2], min: sorted.first!, max: sorted.last!, runs: sorted.count))
+        figures.append(figure(name, values))
     }
     if ours.isEmpty { FileHandle.standardError.write(Data("(build lectio in release to time its start: swift build -c release)\n".utf8)) }
 }
@@ -137,9 +142,7 @@ do {
         _ = FrameRenderer.render(back)
         samples.append(now() - t)
     }
-    samples.sort()
-    figures.append(Figure(name: "page turn + frame (whole book: \(pages) pages)", unit: "ms", median: samples[samples.count / 2],
-                          min: samples.first!, max: samples.last!, runs: samples.count))
+    figures.append(figure("page turn + frame (whole book: \(pages) pages)", samples))
     figures.append(Figure(name: "page turn, mean over the whole book", unit: "ms", median: perPage, min: perPage, max: perPage, runs: 1))
     var lines: [Double] = []
     for _ in 0..<300 {
@@ -148,8 +151,7 @@ do {
         _ = FrameRenderer.render(back)
         lines.append(now() - t)
     }
-    lines.sort()
-    figures.append(Figure(name: "line move + frame", unit: "ms", median: lines[lines.count / 2], min: lines.first!, max: lines.last!, runs: lines.count))
+    figures.append(figure("line move + frame", lines))
 
     // Resize in the middle of the book: 100 → 140 columns and back.
     let middle = AppState(document: document, width: 100, height: 40, measure: measureWidth)
