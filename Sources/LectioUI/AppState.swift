@@ -272,9 +272,13 @@ public final class AppState {
     /// The canonical offset of the reading cursor.
     public var cursorOffset: Int { layout.canonicalOffset(of: cursor) }
 
-    /// The section the cursor is in.
+    /// The section the cursor is in. Front matter (a Gutenberg header) ends where reading
+    /// starts: the title page after it belongs to no section.
     public var currentSection: Section? {
-        document.sectionIndex(containing: cursor.block).map { document.sections[$0] }
+        guard let index = document.sectionIndex(containing: cursor.block) else { return nil }
+        let section = document.sections[index]
+        if section.isMatter, section.block < document.startBlock, cursor.block >= document.startBlock { return nil }
+        return section
     }
 
     /// How far through the text the cursor is, 0–100.

@@ -144,6 +144,17 @@ import LectioTestSupport
         #expect(!FrameRenderer.render(s).text.contains("Personal notes"))
     }
 
+    @Test func theTitlePageAfterAGutenbergHeaderIsInNoSection() throws {
+        let scarlet = try Fixtures.document("study-in-scarlet.txt")
+        let s = AppState(document: scarlet, width: 100, height: 30)
+        #expect(s.currentSection == nil)
+        #expect(!FrameRenderer.render(s).line(29).contains("Project Gutenberg header"))
+        press(s, .char("g"))
+        #expect(s.currentSection?.title == "Project Gutenberg header")
+        press(s, .char("]"))
+        #expect(s.currentSection?.title == "PART I.")
+    }
+
     @Test func tooSmallTerminalSaysSoAndStillQuits() {
         let s = state(30, 8)
         let screen = FrameRenderer.render(s)
