@@ -8,6 +8,11 @@ struct Lectio: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lectio",
         abstract: "Read a long text closely: footnotes in popups, sections, personal notes.",
+        usage: """
+            lectio [FILE] [--notes FILE] [--from-start] [--no-mouse]
+            lectio outline [FILE] [--json]
+            lectio notes list|add|export [FILE] …
+            """,
         discussion: """
             With no FILE, opens the bundled text: Pierre Broué's "Leon Sedov" (excerpt).
             Inside the reader, press ? for every key.
