@@ -72,7 +72,7 @@ import LectioTestSupport
         #expect(end.contains("icanon echo"))
     }
 
-    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGSEGV, 139), (SIGQUIT, 131)])
     func aSignalRestoresTheTerminal(signal: Int32, status: Int) throws {
         let folder = try Fixtures.temporaryFolder()
         let file = folder.appendingPathComponent("sigterm-\(UUID().uuidString).txt")
