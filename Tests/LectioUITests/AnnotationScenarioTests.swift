@@ -34,7 +34,7 @@ import LectioTestSupport
         #expect(s.mode == .editor)
         var effects = press(s, Key.typing("Sedov’s creed — 真理 #trials"))
         #expect(effects.isEmpty)
-        effects += press(s, [.ctrl("j")] + Key.typing("second line"))
+        effects += press(s, [.ctrl("j")] + Key.typing("second line") + [.alt("\n")] + Key.typing("third"))
         let editor = FrameRenderer.render(s)
         #expect(editor.text.contains("┌─ New note ─"))
         #expect(editor.text.contains("“The truth will out.”"))
@@ -46,7 +46,7 @@ import LectioTestSupport
             return
         }
         #expect(note.anchor.exact == "The truth will out.")
-        #expect(note.body == "Sedov’s creed — 真理 #trials\nsecond line")
+        #expect(note.body == "Sedov’s creed — 真理 #trials\nsecond line\nthird")
         #expect(note.tags == ["trials"])
         #expect(s.layers.isEmpty)
     }
