@@ -36,16 +36,22 @@ public enum FrameRenderer {
     }
 
     static func drawTooSmall(_ screen: inout Screen) {
-        let lines = [
+        let message = [
             "Terminal too small",
             "Lectio needs \(PaneLayout.minimumWidth)×\(PaneLayout.minimumHeight);",
             "this one is \(screen.width)×\(screen.height).",
-            "Enlarge it, or press q to quit.",
+            "Enlarge it, or q to quit.",
         ]
+        // Wrapped to the width, however narrow, and centred.
+        let wrapper = TextWrapper(measure: screen.measure)
+        var lines: [(String, Bool)] = []
+        for (i, text) in message.enumerated() {
+            for line in wrapper.wrap(text, width: max(1, screen.width)) { lines.append((line.text, i == 0)) }
+        }
         let top = max(0, (screen.height - lines.count) / 2)
-        for (i, line) in lines.enumerated() {
+        for (i, (line, bold)) in lines.enumerated() {
             let w = screen.measure.width(of: line)
-            screen.put(line, x: max(0, (screen.width - w) / 2), y: top + i, style: i == 0 ? Style(.bold) : .plain)
+            screen.put(line, x: max(0, (screen.width - w) / 2), y: top + i, style: bold ? Style(.bold) : .plain)
         }
     }
 }

@@ -156,8 +156,21 @@ import LectioTestSupport
     }
 
     @Test func tooSmallTerminalSaysSoAndStillQuits() {
+        let tiny = FrameRenderer.render(state(12, 5))
+        #expect(tiny.lines.joined(separator: " ").contains("small"))
         let s = state(30, 8)
         let screen = FrameRenderer.render(s)
+        let difference = ScreenText.difference(screen, expected: [
+            "",
+            "",
+            "      Terminal too small",
+            "     Lectio needs 40×10;",
+            "      this one is 30×8.",
+            "  Enlarge it, or q to quit.",
+            "",
+            "",
+        ])
+        #expect(difference == nil, "\(difference ?? "")")
         #expect(screen.text.contains("Terminal too small"))
         #expect(screen.text.contains("this one is 30×8."))
         #expect(s.handle(.char("q")) == [.quit])
