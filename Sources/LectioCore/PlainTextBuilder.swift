@@ -19,6 +19,8 @@ extension PlainTextImporter {
         /// look like headings beyond doubt (capitals, no digits, no `!`), since letters,
         /// diaries and signatures inside chapters look like short title-case lines.
         var structured = false
+        /// For each raw block of up to three lines, the rank of its first line's structural word.
+        var ranks: [Int?] = []
         /// Whether a heading of the text itself has been seen (the title comes before any).
         var headingSeen = false
 
@@ -30,9 +32,9 @@ extension PlainTextImporter {
 
         mutating func build() -> Document {
             findTitle()
-            structured = raw.lazy.filter { r in
-                r.region == .body && r.lines.count <= 3 && (HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) ?? -1) >= 0
-            }.count >= 3
+            // The structural word of each short block's first line, once for both passes.
+            ranks = raw.map { r in r.lines.count <= 3 ? HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) : nil }
+            structured = raw.indices.filter { raw[$0].region == .body && (ranks[$0] ?? -1) >= 0 }.count >= 3
             // In a Gutenberg text, credits between the header and the title line are not sections.
             let creditsEnd: Int? = frame.start == nil ? nil : raw.indices.prefix(40).first { i in
                 raw[i].region == .body && HeadingRules.folded(raw[i].lines.joined(separator: " ")) == titleKey
@@ -111,7 +113,7 @@ extension PlainTextImporter {
             if short, r.lines.count == 1, HeadingRules.isByline(first) {
                 append(.byline, (String(first), []), r); return 1
             }
-            let rank = short ? HeadingRules.keywordRank(first) : nil
+            let rank = short ? ranks[i] : nil
             let indent = r.lines[0].prefix(while: { $0 == " " }).count
             if short, indent < 4, HeadingRules.isHeadingLike(trimmed), rank != nil || !structured || HeadingRules.isUnmistakableHeading(trimmed) {
                 if let titleKey, rank == nil, titleKey.contains(key) {
