@@ -18,6 +18,11 @@ public enum Fixtures {
     /// The bundled text as the app ships it.
     public static var bundledTextPath: String { repositoryRoot.appendingPathComponent("Assets/sedov-broue.txt").path }
 
+    /// The bundled text opened as the reader opens it.
+    public static func bundledDocument() throws -> Document {
+        try TextOpener.open(path: bundledTextPath).document
+    }
+
     /// A fixture opened as a document.
     public static func document(_ name: String) throws -> Document {
         try TextOpener.open(path: path(name)).document

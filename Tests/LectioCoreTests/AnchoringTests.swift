@@ -8,7 +8,7 @@ import LectioTestSupport
     let text: CanonicalText
 
     init() throws {
-        original = try TextOpener.open(path: Fixtures.bundledTextPath).document
+        original = try Fixtures.bundledDocument()
         text = CanonicalText(document: original)
     }
 

@@ -6,7 +6,7 @@ import LectioTestSupport
 @Suite struct BundledTextImportTests {
     let document: Document
 
-    init() throws { document = try TextOpener.open(path: Fixtures.bundledTextPath).document }
+    init() throws { document = try Fixtures.bundledDocument() }
 
     @Test func titleComesFromTheTitleLineWithoutItsByline() {
         #expect(document.title == "Leon Sedov: Trotsky’s Son, Stalin’s Victim")

@@ -89,7 +89,7 @@ import LectioTestSupport
     }
 
     @Test func markdownExportGroupsBySectionAndWebAnnotationsHaveSelectors() throws {
-        let document = try TextOpener.open(path: Fixtures.bundledTextPath).document
+        let document = try Fixtures.bundledDocument()
         let text = CanonicalText(document: document)
         func add(_ quote: String, _ body: String) throws -> Annotation {
             let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)

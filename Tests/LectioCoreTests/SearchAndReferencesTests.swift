@@ -8,7 +8,7 @@ import LectioTestSupport
     let index: SearchIndex
 
     init() throws {
-        document = try TextOpener.open(path: Fixtures.bundledTextPath).document
+        document = try Fixtures.bundledDocument()
         index = SearchIndex(document: document)
     }
 
@@ -60,7 +60,7 @@ import LectioTestSupport
         #expect(refs.label(ofBlock: block) == "\(chapter + 1).1")
         #expect(refs.block(for: "\(chapter + 1).1") == block)
         #expect(refs.label(ofBlock: document.sections[chapter].block) == nil)
-        #expect(ParagraphReferences(document: try TextOpener.open(path: Fixtures.bundledTextPath).document).references.map { $0.map { "\($0.section).\($0.paragraph)" } }
+        #expect(ParagraphReferences(document: try Fixtures.bundledDocument()).references.map { $0.map { "\($0.section).\($0.paragraph)" } }
             == refs.references.map { $0.map { "\($0.section).\($0.paragraph)" } })
         #expect(refs.block(for: "99.1") == nil)
     }

@@ -8,7 +8,7 @@ import LectioTestSupport
 @Suite struct AnnotationScenarioTests {
     let document: Document
 
-    init() throws { document = try TextOpener.open(path: Fixtures.bundledTextPath).document }
+    init() throws { document = try Fixtures.bundledDocument() }
 
     /// A state whose cursor is on the line "hardships to be overcome. The truth will out." (at 100 columns).
     func stateOnTruthLine() throws -> AppState {

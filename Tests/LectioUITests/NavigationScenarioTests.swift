@@ -7,7 +7,7 @@ import LectioTestSupport
 @Suite struct NavigationScenarioTests {
     let document: Document
 
-    init() throws { document = try TextOpener.open(path: Fixtures.bundledTextPath).document }
+    init() throws { document = try Fixtures.bundledDocument() }
 
     func press(_ s: AppState, _ keys: [Key]) { for k in keys { _ = s.handle(k) } }
     func search(_ s: AppState, _ query: String) { press(s, [.char("/")] + Key.typing(query) + [.enter]) }

@@ -7,7 +7,7 @@ import LectioTestSupport
 @Suite struct ReaderScenarioTests {
     let document: Document
 
-    init() throws { document = try TextOpener.open(path: Fixtures.bundledTextPath).document }
+    init() throws { document = try Fixtures.bundledDocument() }
 
     func state(_ width: Int = 140, _ height: Int = 40) -> AppState {
         AppState(document: document, width: width, height: height)
