@@ -47,7 +47,7 @@ enum FootnoteScanner {
     }
     static let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "]", "”", "’", "\"", "'", "!", "?", "—", "–"]
 
-    static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\u{00A0}" }
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { CanonicalText.isSpace(s) }
     static func isWordish(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }

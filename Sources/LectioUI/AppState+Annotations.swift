@@ -10,60 +10,34 @@ extension AppState {
     /// `v`: selects the first word at the cursor; movement keys then extend the selection.
     func startSelection() {
         guard !document.blocks.isEmpty else { return }
-        let start = cursorOffset
-        let s = canonical.scalars
-        var a = start
-        while a < s.count, isSpace(s[a]) { a += 1 }
-        selection = Selection(anchor: a, head: wordEnd(after: a))
+        let start = canonical.skippingSpaces(from: cursorOffset)
+        selection = Selection(anchor: start, head: canonical.wordEnd(after: start))
         message = "Selecting: j/k lines, w/b words, o other end, a annotate, Esc cancel"
-    }
-
-    func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\n" || c == "\u{A0}" }
-
-    /// The end of the word that starts at or after `offset`.
-    func wordEnd(after offset: Int) -> Int {
-        let s = canonical.scalars
-        var i = offset
-        while i < s.count, isSpace(s[i]) { i += 1 }
-        while i < s.count, !isSpace(s[i]) { i += 1 }
-        return i
-    }
-
-    /// The start of the word that ends at or before `offset`.
-    func wordStart(before offset: Int) -> Int {
-        let s = canonical.scalars
-        var i = offset
-        while i > 0, isSpace(s[i - 1]) { i -= 1 }
-        while i > 0, !isSpace(s[i - 1]) { i -= 1 }
-        return i
     }
 
     func extendSelection(words n: Int) {
         guard var sel = selection else { return }
+        var start = sel.range.lowerBound, end = sel.range.upperBound
         if sel.movesStart {
-            var start = sel.anchor < sel.head ? sel.anchor : sel.head
-            let end = max(sel.anchor, sel.head)
             if n > 0 {
-                let next = wordEnd(after: start)
-                var i = next
-                while i < canonical.scalars.count, isSpace(canonical.scalars[i]) { i += 1 }
-                if i < end { start = i }
+                let next = canonical.skippingSpaces(from: canonical.wordEnd(after: start))
+                if next < end { start = next }
             } else {
-                start = wordStart(before: start)
+                start = canonical.wordStart(before: start)
             }
-            sel = Selection(anchor: end, head: start, movesStart: true, reattaching: sel.reattaching)
+            sel.anchor = end
+            sel.head = start
         } else {
-            let start = min(sel.anchor, sel.head)
-            var end = max(sel.anchor, sel.head)
             if n > 0 {
-                end = wordEnd(after: end)
+                end = canonical.wordEnd(after: end)
             } else {
-                let back = wordStart(before: end)
-                var e = back
-                while e > start, isSpace(canonical.scalars[e - 1]) { e -= 1 }
-                if e > start { end = e }
+                // Back to the end of the previous word, never past the first one.
+                var previous = canonical.wordStart(before: end)
+                while previous > start, CanonicalText.isSpace(canonical.scalars[previous - 1]) { previous -= 1 }
+                if previous > start { end = previous }
             }
-            sel = Selection(anchor: start, head: end, movesStart: false, reattaching: sel.reattaching)
+            sel.anchor = start
+            sel.head = end
         }
         selection = sel
         followSelection()
@@ -113,9 +87,7 @@ extension AppState {
             range = block.start..<(block.start + block.scalarCount)
         }
         // No spaces at the ends of a passage.
-        let s = canonical.scalars
-        while range.count > 1, isSpace(s[range.lowerBound]) { range = (range.lowerBound + 1)..<range.upperBound }
-        while range.count > 1, isSpace(s[range.upperBound - 1]) { range = range.lowerBound..<(range.upperBound - 1) }
+        range = canonical.trimmed(range)
         if let id = selection?.reattaching, let note = annotations.first(where: { $0.annotation.id == id })?.annotation {
             selection = nil
             var moved = note
