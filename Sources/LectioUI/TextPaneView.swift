@@ -26,6 +26,9 @@ struct TextPaneView {
         let column = state.panes.textColumn
         let bottom = layout.move(state.top, by: rect.height - 1)
         let matches = state.matchRanges(inBlocks: state.top.block...bottom.block)
+        // The passages of notes on screen, found once a frame (not once a line among every note).
+        let visible = document.blocks[state.top.block].start..<(document.blocks[bottom.block].start + document.blocks[bottom.block].scalarCount + 1)
+        let passages = state.annotations(overlapping: visible).compactMap { state.annotations[$0].range }
         var p = state.top
         var previous: LinePosition?
         for row in 0..<rect.height {
@@ -37,27 +40,25 @@ struct TextPaneView {
             let line = layout.line(at: p)
             let start = document.blocks[p.block].start + line.start
             let lineRange = start..<max(start + 1, start + line.text.unicodeScalars.count)
-            if !line.text.isEmpty, !state.annotations(overlapping: lineRange).isEmpty {
+            let noted = passages.filter { $0.overlaps(lineRange) }
+            if !line.text.isEmpty, !noted.isEmpty {
                 screen.put("▎", x: rect.x + 1, y: y, style: Style(.bold, role: .annotation))
             }
             if state.showsParagraphReferences, p.line == 0, let label = state.paragraphReferences.label(ofBlock: p.block) {
                 let w = min(6, label.count)
                 screen.put(label, x: column.x - 1 - w, y: y, maxWidth: 6, style: Style(.dim, role: .muted))
             }
-            drawLine(line, block: p.block, matches: matches, into: &screen, x: column.x + line.indent, y: y, width: column.width - line.indent)
+            drawLine(line, block: p.block, matches: matches, noted: noted, into: &screen, x: column.x + line.indent, y: y, width: column.width - line.indent)
             previous = p
             p = layout.move(p, by: 1)
         }
     }
 
     func drawLine(_ line: VisualLine, block index: Int, matches: [(range: Range<Int>, current: Bool)],
-                  into screen: inout Screen, x: Int, y: Int, width: Int) {
+                  noted: [Range<Int>], into screen: inout Screen, x: Int, y: Int, width: Int) {
         let block = state.document.blocks[index]
         let base = Self.baseStyle(block.kind)
         let markers = state.document.footnotes(inBlocks: index...index)
-        let lineStart = block.start + line.start
-        let noted = state.annotations(overlapping: lineStart..<(lineStart + max(1, line.text.unicodeScalars.count)))
-            .compactMap { state.annotations[$0].range }
         let selected = state.selection?.range
         var offset = line.start
         var col = x
