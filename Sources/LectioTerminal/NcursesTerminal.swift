@@ -52,9 +52,11 @@ public final class NcursesTerminal: TerminalDevice {
         del_curterm(cur_term_shim())
     }
 
-    /// Starts curses on the controlling terminal.
+    /// Starts curses on the controlling terminal, after checking (without touching it) that
+    /// there is one, and after installing the signal handlers that restore it.
     public init(mouse: Bool, color: Bool) throws {
         try Self.check()
+        TerminalSignals.install()
         // The window's real size wins over LINES/COLUMNS in the environment: a full-screen
         // reader must follow resizes.
         use_tioctl(true)

@@ -25,13 +25,6 @@ struct Read: ParsableCommand {
         NcursesTerminal.prepareLocale()
         let context = try NotesContext(file: file, notes: notes)
         let opened = context.opened
-        do {
-            try NcursesTerminal.check()
-        } catch let error as TerminalError {
-            complain(error.description)
-            throw ExitCode(2)
-        }
-        TerminalSignals.install()
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let terminal: NcursesTerminal
         do {
