@@ -74,16 +74,23 @@ public struct Document: Sendable {
     }
 
     /// The footnote markers whose block lies in `blocks`.
-    public func footnotes(inBlocks range: ClosedRange<Int>) -> [Int] {
-        var result: [Int] = []
+    public func footnotes(inBlocks range: ClosedRange<Int>) -> Range<Int> {
+        firstFootnote(inBlockAtLeast: range.lowerBound)..<firstFootnote(inBlockAtLeast: range.upperBound + 1)
+    }
+
+    /// The index of the first marker in block `block` or later (`footnotes.count` if none).
+    public func firstFootnote(inBlockAtLeast block: Int) -> Int {
         var low = 0, high = footnotes.count
         while low < high {
             let mid = (low + high) / 2
-            if footnotes[mid].block < range.lowerBound { low = mid + 1 } else { high = mid }
+            if footnotes[mid].block < block { low = mid + 1 } else { high = mid }
         }
-        var i = low
-        while i < footnotes.count, footnotes[i].block <= range.upperBound { result.append(i); i += 1 }
-        return result
+        return low
+    }
+
+    /// Where a footnote marker stands in the canonical text.
+    public func canonicalOffset(ofFootnote index: Int) -> Int {
+        blocks[footnotes[index].block].start + footnotes[index].range.lowerBound
     }
 }
 

@@ -31,20 +31,18 @@ extension AppState {
         }
         selectedMarker = target
         cursor = position(ofMarker: target)
-        cursorAnchor = document.blocks[markers[target].block].start + markers[target].range.lowerBound
+        cursorAnchor = document.canonicalOffset(ofFootnote: target)
         scrollToCursor()
     }
 
     /// The first marker shown on the line `p` or later.
     func firstMarker(atOrAfter p: LinePosition) -> Int? {
-        let candidates = document.footnotes(inBlocks: p.block...Int.max - 1)
-        return candidates.first { position(ofMarker: $0) >= p }
+        (document.firstFootnote(inBlockAtLeast: p.block)..<document.footnotes.count).first { position(ofMarker: $0) >= p }
     }
 
     /// The last marker shown before the line `p`.
     func lastMarker(before p: LinePosition) -> Int? {
-        let candidates = document.footnotes(inBlocks: 0...p.block)
-        return candidates.last { position(ofMarker: $0) < p }
+        (0..<document.firstFootnote(inBlockAtLeast: p.block + 1)).last { position(ofMarker: $0) < p }
     }
 
     /// Enter: opens the selected marker's note, or the first marker on the cursor's line.

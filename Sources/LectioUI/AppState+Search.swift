@@ -109,9 +109,7 @@ extension AppState {
         if recording { history.record(cursorOffset) }
         if let note = document.notes.firstIndex(where: { $0.block == block }),
            let marker = document.footnotes.firstIndex(where: { $0.note == note }) {
-            let m = document.footnotes[marker]
-            let offset = document.blocks[m.block].start + m.range.lowerBound
-            jump(toCanonical: offset)
+            jump(toCanonical: document.canonicalOffset(ofFootnote: marker))
             selectedMarker = marker
             layers.append(.footnote(FootnotePopup(marker: marker)))
             message = "match \(index + 1) of \(search.hits.count), in the note of this marker"
