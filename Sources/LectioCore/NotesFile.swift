@@ -80,12 +80,21 @@ public enum NotesLocation {
         return home + "/.local/share/lectio"
     }
 
-    /// The default notes file of the text at `textPath`.
-    public static func defaultPath(forText textPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    /// The file name that a text's notes and reading state are kept under: the text's name and
+    /// a hash of its full path. The bundled text has a name of its own, since it lives in the
+    /// build folder, which differs between debug and release builds.
+    public static func fileName(forText textPath: String, bundled: Bool = false) -> String {
+        if bundled { return "bundled-sedov-broue.json" }
         let absolute = URL(fileURLWithPath: textPath).standardizedFileURL.resolvingSymlinksInPath().path
         let name = URL(fileURLWithPath: absolute).deletingPathExtension().lastPathComponent
         let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(60))
         let hash = SHA256.hex(Array(absolute.utf8)).prefix(12)
-        return dataHome(environment: environment) + "/notes/\(safe)-\(hash).json"
+        return "\(safe)-\(hash).json"
+    }
+
+    /// The default notes file of the text at `textPath`.
+    public static func defaultPath(forText textPath: String, bundled: Bool = false,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        dataHome(environment: environment) + "/notes/" + fileName(forText: textPath, bundled: bundled)
     }
 }

@@ -28,9 +28,7 @@ public struct ReadingState: Codable, Sendable, Equatable {
 
     /// The state file of a text: named like its notes file.
     public static func path(forText textPath: String, bundled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if bundled { return stateHome(environment: environment) + "/bundled-sedov-broue.json" }
-        let notes = NotesLocation.defaultPath(forText: textPath, environment: environment)
-        return stateHome(environment: environment) + "/" + (notes as NSString).lastPathComponent
+        stateHome(environment: environment) + "/" + NotesLocation.fileName(forText: textPath, bundled: bundled)
     }
 
     /// Reads a state file; `nil` when it is missing or unreadable (a lost position is no harm).

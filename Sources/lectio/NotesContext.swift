@@ -13,11 +13,7 @@ struct NotesContext {
     init(file: String?, notes: String?) throws {
         let path = try resolveText(file)
         opened = try openText(path)
-        // The bundled text lives in the build folder, which differs between debug and release
-        // builds: its notes get a name of their own, so that every build finds them.
-        let notesPath = notes ?? (file == nil
-            ? NotesLocation.dataHome() + "/notes/bundled-sedov-broue.json"
-            : NotesLocation.defaultPath(forText: path))
+        let notesPath = notes ?? NotesLocation.defaultPath(forText: path, bundled: file == nil)
         let title = opened.document.title
         store = NotesStore(path: notesPath) {
             let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []

@@ -79,6 +79,10 @@ import LectioTestSupport
         #expect(NotesLocation.defaultPath(forText: "/books/War and Peace.txt", environment: env) == path)
         #expect(NotesLocation.defaultPath(forText: "/other/War and Peace.txt", environment: env) != path)
         #expect(NotesLocation.dataHome(environment: ["HOME": "/home/r"]) == "/home/r/.local/share/lectio")
+        // The bundled text's notes have one name whatever build runs it; its reading state the same name.
+        #expect(NotesLocation.defaultPath(forText: "/build/debug/x/sedov-broue.txt", bundled: true, environment: env) == "/data/lectio/notes/bundled-sedov-broue.json")
+        let state = ReadingState.path(forText: "/books/War and Peace.txt", bundled: false, environment: env.merging(["XDG_STATE_HOME": "/st"]) { $1 })
+        #expect(state == "/st/lectio/" + (path as NSString).lastPathComponent)
         #expect(NotesLocation.dataHome(environment: ["HOME": "/home/r", "XDG_DATA_HOME": "relative"]) == "/home/r/.local/share/lectio")
     }
 
