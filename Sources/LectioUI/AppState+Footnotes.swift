@@ -67,7 +67,6 @@ extension AppState {
             return
         }
         layers.removeLast()
-        selectedMarker = nil
         jump(to: LinePosition(block: document.notes[note].block, line: 0))
     }
 

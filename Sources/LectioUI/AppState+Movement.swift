@@ -66,10 +66,12 @@ extension AppState {
     }
 
     /// Moves the cursor to `target` with `target` near the top of the screen; records the jump.
+    /// Like every move of the cursor, it leaves any selected marker behind.
     func jump(to target: LinePosition, recording: Bool = true) {
         if recording { history.record(cursorOffset) }
         cursor = target
         cursorAnchor = nil
+        selectedMarker = nil
         top = target
         clampTop()
         scrollToCursor()
@@ -80,6 +82,7 @@ extension AppState {
         let target = layout.position(ofCanonical: offset)
         cursor = target
         cursorAnchor = offset
+        selectedMarker = nil
         if target < top || layout.distance(from: top, to: target, limit: pageHeight) >= pageHeight {
             top = layout.move(target, by: -min(2, pageHeight / 4))
         }
@@ -116,7 +119,6 @@ extension AppState {
             message = "No earlier place to go back to"
             return
         }
-        selectedMarker = nil
         jump(toCanonical: place)
     }
 
@@ -125,7 +127,6 @@ extension AppState {
             message = "Nothing to go forward to"
             return
         }
-        selectedMarker = nil
         jump(toCanonical: place)
     }
 }

@@ -29,7 +29,6 @@ extension AppState {
     func chooseSection() {
         guard case .contents(let popup) = layers.last, document.sections.indices.contains(popup.selected) else { return }
         layers.removeLast()
-        selectedMarker = nil
         jump(to: LinePosition(block: document.sections[popup.selected].block, line: 0))
     }
 }

@@ -115,7 +115,6 @@ extension AppState {
             message = "match \(index + 1) of \(search.hits.count), in the note of this marker"
             return
         }
-        selectedMarker = nil
         jump(toCanonical: range.lowerBound)
     }
 
@@ -140,13 +139,11 @@ extension AppState {
         if c == "'" {
             guard let place = history.back.last else { message = "No earlier place"; return [] }
             history.record(cursorOffset)
-            selectedMarker = nil
             jump(toCanonical: place)
             return []
         }
         guard let place = marks[c] else { message = "Mark \(c) is not set"; return [] }
         history.record(cursorOffset)
-        selectedMarker = nil
         jump(toCanonical: place)
         return []
     }
