@@ -56,7 +56,7 @@ public final class App {
     func perform(_ effect: Effect) {
         switch effect {
         case .quit:
-            return
+            break  // run() ends the loop before performing anything else
         case .saveNote(let note):
             guard let notes else { return state.show("No notes file: the note was not saved") }
             do {

@@ -60,6 +60,20 @@ import LectioTestSupport
         #expect(layout.position(ofCanonical: offset) == p)
     }
 
+    /// A megabyte without a line break wraps, and paging through it moves as anywhere else.
+    @Test func aOneMegabyteLineWrapsAndScrolls() {
+        let words = ["alpha", "délta", "中文", "omega"]
+        let line = (0..<170_000).map { words[$0 % words.count] }.joined(separator: " ")
+        let d = Fixtures.document(text: "One Long Line\n\n" + line)
+        let layout = DocumentLayout(document: d, width: 80, measure: .unicode)
+        let lines = layout.lines(ofBlock: 1)
+        #expect(lines.count > 10_000)
+        #expect(lines.allSatisfy { $0.width <= 80 })
+        let middle = layout.move(layout.first, by: 5_000)
+        #expect(middle.block == 1 && middle.line == 5_000 - layout.lineCount(ofBlock: 0))
+        #expect(layout.distance(from: layout.first, to: middle) == 5_000)
+    }
+
     @Test func historyGoesBackAndForward() {
         var h = JumpHistory(limit: 3)
         h.record(10)

@@ -51,6 +51,40 @@ import LectioTestSupport
         #expect(s.layers.isEmpty)
     }
 
+    @Test func theSelectionShrinksByWordsNeverBelowOneAndEscCancels() throws {
+        let s = try stateOnTruthLine()
+        _ = press(s, [.char("v"), .char("w"), .char("w")])
+        let text = { (s: AppState) in s.selection.map { s.canonical.string($0.range.lowerBound, $0.range.upperBound) } }
+        #expect(text(s) == "hardships to be")
+        _ = press(s, [.char("b")])
+        #expect(text(s) == "hardships to")
+        _ = press(s, [.char("b"), .char("b"), .char("b")])
+        #expect(text(s) == "hardships")
+        _ = press(s, [.char("j")])
+        #expect(text(s)?.hasSuffix("The truth will out.\nNot one piece of the monstrous Stalinist apparatus will remain. The dreadful responsibility") == true)
+        _ = press(s, [.escape])
+        #expect(s.selection == nil)
+        #expect(s.mode == .reading)
+    }
+
+    @Test func notesPaneListsByTag() throws {
+        let s = AppState(document: document, width: 140, height: 40)
+        let text = CanonicalText(document: document)
+        func note(_ quote: String, _ body: String) throws -> Annotation {
+            let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)
+            return Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + quote.unicodeScalars.count), body: body)
+        }
+        s.notesDidChange([try note("Kremlin-ordered", "Opening #politics"), try note("The truth will out.", "Creed #tone #politics"), try note("Moscow", "Plain")])
+        _ = press(s, [.char("A"), .char("s"), .char("s")])
+        #expect(s.notesScope == .byTag)
+        let lines = FrameRenderer.render(s).lines.map { String($0.suffix(40)) }
+        let politics = try #require(lines.firstIndex { $0.contains("#politics") })
+        let tone = try #require(lines.firstIndex { $0.contains("#tone") && !$0.contains("Creed") })
+        let untagged = try #require(lines.firstIndex { $0.contains("untagged") })
+        #expect(politics < tone && tone < untagged)
+        #expect(s.notesInPane.map(\.group) == ["#politics", "#politics", "#tone", "untagged"])
+    }
+
     @Test func withoutASelectionTheNoteIsOnTheParagraph() throws {
         let s = try stateOnTruthLine()
         _ = press(s, [.char("a")] + Key.typing("whole paragraph"))

@@ -63,6 +63,20 @@ import LectioTestSupport
         }
     }
 
+    @Test func shiftTabSelectsThePreviousMarker() {
+        let s = state()
+        press(s, .char("]"), .char("]"), .char("]"), .tab, .tab, .tab)
+        #expect(s.selectedMarker == 2)
+        press(s, .backTab)
+        #expect(s.selectedMarker == 1)
+        press(s, .backTab, .backTab)
+        #expect(s.selectedMarker == 0)
+        #expect(s.message == "No footnote marker before this point")
+        // Without a selection, Shift-Tab finds the last marker before the cursor.
+        press(s, .char("G"), .backTab)
+        #expect(s.selectedMarker == 2)
+    }
+
     @Test func popupClosesWithEscOrQAndQQuitsOnlyWhenNothingIsOpen() {
         let s = state()
         press(s, .char("]"), .char("]"), .char("]"), .tab, .enter)
