@@ -31,6 +31,20 @@ public struct CharacterWidth: Sendable {
         return total
     }
 
+    /// `text` cut to fit `width` columns, with `…` where it was cut.
+    public func truncate(_ text: String, to width: Int) -> String {
+        guard self.width(of: text) > width else { return text }
+        var out = ""
+        var used = 0
+        for c in text {
+            let w = self.width(of: c)
+            if used + w > width - 1 { break }
+            out.append(c)
+            used += w
+        }
+        return width > 0 ? out + "…" : ""
+    }
+
     /// The built-in measure from Unicode properties and the East Asian Wide ranges.
     public static let unicode = CharacterWidth { scalar in
         let v = scalar.value

@@ -49,9 +49,8 @@ struct NotesPaneView {
             let selected = state.notesFocus && n == state.notesSelected
             let quote = placed.annotation.anchor.exact.replacingNewlines()
             let label = (placed.range == nil ? "(orphaned) " : "") + "“\(quote)”"
-            let quoteLine = wrapper.wrap(label, width: inner.width).first?.text ?? ""
             let quoteStyle = selected ? Style([.reverse, .bold], role: .selection) : Style(.italic, role: .annotation)
-            lines.append((quoteLine + (quoteLine.count < label.count ? "…" : ""), quoteStyle, n))
+            lines.append((state.measure.truncate(label, to: inner.width), quoteStyle, n))
             let body = wrapper.wrap(placed.annotation.body.replacingNewlines(), width: inner.width - 2)
             for (i, l) in body.prefix(2).enumerated() {
                 lines.append(("  " + l.text + (i == 1 && body.count > 2 ? "…" : ""), .plain, n))

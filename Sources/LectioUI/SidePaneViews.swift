@@ -73,9 +73,7 @@ struct StatusLineView {
             leftStyle = Style([.reverse, .bold], role: .notice)
         }
         let room = rect.width - rightWidth - 1
-        if screen.measure.width(of: left) > room {
-            left = String(left.prefix(max(0, room - 1))) + "…"
-        }
+        left = screen.measure.truncate(left, to: room)
         screen.put(left, x: rect.x, y: rect.y, maxWidth: room, style: leftStyle)
         screen.put(right, x: rect.maxX - rightWidth, y: rect.y, style: style)
     }

@@ -23,6 +23,12 @@ import LectioTestSupport
         #expect(lines.map(\.text) == ["Éditions", "Ouvrières"])
     }
 
+    @Test func truncationCountsColumns() {
+        #expect(CharacterWidth.unicode.truncate("托洛茨基之子", to: 7) == "托洛茨…")
+        #expect(CharacterWidth.unicode.truncate("Broué", to: 5) == "Broué")
+        #expect(CharacterWidth.unicode.truncate("Broué’s son", to: 6) == "Broué…")
+    }
+
     @Test func cjkIsDoubleWidthAndBreaksBetweenCharacters() {
         #expect(CharacterWidth.unicode.width(of: "托洛茨基") == 8)
         let lines = wrapper.wrap("托洛茨基之子", width: 7)
