@@ -58,21 +58,6 @@ public struct Document: Sendable {
         return found
     }
 
-    /// The canonical text from `start` to `end` (scalar offsets), across blocks.
-    public func text(from start: Int, to end: Int) -> String {
-        guard start < end, !blocks.isEmpty else { return "" }
-        var result = String.UnicodeScalarView()
-        var b = blockIndex(containing: start)
-        while b < blocks.count, blocks[b].start < end {
-            let block = blocks[b]
-            let lo = max(0, start - block.start), hi = min(block.scalarCount, end - block.start)
-            if b > 0, blocks[b].start > start { result.append("\n") }
-            if lo < hi { result.append(contentsOf: block.scalars[lo..<hi]) }
-            b += 1
-        }
-        return String(result)
-    }
-
     /// The footnote markers whose block lies in `blocks`.
     public func footnotes(inBlocks range: ClosedRange<Int>) -> Range<Int> {
         firstFootnote(inBlockAtLeast: range.lowerBound)..<firstFootnote(inBlockAtLeast: range.upperBound + 1)

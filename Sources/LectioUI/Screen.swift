@@ -7,8 +7,6 @@ public struct Rect: Sendable, Equatable {
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
     }
-    /// The rectangle less `n` cells on every side.
-    public func inset(by n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
     /// Whether the point lies inside.
     public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < x + width && py >= y && py < y + height }
     public var maxX: Int { x + width }
