@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "LectioTestSupport", dependencies: ["LectioCore", "LectioUI"]),
         .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport"]),
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),
+        .testTarget(name: "LectioTerminalTests", dependencies: ["LectioTerminal", "LectioUI", "LectioCore", "LectioTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

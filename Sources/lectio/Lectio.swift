@@ -23,11 +23,6 @@ struct Lectio: ParsableCommand {
     )
 }
 
-/// Prints `lectio: message` on standard error.
-func complain(_ message: String) {
-    FileHandle.standardError.write(Data("lectio: \(message)\n".utf8))
-}
-
 /// The file to open: the one named, or the bundled text.
 func resolveText(_ file: String?) throws -> String {
     if let file { return file }

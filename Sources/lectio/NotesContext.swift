@@ -16,7 +16,7 @@ struct NotesContext {
         let notesPath = notes ?? NotesLocation.defaultPath(forText: path, bundled: file == nil)
         let title = opened.document.title
         store = NotesStore(path: notesPath) {
-            let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+            let bytes = (try? SourceFile.read(path: path)).map { [UInt8]($0) } ?? []
             return NotesFile.TextIdentity(title: title, path: URL(fileURLWithPath: path).standardizedFileURL.path,
                                           sha256: SHA256.hex(bytes))
         }

@@ -17,6 +17,6 @@ struct OutlineCommand: ParsableCommand {
     func run() throws {
         let opened = try openText(try resolveText(file))
         let outline = Outline(document: opened.document, encoding: opened.encoding)
-        print(json ? try outline.json() : outline.text(), terminator: json ? "\n" : "")
+        if json { sayJSON(try outline.json()) } else { say(outline.text(), terminator: "") }
     }
 }

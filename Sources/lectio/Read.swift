@@ -41,10 +41,11 @@ struct Read: ParsableCommand {
         let statePath = ReadingState.path(forText: opened.path, bundled: file == nil)
         state.stateFilePath = statePath
         if let saved = ReadingState.load(path: statePath) { state.restore(saved, fromStart: fromStart) }
-        App(state: state, terminal: terminal, notes: context.store).run()
+        let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment)
+        App(state: state, terminal: terminal, effects: ReaderEffects(notes: context.store, editor: editor.edit)).run()
         terminal.end()
         do { try state.readingState.save(path: statePath) } catch {
-            complain("could not keep the reading position in \(statePath): \(error.localizedDescription)")
+            complain("could not keep the reading position in \(statePath): \(error)")
         }
         let signal = TerminalSignals.pending
         if signal != 0 && signal != SIGINT { throw ExitCode(128 + signal) }

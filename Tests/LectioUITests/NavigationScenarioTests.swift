@@ -9,7 +9,7 @@ import LectioTestSupport
 
     init() throws { document = try Fixtures.bundledDocument() }
 
-    func press(_ s: AppState, _ keys: [Key]) { for k in keys { _ = s.handle(k) } }
+    func press(_ s: AppState, _ keys: [Key]) { for k in keys { _ = s.update(.key(k)) } }
     func search(_ s: AppState, _ query: String) { press(s, [.char("/")] + Key.typing(query) + [.enter]) }
     var cursorText: (AppState) -> String { { s in s.layout.line(at: s.cursor).text } }
 
@@ -127,15 +127,15 @@ import LectioTestSupport
         let row = try #require(ScreenText.row(of: "trial of the 16.* In it", in: screen))
         let line = screen.line(row)
         let col = line.distance(from: line.startIndex, to: try #require(line.range(of: "16.*")).lowerBound) + 3
-        _ = s.handle(.mouse(MouseEvent(kind: .click, x: col, y: row)))
+        _ = s.update(.key(.mouse(MouseEvent(kind: .click, x: col, y: row))))
         guard case .footnote(let popup) = s.layers.last else { Issue.record("no popup"); return }
         #expect(popup.marker == 0)
-        _ = s.handle(.mouse(MouseEvent(kind: .click, x: 0, y: 0)))
+        _ = s.update(.key(.mouse(MouseEvent(kind: .click, x: 0, y: 0))))
         #expect(s.layers.isEmpty)
         let top = s.top
-        _ = s.handle(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
+        _ = s.update(.key(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10))))
         #expect(s.layout.distance(from: top, to: s.top) == 3)
-        _ = s.handle(.mouse(MouseEvent(kind: .wheelUp, x: 10, y: 10)))
+        _ = s.update(.key(.mouse(MouseEvent(kind: .wheelUp, x: 10, y: 10))))
         #expect(s.top == top)
     }
 
@@ -144,16 +144,16 @@ import LectioTestSupport
         press(s, [.char("t")])
         let screen = FrameRenderer.render(s)
         let row = try #require(ScreenText.row(of: "Chapter 7 — The Pen", in: screen))
-        _ = s.handle(.mouse(MouseEvent(kind: .click, x: 40, y: row)))
+        _ = s.update(.key(.mouse(MouseEvent(kind: .click, x: 40, y: row))))
         #expect(s.layers.isEmpty)
         #expect(s.currentSection?.title.hasPrefix("Chapter 7") == true)
         let text = CanonicalText(document: document)
         let start = try #require(text.occurrences(of: Array("Kremlin-ordered".unicodeScalars)).first)
-        s.notesDidChange([Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + 15), body: "B")])
+        _ = s.update(.notesChanged([Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + 15), body: "B")]))
         press(s, [.char("A"), .char("s"), .escape])
         let notesScreen = FrameRenderer.render(s)
         let noteRow = try #require(ScreenText.row(of: "“Kremlin-ordered”", in: notesScreen))
-        _ = s.handle(.mouse(MouseEvent(kind: .click, x: 120, y: noteRow)))
+        _ = s.update(.key(.mouse(MouseEvent(kind: .click, x: 120, y: noteRow))))
         #expect(s.currentSection?.title == "Introduction by Peter Katel")
     }
 }

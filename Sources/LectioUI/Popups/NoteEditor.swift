@@ -11,6 +11,10 @@ public struct NoteEditor: Sendable, Equatable {
     public var caret: Int
     /// The text when the editor opened, to know whether anything was typed.
     public let original: String
+    /// The id of the note whose save was asked for and not yet reported.
+    public var saving: String?
+    /// Why the last save or the external editor failed, shown in the editor's frame.
+    public var error: String?
 
     /// An editor on `range` with `body` already written.
     public init(range: Range<Int>, editing: String? = nil, body: String = "") {

@@ -2,7 +2,7 @@ import LectioCore
 
 extension AppState {
     /// The notes file changed (saved here or by another instance): place the notes again.
-    public func notesDidChange(_ notes: [Annotation]) {
+    func notesDidChange(_ notes: [Annotation]) {
         annotations = PlacedNote.place(notes, in: canonical)
         notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
     }
@@ -92,8 +92,7 @@ extension AppState {
             selection = nil
             var moved = note
             moved.anchor = Anchoring.anchor(document: document, text: canonical, start: range.lowerBound, end: range.upperBound)
-            moved = moved.editing(body: moved.body)
-            message = "Note re-attached"
+            moved = stamps.editing(moved, body: moved.body)
             return [.saveNote(moved)]
         }
         selection = nil
@@ -113,10 +112,21 @@ extension AppState {
     }
 
     /// Puts text back from `$EDITOR`.
-    public func externalEditorReturned(_ text: String) {
-        editEditor { $0.replace(with: text) }
+    func externalEditorReturned(_ text: String) {
+        editEditor {
+            $0.replace(with: text)
+            $0.error = nil
+        }
     }
 
+    /// The external editor gave nothing back: the note editor keeps its text and says why.
+    func externalEditorFailed(_ reason: String) {
+        editEditor { $0.error = reason }
+        message = reason
+    }
+
+    /// Enter in the note editor: asks for the note to be written. The editor stays open until
+    /// the save has succeeded, so that a failed save loses nothing.
     func saveEditor() -> [Effect] {
         guard case .noteEditor(let editor) = layers.last else { return [] }
         let body = editor.text.trimmingTrailingWhitespace()
@@ -124,14 +134,41 @@ extension AppState {
             message = "The note is empty: type something, or Esc to cancel"
             return []
         }
-        layers.removeLast()
+        let note: Annotation
         if let id = editor.editing, let old = annotations.first(where: { $0.annotation.id == id })?.annotation {
-            message = "Note saved"
-            return [.saveNote(old.editing(body: body))]
+            note = stamps.editing(old, body: body)
+        } else {
+            let anchor = Anchoring.anchor(document: document, text: canonical, start: editor.range.lowerBound, end: editor.range.upperBound)
+            note = stamps.note(on: anchor, body: body)
         }
-        let anchor = Anchoring.anchor(document: document, text: canonical, start: editor.range.lowerBound, end: editor.range.upperBound)
-        message = "Note saved"
-        return [.saveNote(Annotation(anchor: anchor, body: body))]
+        editEditor {
+            $0.saving = note.id
+            $0.error = nil
+        }
+        return [.saveNote(note)]
+    }
+
+    /// The notes file holds `note` now: the editor that wrote it closes.
+    func noteSaved(_ note: Annotation, notes: [Annotation]) {
+        notesDidChange(notes)
+        if case .noteEditor(let editor) = layers.last, editor.saving == note.id {
+            layers.removeLast()
+            message = "Note saved"
+        } else {
+            message = "Note re-attached"
+        }
+    }
+
+    /// The note was not written: the editor stays open with its text and the reason.
+    func noteSaveFailed(_ note: Annotation, reason: String) {
+        var inEditor = false
+        editEditor { editor in
+            guard editor.saving == note.id else { return }
+            editor.saving = nil
+            editor.error = "Not saved: \(reason)"
+            inEditor = true
+        }
+        message = inEditor ? "Not saved — your text is kept: Enter tries again, Ctrl-E opens it in your editor" : "Not saved: \(reason)"
     }
 
     func cancelEditor() {
@@ -152,7 +189,6 @@ extension AppState {
             if case .noteEditor = layers.last { layers.removeLast() }
             return []
         case .deleteNote(let id):
-            message = "Note deleted"
             return [.deleteNote(id: id)]
         }
     }

@@ -78,11 +78,14 @@ public final class AppState {
     public internal(set) var pendingPrefix: Character?
     /// Whether paragraph references show in the margin.
     public internal(set) var showsParagraphReferences = false
+    /// Where new notes get their ids and times (injected: update reads no clock of its own).
+    let stamps: NoteStamps
 
     /// A state showing `document` from its reading start on a `width`×`height` screen.
     public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
-                notes: [Annotation] = [], notesReadOnlyReason: String? = nil) {
+                notes: [Annotation] = [], notesReadOnlyReason: String? = nil, stamps: NoteStamps = .system) {
         self.document = document
+        self.stamps = stamps
         self.measure = measure
         self.keymap = keymap
         self.width = width
@@ -122,8 +125,27 @@ public final class AppState {
         return notesFocus ? .notes : .reading
     }
 
+    /// The one way in: takes an event (input, or the result of an effect) and returns what
+    /// the app loop must do.
+    public func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key): return handle(key)
+        case .resize(let width, let height): resize(width: width, height: height)
+        case .noteSaved(let note, let notes): noteSaved(note, notes: notes)
+        case .noteSaveFailed(let note, let reason): noteSaveFailed(note, reason: reason)
+        case .noteDeleted(_, let notes):
+            notesDidChange(notes)
+            message = "Note deleted"
+        case .noteDeleteFailed(_, let reason): message = "Not deleted: \(reason)"
+        case .editorReturned(let text): externalEditorReturned(text)
+        case .editorFailed(let reason): externalEditorFailed(reason)
+        case .notesChanged(let notes): notesDidChange(notes)
+        }
+        return []
+    }
+
     /// Handles one key: the keymap of the top layer turns it into a command.
-    public func handle(_ key: Key) -> [Effect] {
+    func handle(_ key: Key) -> [Effect] {
         switch key {
         case .interrupt: return [.quit]
         case .resize: return []
@@ -150,11 +172,8 @@ public final class AppState {
         return perform(command)
     }
 
-    /// Shows a message in the status line until the next key.
-    public func show(_ message: String) { self.message = message }
-
     /// Carries out a command and returns what the app loop must do.
-    public func perform(_ command: Command) -> [Effect] {
+    func perform(_ command: Command) -> [Effect] {
         topAnchor = nil
         switch command {
         case .quit:
@@ -242,7 +261,7 @@ public final class AppState {
 
     /// Takes a new screen size: lays the text out again for the new width and keeps the
     /// reader on the same words.
-    public func resize(width: Int, height: Int) {
+    func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
         relayout()

@@ -13,7 +13,8 @@ struct NoteEditorView {
         var quoteLines = wrapper.wrap(quote, width: inner).map(\.text)
         if quoteLines.count > 3 { quoteLines = Array(quoteLines.prefix(3)); quoteLines[2] += "…" }
         let bodyLines = wrapper.wrap(editor.text, width: inner - 1)
-        let rows = min(quoteLines.count + 1 + max(3, bodyLines.count), state.height - 4)
+        let errorLines = editor.error.map { wrapper.wrap($0, width: inner).map(\.text) } ?? []
+        let rows = min(quoteLines.count + 1 + errorLines.count + max(3, bodyLines.count), state.height - 4)
         let height = rows + 2
         let r = Rect(x: (state.width - width) / 2, y: max(0, (state.height - 1 - height) / 2), width: width, height: height)
         screen.box(r, title: editor.editing == nil ? "New note" : "Edit note",
@@ -21,6 +22,10 @@ struct NoteEditorView {
         var y = r.y + 1
         for line in quoteLines where y < r.maxY - 1 {
             screen.put(line, x: r.x + 2, y: y, maxWidth: inner, style: Style(.italic, role: .annotation))
+            y += 1
+        }
+        for line in errorLines where y < r.maxY - 2 {
+            screen.put(line, x: r.x + 2, y: y, maxWidth: inner, style: Style(.bold, role: .notice))
             y += 1
         }
         y += 1
