@@ -14,13 +14,12 @@ import LectioTestSupport
     /// if it were not in the terminal's foreground group), then appends what was typed.
     func fakeEditor(in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("fake-editor").path
-        try """
+        try Fixtures.writeScript("""
             #!/bin/sh
             printf '\\033[2J\\033[HFAKE EDITOR on %s\\ntype a line> ' "$(basename "$1")"
             IFS= read -r line
             printf '\\n%s' "$line" >> "$1"
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
+            """, to: path)
         return path
     }
 
@@ -58,8 +57,7 @@ import LectioTestSupport
         try tmux.send("typed in the editor", literal: true)
         try tmux.send("Enter")
         // Back in the reader, the editor's text in the note editor, the screen whole.
-        let back = try tmux.wait(for: "typed in the editor")
-        #expect(back.contains("┌─ New note"))
+        let back = try tmux.wait { $0.contains("┌─ New note") && $0.contains("typed in the editor") }
         #expect(back.contains("? help"))
         #expect(!back.contains("type a line>"))
         try tmux.send("Enter")
@@ -88,8 +86,7 @@ import LectioTestSupport
         try tmux.send("Escape")
         try tmux.send(":wq", literal: true)
         try tmux.send("Enter")
-        let back = try tmux.wait(for: "written in vi")
-        #expect(back.contains("┌─ New note"))
+        let back = try tmux.wait { $0.contains("┌─ New note") && $0.contains("written in vi") }
         #expect(back.contains("? help"))
         try tmux.send("Enter")
         try tmux.wait(for: "Note saved")

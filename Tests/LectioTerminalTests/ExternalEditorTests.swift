@@ -9,15 +9,14 @@ import LectioTestSupport
     /// its last argument, and records its arguments, the file's mode and folder.
     func script(_ name: String, in folder: URL, body: String = "") throws -> String {
         let path = folder.appendingPathComponent(name).path
-        try """
+        try Fixtures.writeScript("""
             #!/bin/sh
             for last; do :; done
             printf '%s\\n' "$@" > "\(folder.path)/arguments"
             stat -c '%a %U' "$last" > "\(folder.path)/mode"
             dirname "$last" > "\(folder.path)/where"
             \(body)
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
+            """, to: path)
         return path
     }
 

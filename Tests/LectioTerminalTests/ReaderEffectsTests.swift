@@ -48,7 +48,7 @@ import LectioTestSupport
         let terminal = InMemoryTerminal(width: 100, height: 30, keys: keys)
         let s = AppState(document: document, width: 100, height: 30)
         App(state: s, terminal: terminal, effects: ReaderEffects(notes: store(at: path), editor: noEditor)).run()
-        guard case .noteEditor(let editor) = s.layers.last else {
+        guard let editor = s.layers.top(as: NoteEditor.self) else {
             Issue.record("the editor closed although nothing was saved")
             return
         }
@@ -66,7 +66,7 @@ import LectioTestSupport
         let s = AppState(document: document, width: 100, height: 30)
         let effects = ReaderEffects(notes: nil) { _ in .failure(ExternalEditorFailure("vim (from $EDITOR) exited with status 1; the note is unchanged")) }
         App(state: s, terminal: terminal, effects: effects).run()
-        guard case .noteEditor(let editor) = s.layers.last else { Issue.record("the editor closed"); return }
+        guard let editor = s.layers.top(as: NoteEditor.self) else { Issue.record("the editor closed"); return }
         #expect(editor.text == "Draft")
         #expect(terminal.frames.last?.text.contains("vim (from $EDITOR) exited with status 1") == true)
     }

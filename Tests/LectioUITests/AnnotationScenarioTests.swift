@@ -31,7 +31,7 @@ import LectioTestSupport
         let screen = FrameRenderer.render(s)
         #expect(screen.line(39).contains("SELECT 4 words"))
         _ = press(s, [.char("a")])
-        #expect(s.mode == .editor)
+        #expect(s.mode == NoteEditor.mode)
         var effects = press(s, Key.typing("Sedov’s creed — 真理 #trials"))
         #expect(effects.isEmpty)
         effects += press(s, [.ctrl("j")] + Key.typing("second line") + [.alt("\n")] + Key.typing("third"))
@@ -48,7 +48,7 @@ import LectioTestSupport
         #expect(note.anchor.exact == "The truth will out.")
         #expect(note.body == "Sedov’s creed — 真理 #trials\nsecond line\nthird")
         #expect(note.tags == ["trials"])
-        #expect(s.mode == .editor, "open until the save is reported")
+        #expect(s.mode == NoteEditor.mode, "open until the save is reported")
         _ = s.update(.noteSaved(note, notes: [note]))
         #expect(s.layers.isEmpty)
     }
@@ -102,7 +102,7 @@ import LectioTestSupport
         _ = press(s, [.char("a"), .char("x"), .escape])
         #expect(FrameRenderer.render(s).text.contains("Discard this note? (y/n)"))
         _ = press(s, [.char("n")])
-        #expect(s.mode == .editor)
+        #expect(s.mode == NoteEditor.mode)
         _ = press(s, [.escape, .char("y")])
         #expect(s.layers.isEmpty)
     }
@@ -112,7 +112,7 @@ import LectioTestSupport
         _ = press(s, [.char("v")] + Array(repeating: .char("w"), count: 7) + [.char("o")] + Array(repeating: .char("w"), count: 4) + [.char("a")])
         _ = press(s, Key.typing("Creed"))
         guard case .saveNote(let note)? = press(s, [.enter]).first else { Issue.record("not saved"); return }
-        #expect(s.mode == .editor, "the editor stays open until the save is reported")
+        #expect(s.mode == NoteEditor.mode, "the editor stays open until the save is reported")
         _ = s.update(.noteSaved(note, notes: [note]))
         #expect(s.layers.isEmpty)
         #expect(s.message == "Note saved")

@@ -53,7 +53,7 @@ import LectioTestSupport
         for text in expected {
             press(s, .tab, .enter)
             let screen = FrameRenderer.render(s)
-            guard case .footnote = s.layers.last else {
+            guard s.layers.topIs(FootnotePopup.self) else {
                 Issue.record("no popup open")
                 return
             }

@@ -38,13 +38,17 @@ public final class App {
             if dispatch(.resize(width: size.width, height: size.height)) { return }
         }
         while true {
-            terminal.present(FrameRenderer.render(state))
+            let frame = FrameRenderer.frame(state)
+            terminal.present(frame.screen)
             guard let key = terminal.nextKey() else { return }
             let event: Event
-            if key == .resize {
+            switch key {
+            case .resize:
                 let size = terminal.size
                 event = .resize(width: size.width, height: size.height)
-            } else {
+            case .mouse(let mouse):
+                event = .mouse(mouse, regions: frame.regions)
+            default:
                 event = .key(key)
             }
             if dispatch(event) { return }

@@ -4,8 +4,10 @@ import LectioCore
 /// app loop. `AppState.update(_:)` is the only way in, so every behaviour is a sequence of
 /// events a test can replay.
 public enum Event: Sendable, Equatable {
-    /// A key or a mouse event.
+    /// A key.
     case key(Key)
+    /// A mouse event, with where things stood in the frame the reader saw.
+    case mouse(MouseEvent, regions: FrameRegions)
     /// The terminal has a new size.
     case resize(width: Int, height: Int)
     /// A note was written; the notes file now holds `notes`.

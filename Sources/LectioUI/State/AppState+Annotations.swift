@@ -96,19 +96,12 @@ extension AppState {
             return [.saveNote(moved)]
         }
         selection = nil
-        layers.append(.noteEditor(NoteEditor(range: range)))
+        layers.push(NoteEditor(range: range))
         return []
     }
 
-    func typeInEditor(_ key: Key) {
-        guard case .char(let c) = key else { return }
-        editEditor { $0.insert(c) }
-    }
-
     func editEditor(_ edit: (inout NoteEditor) -> Void) {
-        guard case .noteEditor(var editor) = layers.last else { return }
-        edit(&editor)
-        layers[layers.count - 1] = .noteEditor(editor)
+        layers.updateTop(NoteEditor.self, edit)
     }
 
     /// Puts text back from `$EDITOR`.
@@ -128,7 +121,7 @@ extension AppState {
     /// Enter in the note editor: asks for the note to be written. The editor stays open until
     /// the save has succeeded, so that a failed save loses nothing.
     func saveEditor() -> [Effect] {
-        guard case .noteEditor(let editor) = layers.last else { return [] }
+        guard let editor = layers.top(as: NoteEditor.self) else { return [] }
         let body = editor.text.trimmingTrailingWhitespace()
         guard !body.isEmpty else {
             message = "The note is empty: type something, or Esc to cancel"
@@ -151,8 +144,8 @@ extension AppState {
     /// The notes file holds `note` now: the editor that wrote it closes.
     func noteSaved(_ note: Annotation, notes: [Annotation]) {
         notesDidChange(notes)
-        if case .noteEditor(let editor) = layers.last, editor.saving == note.id {
-            layers.removeLast()
+        if let editor = layers.top(as: NoteEditor.self), editor.saving == note.id {
+            layers.pop()
             message = "Note saved"
         } else {
             message = "Note re-attached"
@@ -169,28 +162,6 @@ extension AppState {
             inEditor = true
         }
         message = inEditor ? "Not saved — your text is kept: Enter tries again, Ctrl-E opens it in your editor" : "Not saved: \(reason)"
-    }
-
-    func cancelEditor() {
-        guard case .noteEditor(let editor) = layers.last else { return }
-        if editor.isModified {
-            layers.append(.confirm(Confirmation(question: "Discard this note? (y/n)", action: .discardEditor)))
-        } else {
-            layers.removeLast()
-        }
-    }
-
-    func confirm(_ yes: Bool) -> [Effect] {
-        guard case .confirm(let question) = layers.last else { return [] }
-        layers.removeLast()
-        guard yes else { return [] }
-        switch question.action {
-        case .discardEditor:
-            if case .noteEditor = layers.last { layers.removeLast() }
-            return []
-        case .deleteNote(let id):
-            return [.deleteNote(id: id)]
-        }
     }
 }
 

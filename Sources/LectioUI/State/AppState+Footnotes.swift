@@ -9,7 +9,7 @@ extension AppState {
 
     /// Tab / Shift-Tab: selects the next (or previous) marker from the cursor and scrolls to it.
     func selectFootnote(forward: Bool) {
-        if case .footnote = layers.last { layers.removeLast() }
+        layers.pop(FootnotePopup.self)
         let markers = document.footnotes
         guard !markers.isEmpty else {
             message = "This text has no footnotes"
@@ -56,18 +56,7 @@ extension AppState {
             return
         }
         selectedMarker = marker
-        layers.append(.footnote(FootnotePopup(marker: marker)))
-    }
-
-    /// In the popup, Enter: jumps to the note where it stands in the text.
-    func goToNote() {
-        guard case .footnote(let popup) = layers.last else { return }
-        guard let note = document.footnotes[popup.marker].note else {
-            message = "This marker has no note to go to"
-            return
-        }
-        layers.removeLast()
-        jump(to: LinePosition(block: document.notes[note].block, line: 0))
+        layers.push(FootnotePopup(marker: marker))
     }
 
     /// The markers shown on the text pane now.

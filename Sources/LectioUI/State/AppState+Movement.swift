@@ -114,7 +114,7 @@ extension AppState {
     }
 
     func goBack() {
-        if case .footnote = layers.last { layers.removeLast() }
+        layers.pop(FootnotePopup.self)
         guard let place = history.goBack(from: cursorOffset) else {
             message = "No earlier place to go back to"
             return

@@ -1,42 +1,8 @@
 import LectioCore
 
 extension AppState {
-    func editPrompt(_ edit: (inout Prompt) -> Void) {
-        guard case .prompt(var prompt) = layers.last else { return }
-        edit(&prompt)
-        layers[layers.count - 1] = .prompt(prompt)
-    }
-
-    func typeInPrompt(_ key: Key) {
-        guard case .char(let c) = key else { return }
-        editPrompt { p in
-            p.characters.insert(c, at: p.caret)
-            p.caret += 1
-        }
-    }
-
-    /// Up / Down in the prompt: earlier entries of the same kind.
-    func recall(older: Bool) {
-        guard case .prompt(let prompt) = layers.last else { return }
-        let entries = prompt.kind == .search ? searchHistory : goToHistory
-        guard !entries.isEmpty else { return }
-        var index = prompt.recalled.map { $0 + (older ? 1 : -1) } ?? (older ? 0 : -1)
-        index = min(index, entries.count - 1)
-        editPrompt { p in
-            if index < 0 {
-                p.recalled = nil
-                p.characters = []
-            } else {
-                p.recalled = index
-                p.characters = Array(entries[entries.count - 1 - index])
-            }
-            p.caret = p.characters.count
-        }
-    }
-
-    func submitPrompt() {
-        guard case .prompt(let prompt) = layers.last else { return }
-        layers.removeLast()
+    /// A prompt's text, submitted: a search or a go-to, kept in its history.
+    func submit(_ prompt: Prompt) {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return }
         switch prompt.kind {
@@ -105,13 +71,13 @@ extension AppState {
         currentMatch = index
         let range = searchIndex.canonicalRange(of: search.hits[index], length: search.length)
         let block = document.blockIndex(containing: range.lowerBound)
-        if case .footnote = layers.last { layers.removeLast() }
+        layers.pop(FootnotePopup.self)
         if recording { history.record(cursorOffset) }
         if let note = document.notes.firstIndex(where: { $0.block == block }),
            let marker = document.footnotes.firstIndex(where: { $0.note == note }) {
             jump(toCanonical: document.canonicalOffset(ofFootnote: marker))
             selectedMarker = marker
-            layers.append(.footnote(FootnotePopup(marker: marker)))
+            layers.push(FootnotePopup(marker: marker))
             message = "match \(index + 1) of \(search.hits.count), in the note of this marker"
             return
         }

@@ -36,7 +36,7 @@ public final class AppState {
     /// The highlighted footnote marker (index in `document.footnotes`).
     public internal(set) var selectedMarker: Int?
     /// Popups, bottom to top.
-    public internal(set) var layers: [Layer] = []
+    public internal(set) var layers = LayerStack()
     /// Places before jumps.
     public internal(set) var history = JumpHistory()
     /// The reader's choice for each side pane; `nil` means the default for the width.
@@ -120,7 +120,7 @@ public final class AppState {
 
     /// The mode of the top layer, or of the text.
     public var mode: Mode {
-        if let layer = layers.last { return layer.mode }
+        if let popup = layers.top { return popup.mode }
         if selection != nil { return .selecting }
         return notesFocus ? .notes : .reading
     }
@@ -130,6 +130,7 @@ public final class AppState {
     public func update(_ event: Event) -> [Effect] {
         switch event {
         case .key(let key): return handle(key)
+        case .mouse(let event, let regions): return mouse(event, regions: regions)
         case .resize(let width, let height): resize(width: width, height: height)
         case .noteSaved(let note, let notes): noteSaved(note, notes: notes)
         case .noteSaveFailed(let note, let reason): noteSaveFailed(note, reason: reason)
@@ -149,12 +150,12 @@ public final class AppState {
         switch key {
         case .interrupt: return [.quit]
         case .resize: return []
-        case .mouse(let event): return mouse(event)
+        case .mouse: return []  // mice come with the last frame's regions: `Event.mouse`
         default: break
         }
         message = nil
         // Ctrl-J (a line feed) is Enter but in the note editor, where it starts a new line.
-        let key = key == .ctrl("j") && mode != .editor ? Key.enter : key
+        let key = key == .ctrl("j") && !layers.topIs(NoteEditor.self) ? Key.enter : key
         if panes.tooSmall {
             if key == .char("q") || key == .ctrl("c") || key == .escape { return [.quit] }
             return []
@@ -163,24 +164,39 @@ public final class AppState {
             pendingPrefix = nil
             return completePrefix(prefix, with: key)
         }
-        guard let command = keymap.command(for: key, in: mode) else {
-            if mode == .editor { typeInEditor(key) } else if mode == .prompt { typeInPrompt(key) } else if mode == .reading || mode == .notes {
-                message = "\(key.label) is not a key here: press ? for help"
-            }
+        let command = keymap.command(for: key, in: mode)
+        if command == .forceQuit { return [.quit] }
+        if var popup = layers.top {
+            let outcome = command.map { popup.perform($0, reader: self) } ?? popup.type(key, reader: self)
+            return apply(outcome, to: popup)
+        }
+        guard let command else {
+            if mode == .reading || mode == .notes { message = "\(key.label) is not a key here: press ? for help" }
             return []
         }
         return perform(command)
     }
 
-    /// Carries out a command and returns what the app loop must do.
+    /// Writes back the popup on top as it changed, applies the change of stack it asked for,
+    /// then the work it asked of the reader.
+    func apply(_ outcome: PopupOutcome, to popup: any Popup) -> [Effect] {
+        switch outcome.change {
+        case .keep: layers.replaceTop(popup)
+        case .close: layers.pop()
+        case .push(let next):
+            layers.replaceTop(popup)
+            layers.push(next)
+        }
+        return outcome.then?(self) ?? []
+    }
+
+    /// Carries out a command of the reading view, the selection or the notes pane (popups
+    /// carry out their own) and returns what the app loop must do.
     func perform(_ command: Command) -> [Effect] {
         topAnchor = nil
         switch command {
-        case .quit:
-            if layers.isEmpty { return [.quit] }
-            layers.removeLast()
+        case .quit: return [.quit]
         case .forceQuit: return [.quit]
-        case .close: if !layers.isEmpty { layers.removeLast() }
         case .lineDown: moveCursor(by: 1)
         case .lineUp: moveCursor(by: -1)
         case .pageDown: page(by: max(1, pageHeight - 2))
@@ -191,26 +207,22 @@ public final class AppState {
         case .bottom: jump(to: layout.last)
         case .nextSection: nextSection()
         case .previousSection: previousSection()
-        case .contents:
-            layers.append(.contents(ContentsPopup(selected: document.sectionIndex(containing: cursor.block) ?? 0)))
+        case .contents: layers.push(ContentsPopup(selected: document.sectionIndex(containing: cursor.block) ?? 0))
         case .nextFootnote: selectFootnote(forward: true)
         case .previousFootnote: selectFootnote(forward: false)
         case .openFootnote: openFootnote()
-        case .goToNote: goToNote()
         case .back: goBack()
         case .forward: goForward()
         case .toggleFootnotesPane: toggle(footnotes: true)
         case .toggleNotesPane: toggle(footnotes: false)
-        case .help: layers.append(.help(HelpPopup()))
-        case .scrollDown: scrollPopup(by: 1)
-        case .scrollUp: scrollPopup(by: -1)
-        case .scrollPageDown: scrollPopup(by: max(1, height - 8))
-        case .scrollPageUp: scrollPopup(by: -max(1, height - 8))
-        case .choiceDown: if mode == .notes { moveNotesSelection(by: 1) } else { moveChoice(by: 1) }
-        case .choiceUp: if mode == .notes { moveNotesSelection(by: -1) } else { moveChoice(by: -1) }
-        case .choiceFirst: moveChoice(by: -document.sections.count)
-        case .choiceLast: moveChoice(by: document.sections.count)
-        case .choose: chooseSection()
+        case .help: layers.push(HelpPopup())
+        case .search: layers.push(Prompt(kind: .search))
+        case .goTo: layers.push(Prompt(kind: .goTo))
+        case .nextMatch: nextMatch(forward: true)
+        case .previousMatch: nextMatch(forward: false)
+        case .setMark: pendingPrefix = "m"; message = "Mark: press a letter"
+        case .jumpToMark: pendingPrefix = "'"; message = "Go to mark: press a letter (' for before the last jump)"
+        case .toggleParagraphReferences: showsParagraphReferences.toggle(); relayout()
         case .startSelection: startSelection()
         case .annotate: return annotate()
         case .focusNotes: focusNotes()
@@ -220,41 +232,15 @@ public final class AppState {
         case .extendWordBackward: extendSelection(words: -1)
         case .swapSelectionEnds: selection?.movesStart.toggle()
         case .cancelSelection: selection = nil
+        case .choiceDown: moveNotesSelection(by: 1)
+        case .choiceUp: moveNotesSelection(by: -1)
         case .goToPassage: goToSelectedNote()
         case .editNote: editSelectedNote()
         case .deleteNote: askToDeleteSelectedNote()
         case .reattachNote: reattachSelectedNote()
         case .cycleNotesScope: notesScope = notesScope.next; notesSelected = 0
         case .leaveNotes: notesFocus = false
-        case .saveNote: return saveEditor()
-        case .newLine: editEditor { $0.insert("\n") }
-        case .cancelEditor: cancelEditor()
-        case .externalEditor:
-            if case .noteEditor(let editor) = layers.last { return [.editExternally(editor.text)] }
-        case .caretLeft: editEditor { $0.move(by: -1) }; editPrompt { $0.caret = max(0, $0.caret - 1) }
-        case .caretRight: editEditor { $0.move(by: 1) }; editPrompt { $0.caret = min($0.characters.count, $0.caret + 1) }
-        case .caretLineStart: editEditor { $0.moveToLineEdge(end: false) }; editPrompt { $0.caret = 0 }
-        case .caretLineEnd: editEditor { $0.moveToLineEdge(end: true) }; editPrompt { $0.caret = $0.characters.count }
-        case .deleteBackward:
-            editEditor { $0.deleteBackward() }
-            editPrompt { p in if p.caret > 0 { p.characters.remove(at: p.caret - 1); p.caret -= 1 } }
-        case .deleteForward:
-            editEditor { $0.deleteForward() }
-            editPrompt { p in if p.caret < p.characters.count { p.characters.remove(at: p.caret) } }
-        case .search: layers.append(.prompt(Prompt(kind: .search)))
-        case .goTo: layers.append(.prompt(Prompt(kind: .goTo)))
-        case .nextMatch: nextMatch(forward: true)
-        case .previousMatch: nextMatch(forward: false)
-        case .setMark: pendingPrefix = "m"; message = "Mark: press a letter"
-        case .jumpToMark: pendingPrefix = "'"; message = "Go to mark: press a letter (' for before the last jump)"
-        case .toggleParagraphReferences: showsParagraphReferences.toggle(); relayout()
-        case .submitPrompt: submitPrompt()
-        case .cancelPrompt: if case .prompt = layers.last { layers.removeLast() }
-        case .clearPrompt: editPrompt { $0.characters.removeAll(); $0.caret = 0 }
-        case .recallOlder: recall(older: true)
-        case .recallNewer: recall(older: false)
-        case .confirmYes: return confirm(true)
-        case .confirmNo: return confirm(false)
+        default: break  // a popup's command: the popup carries it out
         }
         return []
     }
