@@ -66,8 +66,7 @@ extension AppState {
     func followSelection() {
         guard let sel = selection else { return }
         let moving = sel.movesStart ? sel.range.lowerBound : max(sel.range.lowerBound, sel.range.upperBound - 1)
-        cursor = layout.position(ofCanonical: moving)
-        cursorAnchor = nil
+        reading.moveCursor(to: layout.position(ofCanonical: moving))
         scrollToCursor()
     }
 

@@ -29,9 +29,7 @@ extension AppState {
             message = forward ? "No footnote marker after this point" : "No footnote marker before this point"
             return
         }
-        selectedMarker = target
-        cursor = position(ofMarker: target)
-        cursorAnchor = document.canonicalOffset(ofFootnote: target)
+        reading.moveCursor(to: position(ofMarker: target), anchor: document.canonicalOffset(ofFootnote: target), marker: target)
         scrollToCursor()
     }
 
@@ -55,7 +53,7 @@ extension AppState {
             message = "No footnote selected: Tab selects the next marker"
             return
         }
-        selectedMarker = marker
+        reading.selectedMarker = marker
         layers.push(FootnotePopup(marker: marker))
     }
 

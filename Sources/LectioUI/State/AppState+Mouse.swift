@@ -44,10 +44,8 @@ extension AppState {
         let row = event.y - panes.text.y
         let p = layout.move(top, by: row)
         guard layout.distance(from: top, to: p) == row, !isSeparator(p) else { return [] }
-        cursor = p
-        cursorAnchor = nil
+        reading.moveCursor(to: p)
         selection = nil
-        selectedMarker = nil
         // The marker under the click, if any.
         let line = layout.line(at: p)
         let column = panes.textColumn
@@ -60,7 +58,7 @@ extension AppState {
             offset += c.unicodeScalars.count
         }
         if let marker = document.footnotes(inBlocks: p.block...p.block).first(where: { document.footnotes[$0].range.contains(offset) }) {
-            selectedMarker = marker
+            reading.selectedMarker = marker
             layers.push(FootnotePopup(marker: marker))
         }
         return []
@@ -71,10 +69,10 @@ extension AppState {
         let newTop = n > 0 ? min(layout.move(top, by: n), maxTop) : layout.move(top, by: n)
         top = newTop
         let bottom = layout.move(top, by: pageHeight - 1)
-        if cursor < top { cursor = step(top, by: 0) }
-        if cursor > bottom { cursor = bottom }
-        if isSeparator(cursor) { cursor = layout.move(cursor, by: n > 0 ? 1 : -1) }
-        cursorAnchor = nil
-        selectedMarker = nil
+        var c = cursor
+        if c < top { c = step(top, by: 0) }
+        if c > bottom { c = bottom }
+        if isSeparator(c) { c = layout.move(c, by: n > 0 ? 1 : -1) }
+        reading.moveCursor(to: c)
     }
 }

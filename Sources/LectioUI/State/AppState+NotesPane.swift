@@ -61,8 +61,7 @@ extension AppState {
             return
         }
         notesFocus = false
-        jump(to: layout.position(ofCanonical: range.lowerBound))
-        cursorAnchor = range.lowerBound
+        jump(to: layout.position(ofCanonical: range.lowerBound), anchor: range.lowerBound)
     }
 
     func editSelectedNote() {

@@ -75,8 +75,7 @@ extension AppState {
         if recording { history.record(cursorOffset) }
         if let note = document.notes.firstIndex(where: { $0.block == block }),
            let marker = document.footnotes.firstIndex(where: { $0.note == note }) {
-            jump(toCanonical: document.canonicalOffset(ofFootnote: marker))
-            selectedMarker = marker
+            jump(toCanonical: document.canonicalOffset(ofFootnote: marker), marker: marker)
             layers.push(FootnotePopup(marker: marker))
             message = "match \(index + 1) of \(search.hits.count), in the note of this marker"
             return

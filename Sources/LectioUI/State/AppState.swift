@@ -24,17 +24,17 @@ public final class AppState {
     public private(set) var height: Int
     /// The text laid out for the current text column.
     public private(set) var layout: DocumentLayout
+    /// Where the reader is: top line, cursor, their anchors, the selected marker.
+    public internal(set) var reading: ReadingPosition
     /// First line shown in the text pane.
-    public internal(set) var top: LinePosition
-    /// The reading cursor.
-    public internal(set) var cursor: LinePosition
-    /// The exact place the cursor stands for, kept across relayouts so that resizing there and
-    /// back returns to the same line; `nil` means the start of the cursor's line.
-    var cursorAnchor: Int?
-    /// The same for the first line shown: a resize and its undoing give back the same screen.
-    var topAnchor: Int?
-    /// The highlighted footnote marker (index in `document.footnotes`).
-    public internal(set) var selectedMarker: Int?
+    public internal(set) var top: LinePosition {
+        get { reading.top }
+        set { reading.top = newValue }
+    }
+    /// The reading cursor (moved through `reading.moveCursor`).
+    public var cursor: LinePosition { reading.cursor }
+    /// The highlighted footnote marker.
+    public var selectedMarker: Int? { reading.selectedMarker }
     /// Popups, bottom to top.
     public internal(set) var layers = LayerStack()
     /// Places before jumps.
@@ -95,8 +95,7 @@ public final class AppState {
                                notes: PaneLayout.panesShownByDefault(width: width))
         layout = DocumentLayout(document: document, width: max(1, panes.textColumn.width), measure: measure)
         let start = LinePosition(block: min(document.startBlock, max(0, document.blocks.count - 1)), line: 0)
-        top = start
-        cursor = start
+        reading = ReadingPosition(at: start)
         message = document.notices.first
         self.notesReadOnlyReason = notesReadOnlyReason
         if let notesReadOnlyReason { message = notesReadOnlyReason }
@@ -193,7 +192,7 @@ public final class AppState {
     /// Carries out a command of the reading view, the selection or the notes pane (popups
     /// carry out their own) and returns what the app loop must do.
     func perform(_ command: Command) -> [Effect] {
-        topAnchor = nil
+        reading.topAnchor = nil
         switch command {
         case .quit: return [.quit]
         case .forceQuit: return [.quit]
@@ -258,13 +257,10 @@ public final class AppState {
     func relayout() {
         let column = max(1, panes.textColumn.width)
         guard column != layout.width else { clampTop(); scrollToCursor(); return }
-        let anchor = cursorAnchor ?? layout.canonicalOffset(of: cursor)
-        let topOffset = topAnchor ?? layout.canonicalOffset(of: top)
+        let anchor = reading.cursorAnchor ?? layout.canonicalOffset(of: cursor)
+        let topOffset = reading.topAnchor ?? layout.canonicalOffset(of: top)
         layout = DocumentLayout(document: document, width: column, measure: measure)
-        cursor = layout.position(ofCanonical: anchor)
-        top = layout.position(ofCanonical: topOffset)
-        cursorAnchor = anchor
-        topAnchor = topOffset
+        reading.relaid(cursorOffset: anchor, topOffset: topOffset, in: layout)
         clampTop()
         scrollToCursor()
     }
