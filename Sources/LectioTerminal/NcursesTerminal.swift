@@ -190,46 +190,17 @@ public final class NcursesTerminal: TerminalDevice {
     }
 
     func functionKey(_ code: Int32) -> Key {
-        switch code {
-        case lectio_key_resize(): return .resize
-        case lectio_key_up(): return .up
-        case lectio_key_down(): return .down
-        case lectio_key_left(): return .left
-        case lectio_key_right(): return .right
-        case lectio_key_home(): return .home
-        case lectio_key_end(): return .end
-        case lectio_key_npage(): return .pageDown
-        case lectio_key_ppage(): return .pageUp
-        case lectio_key_enter(): return .enter
-        case lectio_key_backspace(): return .backspace
-        case lectio_key_btab(): return .backTab
-        case lectio_key_dc(): return .delete
-        case lectio_key_mouse(): return mouseKey() ?? .unknown(Int(code))
-        default: return .unknown(Int(code))
-        }
+        if code == lectio_key_mouse() { return mouseKey() ?? .unknown(Int(code)) }
+        return KeyDecoder.functionKey(code)
     }
 
+    /// A character: Esc may start an Alt chord, so the next character is read without waiting.
     func characterKey(_ code: Int32) -> Key {
-        switch code {
-        // In raw mode Enter sends CR; LF is Ctrl-J (a new line in the note editor).
-        case 13: return .enter
-        case 10: return .ctrl("j")
-        case 9: return .tab
-        case 127, 8: return .backspace
-        case 27:
+        KeyDecoder.character(code) {
             wtimeout(lectio_stdscr(), 0)
             defer { wtimeout(lectio_stdscr(), -1) }
             var next: wint_t = 0
-            if wget_wch(lectio_stdscr(), &next) == OK, let s = Unicode.Scalar(UInt32(next)) {
-                if next == 10 || next == 13 { return .alt("\n") }
-                return .alt(Character(s))
-            }
-            return .escape
-        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 96)))
-        case 0: return .unknown(0)
-        default:
-            guard let s = Unicode.Scalar(UInt32(bitPattern: code)) else { return .unknown(Int(code)) }
-            return .char(Character(s))
+            return wget_wch(lectio_stdscr(), &next) == OK ? UInt32(next) : nil
         }
     }
 
