@@ -194,6 +194,7 @@ import LectioTestSupport
         let s = state()
         press(s, .char("]"), .char("]"), .char("]"), .tab, .tab, .enter)
         let offset = s.cursorOffset
+        let before = FrameRenderer.render(s)
         _ = s.update(.resize(width: 60, height: 20))
         var screen = FrameRenderer.render(s)
         #expect(screen.text.contains("Thermidor was a summer"))
@@ -203,7 +204,8 @@ import LectioTestSupport
         screen = FrameRenderer.render(s)
         #expect(screen.text.contains("┌─ Footnote * ─"))
         #expect(s.cursorOffset == offset)
-        #expect(screen == FrameRenderer.render(s))
+        // There and back gives the very screen the reader had.
+        #expect(screen == before)
     }
 
     @Test func pagingMovesAPageAndStopsAtTheEnds() {
