@@ -105,5 +105,6 @@ public enum Popups {
         Confirmation.self,
         Prompt.self,
         HelpPopup.self,
+        SectionChooser.self,
     ]
 }

@@ -29,7 +29,15 @@ extension AppState {
             message = forward ? "No footnote marker after this point" : "No footnote marker before this point"
             return
         }
-        reading.moveCursor(to: position(ofMarker: target), anchor: document.canonicalOffset(ofFootnote: target), marker: target)
+        // A marker off the screen is a jump: recorded, so Back returns, and said.
+        let p = position(ofMarker: target)
+        let bottom = layout.move(top, by: pageHeight - 1)
+        let leavesScreen = p < top || p > bottom
+        if leavesScreen { history.record(cursorOffset) }
+        reading.moveCursor(to: p, anchor: document.canonicalOffset(ofFootnote: target), marker: target)
+        if leavesScreen {
+            message = "→ footnote \(markers[target].label)" + (currentSection.map { " › \($0.title)" } ?? "") + " (Ctrl-O goes back)"
+        }
         scrollToCursor()
     }
 
