@@ -39,12 +39,11 @@ public struct ReadingState: Codable, Sendable, Equatable {
         return state
     }
 
-    /// Writes the state atomically.
+    /// Writes the state atomically, as notes are written (see `AtomicFile`). Throws an
+    /// `AtomicFile.Failure`, whose description says what went wrong in words.
     public func save(path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try NotesStore.writeAtomically(try encoder.encode(self), to: path)
+        try AtomicFile.write(try encoder.encode(self), to: path)
     }
 }
