@@ -12,14 +12,16 @@ import Glibc
         try #require(FileManager.default.isExecutableFile(atPath: LectioBinary.path), "build lectio first")
     }
 
-    /// `ulimit -f 1` (512 bytes) and a note longer than that: the write fails with EFBIG instead of
-    /// SIGXFSZ killing the process, the message says so, and no temporary file is left.
-    @Test func aSavePastTheFileSizeLimitFailsCleanly() throws {
+    /// `ulimit -f 1` (512 bytes) and a note longer than that, or `ulimit -f 0`: the write fails
+    /// with EFBIG instead of SIGXFSZ killing the process (not even at the lock file's pid), the
+    /// message says so, and no temporary file is left.
+    @Test(arguments: [0, 1])
+    func aSavePastTheFileSizeLimitFailsCleanly(blocks: Int) throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let notesPath = folder.appendingPathComponent("notes.json").path
         let body = String(repeating: "A long note. ", count: 200)
-        let script = "ulimit -f 1; exec \"$0\" \"$@\" 2>&1"
+        let script = "ulimit -f \(blocks); exec \"$0\" \"$@\" 2>&1"
         let (status, output) = try Spawn.run("/bin/sh", ["-c", script, LectioBinary.path, "notes", "add", "--notes", notesPath,
                                                           "--quote", "The truth will out.", "--body", body],
                                              environment: ProcessInfo.processInfo.environment, captureOutput: true)

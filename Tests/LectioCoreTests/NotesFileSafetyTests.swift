@@ -86,6 +86,33 @@ import Glibc
         #expect(store.notes.map(\.id) == ["2"])
     }
 
+    /// In a sticky, world-writable folder (like `/tmp`), a link another user planted is not
+    /// followed, as the kernel's `protected_symlinks` would refuse; the same link elsewhere is.
+    @Test(.enabled(if: geteuid() == 0, "giving a link to another user needs root"), arguments: [true, false])
+    func aLinkPlantedByAnotherUserInASharedFolderIsNotFollowed(shared: Bool) throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let victim = folder.appendingPathComponent("victim.json").path
+        let original = "{\"schemaVersion\": 1, \"text\": {\"title\": \"t\", \"path\": \"p\", \"sha256\": \"s\"}, \"notes\": []}"
+        try original.write(toFile: victim, atomically: false, encoding: .utf8)
+        let tmp = folder.appendingPathComponent("tmp").path
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: false)
+        #expect(chmod(tmp, shared ? 0o1777 : 0o755) == 0)
+        let link = tmp + "/notes.json"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: victim)
+        #expect(lchown(link, 4321, 4321) == 0)
+        let store = NotesStore(path: link) { identity }
+        if shared {
+            let error = try #require(throws: NotesFileError.self) { try store.save(note("x")) }
+            #expect("\(error)".contains("not followed"))
+            #expect(try String(contentsOfFile: victim, encoding: .utf8) == original)
+        } else {
+            try store.save(note("x"))
+            #expect(NotesStore(path: victim) { identity }.notes.count == 1)
+        }
+        #expect(isSymlink(link))
+    }
+
     @Test func aNewFileIsPrivateAndASavedFileKeepsItsModeAndGroup() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -19,7 +19,7 @@ public enum AtomicFile {
     }
 
     /// The file a write to `path` must replace: `path` itself, or where the symlink at `path`
-    /// leads (links followed one by one, up to 32). A link owned by another user is refused.
+    /// leads (links followed one by one, up to 32; see `mayFollow` for links in shared folders).
     public static func target(of path: String) throws -> String {
         var current = path
         for _ in 0..<32 {
@@ -29,8 +29,8 @@ public enum AtomicFile {
                 throw Failure("cannot look at \(current): \(reason(errno))")
             }
             guard status.st_mode & S_IFMT == S_IFLNK else { return current }
-            guard status.st_uid == geteuid() || status.st_uid == 0 else {
-                throw Failure("\(current) is a symbolic link owned by another user; it is not followed")
+            guard mayFollow(current, ownedBy: status.st_uid) else {
+                throw Failure("\(current) is a symbolic link in a shared folder, owned by another user; it is not followed")
             }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let n = readlink(current, &buffer, buffer.count - 1)
@@ -39,6 +39,16 @@ public enum AtomicFile {
             current = destination.hasPrefix("/") ? destination : folder(of: current) + "/" + destination
         }
         throw Failure("\(path): \(reason(ELOOP))")
+    }
+
+    /// The kernel's rule for symlinks in shared folders (`protected_symlinks`), kept when links
+    /// are followed by hand: in a sticky, world-writable folder such as `/tmp`, only a link owned
+    /// by the follower or by the folder's owner is followed.
+    static func mayFollow(_ link: String, ownedBy owner: uid_t) -> Bool {
+        var folderStatus = stat()
+        guard owner != geteuid(), stat(folder(of: link), &folderStatus) == 0 else { return true }
+        let shared = folderStatus.st_mode & S_ISVTX != 0 && folderStatus.st_mode & S_IWOTH != 0
+        return !shared || owner == folderStatus.st_uid
     }
 
     /// The file's bytes, or `nil` when there is no file. Throws the real reason otherwise.
@@ -71,7 +81,7 @@ public enum AtomicFile {
         let folder = folder(of: target)
         try makeFolder(folder)
         var old = stat()
-        let exists = stat(target, &old) == 0
+        let exists = lstat(target, &old) == 0 && old.st_mode & S_IFMT == S_IFREG
         let (fd, temporary) = try createTemporary(in: folder, for: target)
         do {
             if exists { keepOwnership(fd, like: old) }
@@ -159,8 +169,9 @@ public enum AtomicFile {
         }
     }
 
-    /// A write past `ulimit -f` must fail with `EFBIG`, not kill the process with `SIGXFSZ`.
-    private static let ignoreFileSizeSignal: Void = { _ = signal(SIGXFSZ, SIG_IGN) }()
+    /// A write past `ulimit -f` must fail with `EFBIG`, not kill the process with `SIGXFSZ`
+    /// (evaluated once, by the first write of the notes file, its lock, or the reading state).
+    static let ignoreFileSizeSignal: Void = { _ = signal(SIGXFSZ, SIG_IGN) }()
 
     /// An `errno` in words: the usual ones as a reader would say them, others as `strerror` does.
     static func reason(_ code: Int32) -> String {

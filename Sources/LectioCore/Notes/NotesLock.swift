@@ -14,6 +14,7 @@ struct NotesLock {
     /// Takes the lock of the notes file at `path` (already resolved from any symlink), waiting at
     /// most `timeout` seconds. Throws `NotesFileError.locked` when another process keeps it.
     init(notesFile path: String, timeout: Double) throws {
+        _ = AtomicFile.ignoreFileSizeSignal
         let lockPath = path + ".lock"
         let fd = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
