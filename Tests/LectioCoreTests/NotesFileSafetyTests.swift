@@ -147,6 +147,10 @@ import Glibc
         #expect(mode(path) == 0o600)
         #expect(mode((path as NSString).deletingLastPathComponent) == 0o700)
         #expect(ReadingState.load(path: path) == state)
+        // Something else in its place is no position, and is not waited on.
+        try FileManager.default.removeItem(atPath: path)
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(ReadingState.load(path: path) == nil)
     }
 
     @Test func aFolderInTheWayIsSaidInWordsAndLeavesNoTemporaryFile() throws {

@@ -31,9 +31,10 @@ public struct ReadingState: Codable, Sendable, Equatable {
         stateHome(environment: environment) + "/" + NotesLocation.fileName(forText: textPath, bundled: bundled)
     }
 
-    /// Reads a state file; `nil` when it is missing or unreadable (a lost position is no harm).
+    /// Reads a state file; `nil` when it is missing or unreadable (a lost position is no harm;
+    /// a FIFO or a folder in its place is not waited on).
     public static func load(path: String) -> ReadingState? {
-        guard let data = FileManager.default.contents(atPath: path),
+        guard let data = (try? AtomicFile.read(path)) ?? nil,
               let state = try? JSONDecoder().decode(ReadingState.self, from: data),
               state.schemaVersion <= currentSchemaVersion else { return nil }
         return state
