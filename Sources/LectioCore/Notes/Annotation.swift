@@ -13,6 +13,12 @@ public struct Annotation: Codable, Sendable, Equatable, Identifiable {
     public var body: String
     /// `#words` of the body, without the `#`.
     public var tags: [String]
+    /// Fields this version does not know (from a newer Lectio or another tool), written back as read.
+    public var unknownFields: [String: JSONValue] = [:]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, created, modified, anchor, body, tags
+    }
 
     /// A new note on `anchor`, dated now.
     public init(anchor: Anchor, body: String, id: String = UUID().uuidString.lowercased(), now: Date = Date()) {
@@ -54,6 +60,30 @@ public struct Annotation: Codable, Sendable, Equatable, Identifiable {
         return tags
     }
 
+    /// Reads a note, keeping the fields this version does not know.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        created = try c.decode(String.self, forKey: .created)
+        modified = try c.decode(String.self, forKey: .modified)
+        anchor = try c.decode(Anchor.self, forKey: .anchor)
+        body = try c.decode(String.self, forKey: .body)
+        tags = try c.decode([String].self, forKey: .tags)
+        unknownFields = try JSONValue.unknownFields(of: decoder, known: CodingKeys.allCases.map(\.rawValue))
+    }
+
+    /// Writes a note with the fields it was read with.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(created, forKey: .created)
+        try c.encode(modified, forKey: .modified)
+        try c.encode(anchor, forKey: .anchor)
+        try c.encode(body, forKey: .body)
+        try c.encode(tags, forKey: .tags)
+        try JSONValue.encode(unknownFields, to: encoder)
+    }
+
     static func timestamp(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
@@ -71,10 +101,46 @@ public struct Anchor: Codable, Sendable, Equatable {
     public var exact: String
     public var prefix: String
     public var suffix: String
+    /// Fields this version does not know, written back as read.
+    public var unknownFields: [String: JSONValue] = [:]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case section, start, end, exact, prefix, suffix
+    }
 
     /// An anchor.
     public init(section: String, start: Int, end: Int, exact: String, prefix: String, suffix: String) {
         self.section = section; self.start = start; self.end = end
         self.exact = exact; self.prefix = prefix; self.suffix = suffix
+    }
+
+    /// Reads an anchor, keeping the fields this version does not know.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        section = try c.decode(String.self, forKey: .section)
+        start = try c.decode(Int.self, forKey: .start)
+        end = try c.decode(Int.self, forKey: .end)
+        exact = try c.decode(String.self, forKey: .exact)
+        prefix = try c.decode(String.self, forKey: .prefix)
+        suffix = try c.decode(String.self, forKey: .suffix)
+        unknownFields = try JSONValue.unknownFields(of: decoder, known: CodingKeys.allCases.map(\.rawValue))
+    }
+
+    /// Writes an anchor with the fields it was read with.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(section, forKey: .section)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(exact, forKey: .exact)
+        try c.encode(prefix, forKey: .prefix)
+        try c.encode(suffix, forKey: .suffix)
+        try JSONValue.encode(unknownFields, to: encoder)
+    }
+
+    /// The same place: every field this version knows is equal (unknown fields aside).
+    func isSamePlace(as other: Anchor) -> Bool {
+        section == other.section && start == other.start && end == other.end
+            && exact == other.exact && prefix == other.prefix && suffix == other.suffix
     }
 }

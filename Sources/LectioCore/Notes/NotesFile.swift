@@ -10,20 +10,66 @@ public struct NotesFile: Codable, Sendable, Equatable {
         public var title: String
         public var path: String
         public var sha256: String
+        /// Fields this version does not know, written back as read.
+        public var unknownFields: [String: JSONValue] = [:]
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case title, path, sha256 }
+
+        /// A text's identity.
         public init(title: String, path: String, sha256: String) {
             self.title = title; self.path = path; self.sha256 = sha256
+        }
+
+        /// Reads the identity, keeping the fields this version does not know.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            title = try c.decode(String.self, forKey: .title)
+            path = try c.decode(String.self, forKey: .path)
+            sha256 = try c.decode(String.self, forKey: .sha256)
+            unknownFields = try JSONValue.unknownFields(of: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        }
+
+        /// Writes the identity with the fields it was read with.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(title, forKey: .title)
+            try c.encode(path, forKey: .path)
+            try c.encode(sha256, forKey: .sha256)
+            try JSONValue.encode(unknownFields, to: encoder)
         }
     }
 
     public var schemaVersion: Int
     public var text: TextIdentity
     public var notes: [Annotation]
+    /// Fields this version does not know, written back as read.
+    public var unknownFields: [String: JSONValue] = [:]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case schemaVersion, text, notes }
 
     /// A file.
     public init(text: TextIdentity, notes: [Annotation]) {
         schemaVersion = Self.currentSchemaVersion
         self.text = text
         self.notes = notes
+    }
+
+    /// Reads the file's object, keeping the fields this version does not know.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        text = try c.decode(TextIdentity.self, forKey: .text)
+        notes = try c.decode([Annotation].self, forKey: .notes)
+        unknownFields = try JSONValue.unknownFields(of: decoder, known: CodingKeys.allCases.map(\.rawValue))
+    }
+
+    /// Writes the file's object with the fields it was read with.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(text, forKey: .text)
+        try c.encode(notes, forKey: .notes)
+        try JSONValue.encode(unknownFields, to: encoder)
     }
 
     /// Pretty-printed JSON with sorted keys, so that the file diffs well.
@@ -54,11 +100,16 @@ public struct NotesFile: Codable, Sendable, Equatable {
     }
 }
 
-/// Why a notes file cannot be used.
-public enum NotesFileError: Error, Equatable, CustomStringConvertible {
+/// Why a notes file cannot be used. Its `description` (and `localizedDescription`) says which
+/// file and why, in words.
+public enum NotesFileError: Error, Equatable, CustomStringConvertible, LocalizedError {
     case unreadable(String, String)
     case futureVersion(String, Int)
     case io(String, String)
+    /// Another process holds the lock (its pid, when it wrote one).
+    case locked(String, pid: Int32?)
+
+    public var errorDescription: String? { description }
 
     public var description: String {
         switch self {
@@ -66,6 +117,9 @@ public enum NotesFileError: Error, Equatable, CustomStringConvertible {
         case .futureVersion(let path, let v):
             return "notes file \(path) was written by a newer Lectio (schemaVersion \(v)); it is left untouched"
         case .io(let path, let why): return "notes file \(path): \(why)"
+        case .locked(let path, let pid):
+            let holder = pid.map { " (pid \($0))" } ?? ""
+            return "notes file \(path) is locked by another process\(holder); nothing was written, try again"
         }
     }
 }
