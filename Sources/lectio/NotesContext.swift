@@ -31,5 +31,6 @@ struct NotesContext {
             complain(reason)
             throw ExitCode(1)
         }
+        if let notice = store.notice { complain(notice) }
     }
 }

@@ -36,7 +36,7 @@ struct Read: ParsableCommand {
         let size = terminal.size
         let state = AppState(document: opened.document, width: size.width, height: size.height,
                              measure: NcursesTerminal.measure, notes: context.store.notes,
-                             notesReadOnlyReason: context.store.readOnlyReason)
+                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.store.notice)
         state.notesFilePath = context.store.path
         let statePath = ReadingState.path(forText: opened.path, bundled: file == nil)
         state.stateFilePath = statePath
