@@ -25,12 +25,13 @@ struct NotesContext {
     /// The notes placed in the text as it is now.
     func placed(in text: CanonicalText) -> [PlacedNote] { PlacedNote.place(store.notes, in: text) }
 
-    /// Fails with the store's reason when the notes file cannot be read.
+    /// Fails with the store's reason when the notes file cannot be read; says what was found
+    /// in it that the reader should know (notes that shared an id).
     func requireReadable() throws {
         if let reason = store.readOnlyReason {
             complain(reason)
             throw ExitCode(1)
         }
-        if let notice = store.notice { complain(notice) }
+        if let notice = store.notice { complain("notes file \(store.path): \(notice)") }
     }
 }

@@ -62,4 +62,29 @@ import Glibc
         #expect(waited >= 1.9 && waited < 10)
         #expect(try Data(contentsOf: URL(fileURLWithPath: notesPath)) == before)
     }
+
+    /// Two notes with one id: `notes list` tells them apart and says so on standard error;
+    /// listing writes nothing.
+    @Test func notesThatShareAnIdAreListedApartWithANotice() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notesPath = folder.appendingPathComponent("notes.json").path
+        let first = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", "first"])
+        try #require(first.status == 0)
+        let id = first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Another tool copied the note, id and all.
+        let data = try Data(contentsOf: URL(fileURLWithPath: notesPath))
+        var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var notes = try #require(json["notes"] as? [[String: Any]])
+        notes.append(notes[0])
+        json["notes"] = notes
+        let doubled = try JSONSerialization.data(withJSONObject: json)
+        try doubled.write(to: URL(fileURLWithPath: notesPath))
+        let list = try LectioBinary.run(["notes", "list", "--notes", notesPath, "--json"])
+        #expect(list.status == 0)
+        #expect(list.stderr.contains("2 notes shared an id"))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.compactMap { ($0["note"] as? [String: Any])?["id"] as? String }.sorted() == [id, id + "-2"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: notesPath)) == doubled)
+    }
 }

@@ -20,6 +20,8 @@ public struct Annotation: Codable, Sendable, Equatable, Identifiable {
         case id, created, modified, anchor, body, tags
     }
 
+    static let knownKeys = CodingKeys.allCases.map(\.rawValue)
+
     /// A new note on `anchor`, dated now.
     public init(anchor: Anchor, body: String, id: String = UUID().uuidString.lowercased(), now: Date = Date()) {
         self.id = id
@@ -62,26 +64,26 @@ public struct Annotation: Codable, Sendable, Equatable, Identifiable {
 
     /// Reads a note, keeping the fields this version does not know.
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        created = try c.decode(String.self, forKey: .created)
-        modified = try c.decode(String.self, forKey: .modified)
-        anchor = try c.decode(Anchor.self, forKey: .anchor)
-        body = try c.decode(String.self, forKey: .body)
-        tags = try c.decode([String].self, forKey: .tags)
-        unknownFields = try JSONValue.unknownFields(of: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: JSONValue.Key.self)
+        id = try c.decode(String.self, forKey: .init(CodingKeys.id))
+        created = try c.decode(String.self, forKey: .init(CodingKeys.created))
+        modified = try c.decode(String.self, forKey: .init(CodingKeys.modified))
+        anchor = try c.decode(Anchor.self, forKey: .init(CodingKeys.anchor))
+        body = try c.decode(String.self, forKey: .init(CodingKeys.body))
+        tags = try c.decode([String].self, forKey: .init(CodingKeys.tags))
+        unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
     }
 
     /// Writes a note with the fields it was read with.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(created, forKey: .created)
-        try c.encode(modified, forKey: .modified)
-        try c.encode(anchor, forKey: .anchor)
-        try c.encode(body, forKey: .body)
-        try c.encode(tags, forKey: .tags)
-        try JSONValue.encode(unknownFields, to: encoder)
+        var c = encoder.container(keyedBy: JSONValue.Key.self)
+        try c.encode(id, forKey: .init(CodingKeys.id))
+        try c.encode(created, forKey: .init(CodingKeys.created))
+        try c.encode(modified, forKey: .init(CodingKeys.modified))
+        try c.encode(anchor, forKey: .init(CodingKeys.anchor))
+        try c.encode(body, forKey: .init(CodingKeys.body))
+        try c.encode(tags, forKey: .init(CodingKeys.tags))
+        try JSONValue.encode(unknownFields, in: &c)
     }
 
     static func timestamp(_ date: Date) -> String {
@@ -108,6 +110,8 @@ public struct Anchor: Codable, Sendable, Equatable {
         case section, start, end, exact, prefix, suffix
     }
 
+    static let knownKeys = CodingKeys.allCases.map(\.rawValue)
+
     /// An anchor.
     public init(section: String, start: Int, end: Int, exact: String, prefix: String, suffix: String) {
         self.section = section; self.start = start; self.end = end
@@ -116,26 +120,26 @@ public struct Anchor: Codable, Sendable, Equatable {
 
     /// Reads an anchor, keeping the fields this version does not know.
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        section = try c.decode(String.self, forKey: .section)
-        start = try c.decode(Int.self, forKey: .start)
-        end = try c.decode(Int.self, forKey: .end)
-        exact = try c.decode(String.self, forKey: .exact)
-        prefix = try c.decode(String.self, forKey: .prefix)
-        suffix = try c.decode(String.self, forKey: .suffix)
-        unknownFields = try JSONValue.unknownFields(of: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: JSONValue.Key.self)
+        section = try c.decode(String.self, forKey: .init(CodingKeys.section))
+        start = try c.decode(Int.self, forKey: .init(CodingKeys.start))
+        end = try c.decode(Int.self, forKey: .init(CodingKeys.end))
+        exact = try c.decode(String.self, forKey: .init(CodingKeys.exact))
+        prefix = try c.decode(String.self, forKey: .init(CodingKeys.prefix))
+        suffix = try c.decode(String.self, forKey: .init(CodingKeys.suffix))
+        unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
     }
 
     /// Writes an anchor with the fields it was read with.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(section, forKey: .section)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-        try c.encode(exact, forKey: .exact)
-        try c.encode(prefix, forKey: .prefix)
-        try c.encode(suffix, forKey: .suffix)
-        try JSONValue.encode(unknownFields, to: encoder)
+        var c = encoder.container(keyedBy: JSONValue.Key.self)
+        try c.encode(section, forKey: .init(CodingKeys.section))
+        try c.encode(start, forKey: .init(CodingKeys.start))
+        try c.encode(end, forKey: .init(CodingKeys.end))
+        try c.encode(exact, forKey: .init(CodingKeys.exact))
+        try c.encode(prefix, forKey: .init(CodingKeys.prefix))
+        try c.encode(suffix, forKey: .init(CodingKeys.suffix))
+        try JSONValue.encode(unknownFields, in: &c)
     }
 
     /// The same place: every field this version knows is equal (unknown fields aside).

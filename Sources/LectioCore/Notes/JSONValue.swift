@@ -44,17 +44,19 @@ public enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 
-    /// Any key of a JSON object.
+    /// Any key of a JSON object. Notes, anchors and the file decode with these alone, so that
+    /// each object is read once, its known keys and the others alike.
     struct Key: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
+        /// The key of a known field.
+        init(_ known: some CodingKey) { stringValue = known.stringValue }
     }
 
-    /// The fields of the object being decoded whose keys are not in `known`.
-    static func unknownFields(of decoder: Decoder, known: [String]) throws -> [String: JSONValue] {
-        let container = try decoder.container(keyedBy: Key.self)
+    /// The fields of `container` whose keys are not in `known`.
+    static func unknownFields(in container: KeyedDecodingContainer<Key>, known: [String]) throws -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
         for key in container.allKeys where !known.contains(key.stringValue) {
             fields[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
@@ -62,10 +64,8 @@ public enum JSONValue: Codable, Sendable, Equatable {
         return fields
     }
 
-    /// Writes `fields` into the object being encoded, beside its known fields.
-    static func encode(_ fields: [String: JSONValue], to encoder: Encoder) throws {
-        guard !fields.isEmpty else { return }
-        var container = encoder.container(keyedBy: Key.self)
+    /// Writes `fields` into `container`, beside the known fields.
+    static func encode(_ fields: [String: JSONValue], in container: inout KeyedEncodingContainer<Key>) throws {
         for (key, value) in fields { try container.encode(value, forKey: Key(stringValue: key)) }
     }
 }

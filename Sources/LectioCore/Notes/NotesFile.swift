@@ -15,6 +15,8 @@ public struct NotesFile: Codable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case title, path, sha256 }
 
+        static let knownKeys = CodingKeys.allCases.map(\.rawValue)
+
         /// A text's identity.
         public init(title: String, path: String, sha256: String) {
             self.title = title; self.path = path; self.sha256 = sha256
@@ -22,20 +24,20 @@ public struct NotesFile: Codable, Sendable, Equatable {
 
         /// Reads the identity, keeping the fields this version does not know.
         public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            title = try c.decode(String.self, forKey: .title)
-            path = try c.decode(String.self, forKey: .path)
-            sha256 = try c.decode(String.self, forKey: .sha256)
-            unknownFields = try JSONValue.unknownFields(of: decoder, known: CodingKeys.allCases.map(\.rawValue))
+            let c = try decoder.container(keyedBy: JSONValue.Key.self)
+            title = try c.decode(String.self, forKey: .init(CodingKeys.title))
+            path = try c.decode(String.self, forKey: .init(CodingKeys.path))
+            sha256 = try c.decode(String.self, forKey: .init(CodingKeys.sha256))
+            unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
         }
 
         /// Writes the identity with the fields it was read with.
         public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(title, forKey: .title)
-            try c.encode(path, forKey: .path)
-            try c.encode(sha256, forKey: .sha256)
-            try JSONValue.encode(unknownFields, to: encoder)
+            var c = encoder.container(keyedBy: JSONValue.Key.self)
+            try c.encode(title, forKey: .init(CodingKeys.title))
+            try c.encode(path, forKey: .init(CodingKeys.path))
+            try c.encode(sha256, forKey: .init(CodingKeys.sha256))
+            try JSONValue.encode(unknownFields, in: &c)
         }
     }
 
@@ -47,6 +49,8 @@ public struct NotesFile: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case schemaVersion, text, notes }
 
+    static let knownKeys = CodingKeys.allCases.map(\.rawValue)
+
     /// A file.
     public init(text: TextIdentity, notes: [Annotation]) {
         schemaVersion = Self.currentSchemaVersion
@@ -56,20 +60,20 @@ public struct NotesFile: Codable, Sendable, Equatable {
 
     /// Reads the file's object, keeping the fields this version does not know.
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
-        text = try c.decode(TextIdentity.self, forKey: .text)
-        notes = try c.decode([Annotation].self, forKey: .notes)
-        unknownFields = try JSONValue.unknownFields(of: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: JSONValue.Key.self)
+        schemaVersion = try c.decode(Int.self, forKey: .init(CodingKeys.schemaVersion))
+        text = try c.decode(TextIdentity.self, forKey: .init(CodingKeys.text))
+        notes = try c.decode([Annotation].self, forKey: .init(CodingKeys.notes))
+        unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
     }
 
     /// Writes the file's object with the fields it was read with.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schemaVersion, forKey: .schemaVersion)
-        try c.encode(text, forKey: .text)
-        try c.encode(notes, forKey: .notes)
-        try JSONValue.encode(unknownFields, to: encoder)
+        var c = encoder.container(keyedBy: JSONValue.Key.self)
+        try c.encode(schemaVersion, forKey: .init(CodingKeys.schemaVersion))
+        try c.encode(text, forKey: .init(CodingKeys.text))
+        try c.encode(notes, forKey: .init(CodingKeys.notes))
+        try JSONValue.encode(unknownFields, in: &c)
     }
 
     /// Pretty-printed JSON with sorted keys, so that the file diffs well.
