@@ -15,7 +15,7 @@ struct OutlineCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let opened = try openText(try resolveText(file))
+        let opened = try openText(file)
         let outline = Outline(document: opened.document, encoding: opened.encoding)
         print(json ? try outline.json() : outline.text(), terminator: json ? "\n" : "")
     }
