@@ -18,9 +18,16 @@ struct Lectio: ParsableCommand {
             Inside the reader, press ? for every key.
             """,
         version: "0.1.0",
-        subcommands: [Read.self, OutlineCommand.self, NotesCommand.self],
+        subcommands: [Read.self, OutlineCommand.self, NotesCommand.self, ManualCommand.self],
         defaultSubcommand: Read.self
     )
+}
+
+extension CompletionKind {
+    /// The texts Lectio reads, for shell completion: plain text, Markdown, EPUB.
+    static var text: CompletionKind { .file(extensions: ["txt", "md", "markdown", "epub"]) }
+    /// A notes file (JSON), for shell completion.
+    static var notesFile: CompletionKind { .file(extensions: ["json"]) }
 }
 
 /// Prints `lectio: message` on standard error.

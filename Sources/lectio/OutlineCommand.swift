@@ -8,7 +8,7 @@ struct OutlineCommand: ParsableCommand {
         commandName: "outline",
         abstract: "Print the sections and footnotes of a text, and any marker or note left unlinked.")
 
-    @Argument(help: "The text. Default: the bundled text.")
+    @Argument(help: "The text. Default: the bundled text.", completion: .text)
     var file: String?
 
     @Flag(help: "Print JSON instead of a readable listing.")
