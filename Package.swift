@@ -45,7 +45,8 @@ let package = Package(
         .target(name: "LectioTestSupport", dependencies: ["LectioCore", "LectioUI"]),
         .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport"]),
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport", "LectioUI"]),
+        .testTarget(name: "LectioAssetsTests", dependencies: ["LectioAssets", "LectioTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the files of a target's folder (other than Swift sources and `README.md`) into the
+/// Compiles the files beside a target's Swift sources (other than `README.md`) into the
 /// target as byte arrays, so that the program carries them inside its binary and needs no
 /// resource bundle beside it. The files themselves stay the single source of truth: the
 /// generated source is rebuilt whenever one of them changes.
@@ -9,7 +9,11 @@ import PackagePlugin
 struct EmbedAssets: BuildToolPlugin {
     /// One command: `embed-assets OUTPUT FILE…`, writing `EmbeddedAssets.swift`.
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
-        let folder = URL(fileURLWithPath: target.directory.string)
+        // The folder of the target's Swift sources (`Target.directoryURL` needs tools 6.1).
+        guard let source = (target as? SourceModuleTarget)?.sourceFiles(withSuffix: "swift").first(where: { _ in true }) else {
+            return []
+        }
+        let folder = source.url.deletingLastPathComponent()
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
         let inputs = names
             .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".swift") && $0 != "README.md" }
