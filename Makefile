@@ -1,6 +1,8 @@
 # Lectio: a self-contained release build, install, uninstall, and a Debian package.
 #
-#   make                      the static release binary, its man page and completions (in .build/dist/)
+#   make                      the static release binary, its man page and completions (in .build/dist/):
+#                             swift build -c release --static-swift-stdlib, then lectio generate-manual
+#                             and lectio --generate-completion-script bash|zsh|fish
 #   make install              into $(DESTDIR)$(PREFIX): bin/, share/man/man1/, completions
 #   make uninstall            removes what install put there
 #   make deb                  lectio_VERSION_ARCH.deb in this folder (needs dpkg-deb)
@@ -18,7 +20,9 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 SWIFT ?= swift
 # The Swift runtime and Foundation linked into the binary: it runs without a Swift toolchain.
-SWIFT_BUILD_FLAGS ?= -c release --static-swift-stdlib
+# A build folder of its own, so that switching with `swift build -c release` (the benchmark's
+# dynamic build) does not rebuild everything each time.
+SWIFT_BUILD_FLAGS ?= -c release --static-swift-stdlib --scratch-path .build/static
 INSTALL ?= install
 DIST = .build/dist
 # Where the man page's date comes from: the last commit, so that a rebuild gives the same page.
@@ -38,7 +42,10 @@ build:
 	$(DIST)/lectio --generate-completion-script zsh > $(DIST)/_lectio
 	$(DIST)/lectio --generate-completion-script fish > $(DIST)/lectio.fish
 
-install: build
+# What `make` built (it builds first only if nothing is built yet, so that `sudo make install`
+# after `make` does not run the Swift build as root).
+install:
+	@[ -s $(DIST)/lectio.fish ] || $(MAKE) --no-print-directory build
 	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" \
 		"$(DESTDIR)$(BASHCOMPDIR)" "$(DESTDIR)$(ZSHCOMPDIR)" "$(DESTDIR)$(FISHCOMPDIR)"
 	$(INSTALL) -m 755 $(DIST)/lectio "$(DESTDIR)$(BINDIR)/lectio"
