@@ -47,6 +47,8 @@ let package = Package(
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport", "LectioUI"]),
         .testTarget(name: "LectioAssetsTests", dependencies: ["LectioAssets", "LectioTestSupport"]),
+        // The executable's own types: opening the bundled text, the man page.
+        .testTarget(name: "LectioCommandTests", dependencies: ["lectio", "LectioCore", "LectioUI", "LectioAssets", "LectioTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
