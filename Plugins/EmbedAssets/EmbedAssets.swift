@@ -10,9 +10,8 @@ struct EmbedAssets: BuildToolPlugin {
     /// One command: `embed-assets OUTPUT FILE…`, writing `EmbeddedAssets.swift`.
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         // The folder of the target's Swift sources (`Target.directoryURL` needs tools 6.1).
-        guard let source = (target as? SourceModuleTarget)?.sourceFiles(withSuffix: "swift").first(where: { _ in true }) else {
-            return []
-        }
+        guard let module = target as? SourceModuleTarget,
+              let source = Array(module.sourceFiles(withSuffix: "swift")).first else { return [] }
         let folder = source.url.deletingLastPathComponent()
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
         let inputs = names

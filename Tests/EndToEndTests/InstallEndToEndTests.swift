@@ -20,14 +20,37 @@ import LectioUI
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let alone = folder.appendingPathComponent("lectio")
-        try FileManager.default.copyItem(atPath: LectioBinary.path, toPath: alone.path)
+        try copyExecutable(from: LectioBinary.path, to: alone.path)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["lectio"])
-        let outline = try Spawn.run(alone.path, ["outline"], environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm"],
-                                    captureOutput: true)
+        let outline = try runFreshlyWritten(alone.path, ["outline"], environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm"])
         #expect(outline.status == 0)
         #expect(outline.output.hasPrefix("Leon Sedov: Trotsky’s Son, Stalin’s Victim\n"))
         #expect(outline.output.contains("Sections (4):"))
         #expect(outline.output.contains("Footnotes (3, 0 without a note):"))
+    }
+
+    /// Copies an executable through a descriptor closed on exec, so that no program started
+    /// meanwhile by a test running in parallel keeps it open for writing.
+    func copyExecutable(from source: String, to destination: String) throws {
+        let bytes = try #require(FileManager.default.contents(atPath: source))
+        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        try #require(fd >= 0, "cannot create \(destination)")
+        defer { close(fd) }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        try #require(written == bytes.count, "cannot write \(destination)")
+    }
+
+    /// Runs a just-written executable: a child forked by a parallel test may still hold the
+    /// file open for an instant (until its own exec), so "text file busy" is tried again.
+    func runFreshlyWritten(_ path: String, _ arguments: [String], environment: [String: String]) throws
+        -> (status: Int32, output: String)
+    {
+        let busy = String(cString: strerror(ETXTBSY))
+        for _ in 0..<50 {
+            do { return try Spawn.run(path, arguments, environment: environment, captureOutput: true) } catch let failure as Spawn.Failure
+                where failure.description.hasSuffix(busy) { usleep(20_000) }
+        }
+        return try Spawn.run(path, arguments, environment: environment, captureOutput: true)
     }
 
     @Test func bashCompletionOffersTheSubcommandsAndTextFiles() throws {
