@@ -4,21 +4,18 @@ import LectioCore
 
 /// A text opened together with its notes file, as the `notes` commands and the reader need it.
 struct NotesContext {
-    let opened: TextOpener.Opened
+    let opened: OpenedText
     /// The canonical text, for anchoring (made on demand: the reader does not need it to start).
     var text: CanonicalText { CanonicalText(document: opened.document) }
     let store: NotesStore
 
     /// Opens `file` (or the bundled text) and its notes file (`--notes`, or the default one).
     init(file: String?, notes: String?) throws {
-        let path = try resolveText(file)
-        opened = try openText(path)
-        let notesPath = notes ?? NotesLocation.defaultPath(forText: path, bundled: file == nil)
-        let title = opened.document.title
+        opened = try openText(file)
+        let (title, path, isBundled) = (opened.document.title, opened.path, opened.isBundled)
+        let notesPath = notes ?? NotesLocation.defaultPath(forText: path, bundled: isBundled)
         store = NotesStore(path: notesPath) {
-            let bytes = (try? SourceFile.read(path: path)).map { [UInt8]($0) } ?? []
-            return NotesFile.TextIdentity(title: title, path: URL(fileURLWithPath: path).standardizedFileURL.path,
-                                          sha256: SHA256.hex(bytes))
+            OpenedText.identity(title: title, path: path, isBundled: isBundled)
         }
     }
 
