@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
     ],
     targets: [
         // ncursesw, wide-character build. See Sources/CNcursesw/shim.h.
@@ -26,7 +27,7 @@ let package = Package(
         // The plugin's tool: files → a Swift source of byte arrays. Runs at build time only.
         .executableTarget(name: "embed-assets", path: "Plugins/EmbedAssetsTool"),
         // The model: no terminal, Foundation only.
-        .target(name: "LectioCore"),
+        .target(name: "LectioCore", dependencies: [.product(name: "Algorithms", package: "swift-algorithms")]),
         // Terminal-free UI: screens, panes, keymap, app state.
         .target(name: "LectioUI", dependencies: ["LectioCore"]),
         // The only importer of curses.
