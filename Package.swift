@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "lectio",
-    platforms: [.macOS(.v13)],
+    // Linux only (Glibc, ncursesw): no `platforms` line, which would name Apple systems.
     products: [
         .executable(name: "lectio", targets: ["lectio"]),
     ],
@@ -54,3 +54,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every module names what it uses: members of a module it does not import are errors, so that
+// the imports (LectioUI without Foundation, say) say the truth.
+for target in package.targets where target.type != .system && target.type != .plugin {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}
