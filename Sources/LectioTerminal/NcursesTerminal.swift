@@ -98,6 +98,7 @@ public final class NcursesTerminal: TerminalDevice {
         case .annotation: return Int16(COLOR_GREEN)
         case .border: return Int16(COLOR_BLUE)
         case .notice: return Int16(COLOR_YELLOW)
+        case .code: return Int16(COLOR_GREEN)
         default: return -1
         }
     }
