@@ -67,7 +67,7 @@ public final class DocumentLayout {
             let w = wrapper.measure.width(of: block.text)
             return [VisualLine(start: 0, end: block.scalarCount, text: block.text, width: w, indent: max(0, (width - w) / 2))]
         case .listItem:
-            let indent = min(width / 2, 2 + 3 * block.depth)
+            let indent = min(width / 2, 2 + 2 * block.depth)
             return wrapper.wrap(block.text, width: width, indent: indent, hanging: Self.listMarkerWidth(block.text))
         case .title, .heading(level: 1):
             return wrapper.wrap(block.text, width: width).map { line in
