@@ -72,17 +72,26 @@ public struct TextWrapper: Sendable {
             if !paragraphStart { while i < glyphs.count, glyphs[i].kind == .space, glyphs[i].character != "\n" { i += 1 } }
             let lineIndent = paragraphStart ? indent : indent + hanging
             let room = max(1, width - lineIndent)
-            var j = i, used = 0, lastBreak = -1
+            // `shown` is the width without the spaces at the end; `beforeSpaces` the class of
+            // the last character before them.
+            var j = i, used = 0, shown = 0, lastBreak = -1
+            var beforeSpaces: LineBreakRules.Kind?
             while j < glyphs.count, glyphs[j].character != "\n" {
                 let g = glyphs[j]
-                if j > i, glyphs[j - 1].kind != .space || g.kind != .space,
-                   LineBreakRules.canBreak(between: glyphs[j - 1].kind, and: g.kind) {
+                if j > i, g.kind != .space {
                     // A break before `g`: the line would end at `j` (a soft hyphen adds its `-`).
-                    let hyphen = glyphs[j - 1].kind == .softHyphen ? 1 : 0
-                    if used + hyphen <= room { lastBreak = j }
+                    // After spaces the pair is the character before them and `g`: no break
+                    // before closing punctuation even across a space, none after an opening one.
+                    let previous = glyphs[j - 1].kind
+                    let allowed = previous == .space
+                        ? beforeSpaces.map { LineBreakRules.canBreak(between: $0, and: .space) && LineBreakRules.canBreak(between: .space, and: g.kind) } ?? false
+                        : LineBreakRules.canBreak(between: previous, and: g.kind)
+                    let hyphen = previous == .softHyphen ? 1 : 0
+                    if allowed, shown + hyphen <= room { lastBreak = j }
                 }
                 if g.kind != .space, used + g.width > room { break }
                 used += g.width
+                if g.kind != .space { shown = used; beforeSpaces = g.kind }
                 j += 1
             }
             var end: Int, next: Int
