@@ -147,4 +147,12 @@ import LectioTestSupport
             .joined(separator: " ").split(separator: " ").joined(separator: " ")
         #expect(joined.contains("r re-attach") && joined.contains("Esc back"))
     }
+
+    @Test func aPopupHintTooLongLosesWholeItems() {
+        var screen = Screen(width: 30, height: 4)
+        screen.box(Rect(x: 0, y: 0, width: 30, height: 4), title: "Footnote 12 of a long chapter title", hint: "j/k scroll · Enter go to note · Esc close")
+        #expect(screen.line(3).contains(" j/k scroll ─┘"))
+        #expect(!screen.line(3).contains("Enter") && !screen.line(3).contains("·"))
+        #expect(screen.line(0).contains("…") && screen.line(0).hasSuffix("─┐"))
+    }
 }

@@ -159,10 +159,16 @@ public struct Screen: Sendable, Equatable {
         put("┐", x: right, y: rect.y, style: style)
         put("└", x: rect.x, y: bottom, style: style)
         put("┘", x: right, y: bottom, style: style)
-        if !title.isEmpty { put(" \(title) ", x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, style: style.adding(.bold)) }
-        if !hint.isEmpty {
-            let w = min(measure.width(of: hint) + 2, rect.width - 4)
-            put(" \(hint) ", x: right - 1 - w, y: bottom, maxWidth: w, style: style)
+        if !title.isEmpty {
+            put(" \(measure.truncate(title, to: max(1, rect.width - 6))) ", x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, style: style.adding(.bold))
+        }
+        // A hint too long for the box loses its last items (`a · b · c`), never half a word.
+        var items = hint.components(separatedBy: " · ").filter { !$0.isEmpty }
+        while items.count > 1, measure.width(of: items.joined(separator: " · ")) + 2 > rect.width - 4 { items.removeLast() }
+        let shown = measure.truncate(items.joined(separator: " · "), to: max(0, rect.width - 6))
+        if !shown.isEmpty {
+            let w = measure.width(of: shown) + 2
+            put(" \(shown) ", x: right - 1 - w, y: bottom, maxWidth: w, style: style)
         }
     }
 

@@ -81,7 +81,11 @@ struct TextPaneView {
         for c in line.text {
             var style = base
             for m in markers where state.document.footnotes[m].range.contains(offset) {
-                style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selection) : Style([.bold, .underline], role: .marker)
+                // A bracketed label (`[12]`, `[some-label]`) is dimmed so that it reads as a
+                // reference, not as words of the sentence; a symbol (`*`) stands out in bold.
+                let bracketed = state.document.footnotes[m].range.count > 2
+                style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selection)
+                    : Style(bracketed ? [.dim, .underline] : [.bold, .underline], role: .marker)
             }
             let canonical = block.start + offset
             if noted.contains(where: { $0.contains(canonical) }) { style = Style(style.attributes.union(.underline), role: .annotation) }
