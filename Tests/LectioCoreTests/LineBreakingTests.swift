@@ -93,3 +93,31 @@ import LectioTestSupport
         #expect(codeLines.count > 2 && codeLines.dropFirst(2).allSatisfy(\.continues))
     }
 }
+
+/// Moving by words where words have no spaces between them.
+@Suite struct CJKWordTests {
+    @Test func aChineseWordIsARunOfIdeographsWithItsPunctuation() {
+        let document = Fixtures.document(text: "話說天下大勢，分久必合：周末七國分爭。Then English words, “quoted.”\n")
+        let text = CanonicalText(document: document)
+        let start = document.blocks[0].start
+        var ends: [String] = []
+        var i = start
+        for _ in 0..<5 {
+            let end = text.wordEnd(after: i)
+            ends.append(text.string(text.skippingSpaces(from: i), end))
+            i = end
+        }
+        #expect(ends == ["話說天下大勢，", "分久必合：", "周末七國分爭。", "Then", "English"])
+        let back = text.wordStart(before: start + "話說天下大勢，分久必合：".unicodeScalars.count)
+        #expect(text.string(back, back + 4) == "分久必合")
+        #expect(text.wordStart(before: start + 3) == start)
+    }
+
+    @Test func japaneseRunsChangeWithTheScript() {
+        let document = Fixtures.document(text: "吾輩は猫である。名前はまだ無い。\n")
+        let text = CanonicalText(document: document)
+        let start = document.blocks[0].start
+        #expect(text.string(start, text.wordEnd(after: start)) == "吾輩")
+        #expect(text.string(start + 2, text.wordEnd(after: start + 2)) == "は")
+    }
+}
