@@ -51,4 +51,20 @@ import LectioTestSupport
         #expect(layout.isSpacing(layout.endMark))
         #expect(layout.position(ofCanonical: layout.canonicalOffset(of: layout.endMark)) != layout.endMark)
     }
+
+    @Test func tablesAreAlignedRows() throws {
+        let document = try Fixtures.document("typography.md")
+        let table = try #require(document.blocks.first { $0.text.hasPrefix("Team") })
+        let rows = table.text.split(separator: "\n").map(String.init)
+        #expect(rows.count == 4)
+        // Every row's second and third columns begin at the same column, markup taken out.
+        func column(of word: String, in row: String) -> Int? {
+            row.range(of: word).map { row.distance(from: row.startIndex, to: $0.lowerBound) }
+        }
+        let seats = [column(of: "Seats", in: rows[0]), column(of: "1", in: rows[1]), column(of: "1", in: rows[2]), column(of: "0", in: rows[3])]
+        #expect(Set(seats).count == 1 && seats[0] == "Language design".count + 2)
+        #expect(rows[1].hasSuffix("the rustc team") && rows[2].hasSuffix("lang"))
+        #expect(!table.text.contains("|") && !table.text.contains("---"))
+        #expect(table.styles.contains { $0.style == .code } && table.styles.contains { $0.style == .strong })
+    }
 }

@@ -16,6 +16,8 @@ public enum MarkdownImporter {
         var depth = 0
         /// Whether the next block follows with no blank line (tight list items).
         var joinsNext = false
+        /// Whether the block is a table: its lines are rows, kept as lines.
+        var isTable = false
     }
 
     /// Builds a document from normalised Markdown text.
@@ -35,7 +37,7 @@ public enum MarkdownImporter {
                 source = r.lines.map(String.init)
                 separator = "\n"
             }
-            if r.label != nil { separator = "\n" }
+            if r.label != nil || r.isTable { separator = "\n" }
             let joined = source.joined(separator: separator)
             var inline = r.kind == .preformatted ? InlineMarkdown.plain(joined) : InlineMarkdown.parse(joined)
             var noteText: String?
@@ -228,6 +230,14 @@ struct MarkdownBlockParser {
                 continue
             }
             if paragraph.isEmpty, Self.isLinkDefinition(line) { i += 1; continue }
+            if paragraph.isEmpty, MarkdownTable.starts(at: i, in: lines) {
+                let start = i
+                var rows = [line]
+                i += 2
+                while i < lines.count, !Self.isBlank(lines[i]), lines[i].contains("|") { rows.append(lines[i]); i += 1 }
+                blocks.append(.init(kind: .paragraph, lines: MarkdownTable.alignedRows(rows), line: start + 1, isTable: true))
+                continue
+            }
             if paragraph.isEmpty, Self.indent(line) >= 4, listIndents.isEmpty || Self.listMarker(line) == nil {
                 var body: [Substring] = []
                 let start = i
