@@ -155,4 +155,21 @@ import LectioTestSupport
         #expect(!screen.line(3).contains("Enter") && !screen.line(3).contains("·"))
         #expect(screen.line(0).contains("…") && screen.line(0).hasSuffix("─┐"))
     }
+
+    @Test func justifiedLinesAreFlushOnBothSidesButTheLastOfAParagraph() throws {
+        let s = AppState(document: try Fixtures.bundledDocument(), width: 80, height: 24)
+        press(s, [.char("]"), .char("]"), .char("]")])
+        let ragged = textExtents(FrameRenderer.render(s), s)
+        let column = s.panes.textColumn
+        #expect(ragged.filter { $0.1 == column.maxX }.count < ragged.count / 2)
+        press(s, [.char("J")])
+        #expect(s.justified && s.message == "Lines justified")
+        let screen = FrameRenderer.render(s)
+        let flush = textExtents(screen, s).filter { $0.0 == column.x && $0.1 == column.maxX }
+        #expect(flush.count > ragged.filter { $0.1 == column.maxX }.count + 5)
+        // The words are the same, only spaced out.
+        let words = { (sc: Screen) in sc.lines.dropLast().joined(separator: " ").split(separator: " ").joined(separator: " ") }
+        press(s, [.char("J")])
+        #expect(words(screen) == words(FrameRenderer.render(s)))
+    }
 }

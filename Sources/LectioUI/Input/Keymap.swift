@@ -60,6 +60,7 @@ public struct Keymap: Sendable {
             KeyBinding([.char("=")], .toggleFullWidth),
             KeyBinding([.char("+")], .widerLines),
             KeyBinding([.char("-")], .narrowerLines),
+            KeyBinding([.char("J")], .toggleJustification),
             KeyBinding([.char("v")], .startSelection),
             KeyBinding([.char("a")], .annotate),
             KeyBinding([.char("A"), .ctrl("w")], .focusNotes),

@@ -81,6 +81,9 @@ public final class AppState {
     /// The most columns a line of text takes (typographers keep 60–75), or `nil` for the
     /// full width of the pane. Resume positions and paragraph references do not depend on it.
     public internal(set) var lineLength: Int? = AppState.defaultLineLength
+    /// Whether lines are set flush on both sides (off by default: ragged right reads better in
+    /// a terminal's fixed-width cells).
+    public internal(set) var justified = false
     /// Where new notes get their ids and times (injected: update reads no clock of its own).
     let stamps: NoteStamps
 
@@ -228,6 +231,9 @@ public final class AppState {
         case .jumpToMark: pendingPrefix = "'"; message = "Go to mark: press a letter (' for before the last jump)"
         case .toggleParagraphReferences: showsParagraphReferences.toggle(); relayout()
         case .toggleFullWidth, .widerLines, .narrowerLines: changeLineLength(command)
+        case .toggleJustification:
+            justified.toggle()
+            message = justified ? "Lines justified" : "Lines ragged right"
         case .startSelection: startSelection()
         case .annotate: return annotate()
         case .focusNotes: focusNotes()

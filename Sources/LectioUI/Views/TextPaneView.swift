@@ -58,14 +58,30 @@ struct TextPaneView {
                 let w = min(6, label.count)
                 screen.put(label, x: column.x - 3 - w, y: y, maxWidth: 6, style: Style(.dim, role: .muted))
             }
-            drawLine(line, block: p.block, matches: matches, noted: noted, into: &screen, x: column.x + line.indent, y: y, width: column.width - line.indent)
+            drawLine(line, block: p.block, matches: matches, noted: noted, into: &screen, x: column.x + line.indent, y: y,
+                     width: column.width - line.indent, justify: justification(of: line, at: p, width: column.width))
             previous = p
             p = layout.move(p, by: 1)
         }
     }
 
+    /// The columns to spread over the spaces of `line` when lines are justified: every line of
+    /// running text but the last of its paragraph.
+    func justification(of line: VisualLine, at p: LinePosition, width: Int) -> Int {
+        guard state.justified, line.ornament == .none, line.text.contains(" ") else { return 0 }
+        switch state.document.blocks[p.block].kind {
+        case .paragraph, .quote, .listItem, .footnote: break
+        default: return 0
+        }
+        let lines = state.layout.lines(ofBlock: p.block)
+        guard p.line + 1 < lines.count, lines[p.line + 1].continues, lines[p.line + 1].ornament == .none else { return 0 }
+        return max(0, width - line.indent - line.width)
+    }
+
     func drawLine(_ line: VisualLine, block index: Int, matches: [(range: Range<Int>, current: Bool)],
-                  noted: [Range<Int>], into screen: inout Screen, x: Int, y: Int, width: Int) {
+                  noted: [Range<Int>], into screen: inout Screen, x: Int, y: Int, width: Int, justify: Int = 0) {
+        let gaps = justify > 0 ? line.text.filter { $0 == " " }.count : 0
+        var gap = 0
         let block = state.document.blocks[index]
         var base = Self.baseStyle(block.kind)
         // Back matter (a licence after the end mark) is dimmed.
@@ -103,6 +119,11 @@ struct TextPaneView {
             // A soft hyphen shows only where the line breaks at it.
             let shown = c == "\u{AD}" ? (line.hyphenated && offset + 1 == line.start + line.text.unicodeScalars.count ? "-" : "") : String(c)
             col += screen.put(shown, x: col, y: y, maxWidth: x + width - col, style: style)
+            if gaps > 0, c == " " {
+                // The extra columns, spread evenly; the first gaps take one more.
+                col += justify / gaps + (gap < justify % gaps ? 1 : 0)
+                gap += 1
+            }
             offset += c.unicodeScalars.count
         }
     }

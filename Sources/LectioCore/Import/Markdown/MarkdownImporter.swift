@@ -40,6 +40,9 @@ public enum MarkdownImporter {
             if r.label != nil || r.isTable { separator = "\n" }
             let joined = source.joined(separator: separator)
             var inline = r.kind == .preformatted ? InlineMarkdown.plain(joined) : InlineMarkdown.parse(joined)
+            if r.isTable, let headerEnd = inline.scalars.firstIndex(of: "\n") {
+                inline.styles.append(StyleSpan(range: 0..<headerEnd, style: .strong))
+            }
             var noteText: String?
             if let label = r.label {
                 // The note shows with its label in the text; the note itself is without it.
