@@ -13,14 +13,18 @@ let package = Package(
     targets: [
         // ncursesw, wide-character build. See Sources/CNcursesw/shim.h.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        // The bundled text, copied byte for byte from Assets/ into a resource bundle.
+        // The bundled text, compiled into the binary byte for byte from Assets/sedov-broue.txt
+        // (the EmbedAssets plugin writes it as a byte array), so lectio needs no resource bundle.
         .target(
             name: "LectioAssets",
             path: "Assets",
-            exclude: ["README.md"],
+            exclude: ["README.md", "sedov-broue.txt"],
             sources: ["BundledText.swift"],
-            resources: [.copy("sedov-broue.txt")]
+            plugins: ["EmbedAssets"]
         ),
+        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["embed-assets"]),
+        // The plugin's tool: files → a Swift source of byte arrays. Runs at build time only.
+        .executableTarget(name: "embed-assets", path: "Plugins/EmbedAssetsTool"),
         // The model: no terminal, Foundation only.
         .target(name: "LectioCore"),
         // Terminal-free UI: screens, panes, keymap, app state.
@@ -42,7 +46,10 @@ let package = Package(
         .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport"]),
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),
         .testTarget(name: "LectioTerminalTests", dependencies: ["LectioTerminal", "LectioUI", "LectioCore", "LectioTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport", "LectioUI"]),
+        .testTarget(name: "LectioAssetsTests", dependencies: ["LectioAssets", "LectioTestSupport"]),
+        // The executable's own types: opening the bundled text, the man page.
+        .testTarget(name: "LectioCommandTests", dependencies: ["lectio", "LectioCore", "LectioUI", "LectioAssets", "LectioTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

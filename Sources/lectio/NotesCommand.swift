@@ -10,10 +10,10 @@ struct NotesCommand: ParsableCommand {
         subcommands: [List.self, Add.self, Export.self])
 
     struct Options: ParsableArguments {
-        @Argument(help: "The text. Default: the bundled text.")
+        @Argument(help: "The text. Default: the bundled text.", completion: .text)
         var file: String?
 
-        @Option(help: "The notes file. Default: one per text under $XDG_DATA_HOME/lectio/notes/.")
+        @Option(help: "The notes file. Default: one per text under $XDG_DATA_HOME/lectio/notes/.", completion: .notesFile)
         var notes: String?
     }
 

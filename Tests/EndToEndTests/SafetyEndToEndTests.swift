@@ -141,4 +141,38 @@ import LectioTestSupport
         #expect(end.contains("cannot move the cursor"))
         #expect(end.contains("EXIT=2"))
     }
+
+    /// A notes file locked by another process: the save fails within seconds with the word
+    /// "locked", the editor keeps the text, the reader answers keys; once the lock is gone,
+    /// Enter saves.
+    @Test func aHeldLockNeverFreezesTheReaderNorLosesTheNote() throws {
+        try #require(TmuxSession.tmuxPath != nil)
+        let home = try Fixtures.temporaryFolder()
+        let notesPath = home.appendingPathComponent("notes.json").path
+        // This test process holds the lock, as another instance would (flock locks belong to
+        // an open file, so the reader's own open of the lock file conflicts with it).
+        var lock = open(notesPath + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        try #require(lock >= 0 && flock(lock, LOCK_EX) == 0)
+        defer { if lock >= 0 { close(lock) } }
+        let tmux = try TmuxSession(width: 100, height: 30, command: ReaderEndToEndTests.command("--notes \(LectioBinary.quote(notesPath))", home: home))
+        try tmux.wait(for: "? help")
+        try tmux.send("a")
+        try tmux.wait(for: "┌─ New note")
+        try tmux.send("Words kept under a lock", literal: true)
+        try tmux.wait(for: "Words kept under a lock")
+        let start = Date()
+        try tmux.send("Enter")
+        let failed = try tmux.wait(for: "locked")
+        #expect(Date().timeIntervalSince(start) < 3.5)
+        #expect(failed.contains("┌─ New note"))
+        #expect(failed.contains("Words kept under a lock"))
+        #expect(!FileManager.default.fileExists(atPath: notesPath))
+        close(lock)
+        lock = -1
+        try tmux.send("Enter")
+        try tmux.wait(for: "Note saved")
+        #expect(try notes(notesPath).first?["body"] as? String == "Words kept under a lock")
+        try tmux.send("q")
+        try tmux.wait(for: "EXIT=0")
+    }
 }

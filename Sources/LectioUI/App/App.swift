@@ -61,7 +61,7 @@ public final class App {
         var queue = [event]
         while !queue.isEmpty {
             for effect in state.update(queue.removeFirst()) {
-                if effect == .quit { return true }
+                if case .quit = effect { return true }
                 queue += effects.perform(effect, terminal: terminal)
             }
         }

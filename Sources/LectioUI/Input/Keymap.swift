@@ -12,6 +12,12 @@ public struct Keymap: Sendable {
     /// The modes in the order the help screen lists them.
     public var modes: [Mode]
 
+    /// A keymap of these bindings, its modes listed in this order.
+    public init(bindings: [Mode: [KeyBinding]], modes: [Mode]) {
+        self.bindings = bindings
+        self.modes = modes
+    }
+
     /// A keymap from the reader's own modes and each registered popup's bindings.
     public init(reading: [KeyBinding], selecting: [KeyBinding], notes: [KeyBinding], popups: [any Popup.Type]) {
         modes = [.reading, .selecting, .notes] + popups.map { $0.mode }

@@ -89,8 +89,8 @@ public final class AppState {
 
     /// A state showing `document` from its reading start on a `width`×`height` screen.
     public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
-                notes: [Annotation] = [], notesReadOnlyReason: String? = nil, stamps: NoteStamps = .system,
-                lineLength: Int? = AppState.defaultLineLength) {
+                notes: [Annotation] = [], notesReadOnlyReason: String? = nil, notesNotice: String? = nil,
+                stamps: NoteStamps = .system, lineLength: Int? = AppState.defaultLineLength) {
         self.document = document
         self.stamps = stamps
         self.measure = measure
@@ -106,6 +106,7 @@ public final class AppState {
         reading = ReadingPosition(at: start)
         message = document.notices.first
         self.notesReadOnlyReason = notesReadOnlyReason
+        if let notesNotice { message = notesNotice }
         if let notesReadOnlyReason { message = notesReadOnlyReason }
         if !notes.isEmpty { annotations = PlacedNote.place(notes, in: canonical) }
         clampTop()
