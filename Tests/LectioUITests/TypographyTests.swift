@@ -95,7 +95,11 @@ import LectioTestSupport
         // The licence follows, dimmed; the cursor stands on the text's last line.
         #expect(s.cursor.block == s.layout.endOfText)
         var pages = 0
-        while s.message != "End of the text", pages < 500 { press(s, [.space]); pages += 1 }
+        while s.message != "End of the text", pages < 500 {
+            press(s, [.space])
+            pages += 1
+            #expect(!s.layout.isSpacing(s.cursor), "page \(pages)")
+        }
         #expect(s.message == "End of the text" && s.percent == 100)
         #expect(pages > 3)
     }

@@ -61,7 +61,11 @@ extension AppState {
         }
         top = newTop
         var c = layout.move(top, by: row)
-        if isSeparator(c) { c = layout.move(c, by: 1) }
+        if isSeparator(c) {
+            // Off the blank lines and the end mark: to the next line of text, else the last one.
+            let next = step(c, by: 1)
+            c = isSeparator(next) ? step(c, by: -1) : next
+        }
         if layout.distance(from: top, to: c, limit: pageHeight) >= pageHeight { c = layout.move(c, by: -2) }
         reading.moveCursor(to: c)
     }
