@@ -176,4 +176,14 @@ import LectioTestSupport
         press(s, [.char("J")])
         #expect(words(screen) == words(FrameRenderer.render(s)))
     }
+
+    @Test func theStatusLineKeepsWholeItemsAt40Columns() throws {
+        let s = AppState(document: try Fixtures.bundledDocument(), width: 40, height: 12)
+        press(s, [.char("j"), .char("v"), .char("w")])
+        let status = FrameRenderer.render(s).line(11)
+        let known = ["SELECT 1 word", "a annotate", "o other end", "Esc cancel"]
+        let items = status.trimmingCharacters(in: .whitespaces).components(separatedBy: " · ")
+        #expect(items.first?.hasPrefix("SELECT") == true && !status.contains("…") && status.hasSuffix("? help"))
+        #expect(items.allSatisfy { item in known.contains { $0 == item } || item.hasPrefix("SELECT") })
+    }
 }
