@@ -85,7 +85,8 @@ public struct HelpPopup: Popup, Equatable {
     }
 
     func rect(_ reader: AppState) -> Rect {
-        let width = min(84, reader.width - 4)
+        // Narrow, the box covers the text's width, so no half-hidden word peeks beside it.
+        let width = min(84, reader.width - 2)
         let height = min(lines(reader, width: width).count + 2, reader.height - 2)
         return Rect(x: (reader.width - width) / 2, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
     }
