@@ -18,6 +18,12 @@
 
 static inline TERMINAL *cur_term_shim(void) { return cur_term; }
 
+// Direct output for grapheme clusters a cell of curses cannot hold: absolute cursor moves,
+// and where curses believes the terminal's cursor stands.
+static inline void lectio_move_to(int y, int x) { putp(tparm(cursor_address, y, x)); }
+static inline int lectio_physical_y(void) { return getcury(curscr); }
+static inline int lectio_physical_x(void) { return getcurx(curscr); }
+
 /// The terminal's size from the kernel (ioctl is variadic, which Swift cannot call).
 static inline int lectio_window_size(int fd, int *rows, int *cols) {
     struct winsize ws;

@@ -28,6 +28,8 @@ public final class NcursesTerminal: TerminalDevice {
     private let useColor: Bool
     private var ended = false
     private var errors = 0
+    /// The clusters written directly in the last frame.
+    private var lastDirect: [DirectCluster] = []
 
     /// Sets the locale from the environment, falling back to UTF-8 when it is not, so that
     /// wide characters are drawn and measured right. Call before anything measures text.
@@ -98,6 +100,7 @@ public final class NcursesTerminal: TerminalDevice {
         case .annotation: return Int16(COLOR_GREEN)
         case .border: return Int16(COLOR_BLUE)
         case .notice: return Int16(COLOR_YELLOW)
+        case .code: return Int16(COLOR_GREEN)
         default: return -1
         }
     }
@@ -142,24 +145,85 @@ public final class NcursesTerminal: TerminalDevice {
         return a
     }
 
+    /// Presents a frame. Cells curses can hold (a character and its combining marks) go
+    /// through curses; a cluster it cannot (a flag, a ZWJ family, a skin tone: more than one
+    /// spacing character) is left blank in curses and written directly after the refresh, at
+    /// its position, by absolute cursor moves — so the columns after it stay where they belong.
     public func present(_ frame: Screen) {
         let window = lectio_stdscr()
         werase(window)
         var cc = cchar_t()
+        var direct: [DirectCluster] = []
         for y in 0..<min(frame.height, size.height) {
             for x in 0..<min(frame.width, size.width) {
                 let cell = frame[x, y]
                 if cell.isContinuation { continue }
                 if cell.text == " " && cell.style == .plain { continue }
-                // The Screen holds no control characters; this is the last guard before the terminal.
-                var chars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: (VisibleText.replacement(for: $0) ?? $0).value) }
+                let text = Self.drawable(cell.text)
+                let pair = colorPair(cell.style)
+                if Self.needsDirectOutput(text) {
+                    let columns = frame.measure.width(of: Character(text))
+                    direct.append(DirectCluster(y: y, x: x, text: text, style: cell.style))
+                    // Curses keeps blanks of the cluster's style in its place.
+                    for k in 0..<max(1, columns) where x + k < size.width {
+                        var blank: [wchar_t] = [32, 0]
+                        _ = blank.withUnsafeMutableBufferPointer { setcchar(&cc, $0.baseAddress, attributes(cell.style), pair, nil) }
+                        mvwadd_wch(window, Int32(y), Int32(x + k), &cc)
+                    }
+                    continue
+                }
+                var chars = text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
                 chars.append(0)
-                let pair: Int16 = useColor ? Int16((Style.Role.allCases.firstIndex(of: cell.style.role) ?? 0) + 1) : 0
                 _ = chars.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attributes(cell.style), pair, nil) }
                 mvwadd_wch(window, Int32(y), Int32(x), &cc)
             }
         }
+        // Rows where a directly written cluster stood and no longer does: curses believes they
+        // hold blanks, so it must repaint them whole.
+        for row in Set(lastDirect.map(\.y)) where lastDirect.filter({ $0.y == row }) != direct.filter({ $0.y == row }) {
+            wredrawln(window, Int32(row), 1)
+        }
         wrefresh(window)
+        if !direct.isEmpty {
+            let (y, x) = (lectio_physical_y(), lectio_physical_x())
+            for cluster in direct {
+                lectio_move_to(Int32(cluster.y), Int32(cluster.x))
+                vid_attr(attributes(cluster.style), colorPair(cluster.style), nil)
+                putp(cluster.text)
+            }
+            vid_attr(lectio_a_normal(), 0, nil)
+            // Back to where curses believes the cursor is. `putp` writes through stdio (curses
+            // flushed its own buffer at the refresh): flush it now, after curses' output.
+            lectio_move_to(y, x)
+            fflush(lectio_stdout())
+        }
+        lastDirect = direct
+    }
+
+    /// A cluster written outside curses, and where.
+    struct DirectCluster: Equatable {
+        var y: Int, x: Int, text: String, style: Style
+    }
+
+    func colorPair(_ style: Style) -> Int16 {
+        useColor ? Int16((Style.Role.allCases.firstIndex(of: style.role) ?? 0) + 1) : 0
+    }
+
+    /// A cell's text with every control character as its visible symbol and no trailing
+    /// joiner (which would join whatever the terminal draws next): the last guard before the
+    /// terminal.
+    static func drawable(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView(text.unicodeScalars.map { VisibleText.replacement(for: $0) ?? $0 })
+        while let last = scalars.last, last.value == 0x200D, scalars.count > 1 { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// Whether curses cannot hold `text` in one cell: more than one spacing character (flags,
+    /// ZWJ sequences, skin-tone modifiers), or more than its five characters a cell holds.
+    static func needsDirectOutput(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        if scalars.count > 4 { return true }
+        return scalars.dropFirst().contains { wcwidth(wchar_t(bitPattern: $0.value)) > 0 || $0.value == 0x200D }
     }
 
     public func nextKey() -> Key? {

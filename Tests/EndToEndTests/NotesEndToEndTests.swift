@@ -22,11 +22,14 @@ import LectioTestSupport
         let command = ReaderEndToEndTests.command("--notes \(LectioBinary.quote(notesPath))")
         let tmux = try TmuxSession(width: 140, height: 40, command: command)
         try tmux.wait(for: "? help")
+        // Lines as wide as the pane (`=`), the wrapping these steps were written for.
+        try tmux.send("=")
+        try tmux.wait(for: "Lines as wide as the pane")
         try tmux.send("]", "]", "]")
         try tmux.wait(for: "› Chapter 7")
         // Down to the line that ends with the sentence.
         var screen = try tmux.capture()
-        for _ in 0..<30 where !(screen.split(separator: "\n").first { $0.hasPrefix("▌") }?.contains("The truth will out.") ?? false) {
+        for _ in 0..<30 where !(screen.split(separator: "\n").first { $0.contains("▌") }?.contains("The truth will out.") ?? false) {
             try tmux.send("j")
             screen = try tmux.wait { $0 != screen }
         }
@@ -50,6 +53,8 @@ import LectioTestSupport
 
         let again = try TmuxSession(width: 140, height: 40, command: command)
         try again.wait(for: "? help")
+        try again.send("=")
+        try again.wait(for: "Lines as wide as the pane")
         try again.send("A", "s")
         let list = try again.wait(for: "“The truth will out.”")
         #expect(list.contains("Sedov’s creed — la vérité #trials"))

@@ -12,7 +12,7 @@ import LectioTestSupport
 
     /// A state whose cursor is on the line "hardships to be overcome. The truth will out." (at 100 columns).
     func stateOnTruthLine() throws -> AppState {
-        let s = AppState(document: document, width: 140, height: 40)
+        let s = AppState(document: document, width: 140, height: 40, lineLength: nil)
         for key: Key in [.char("]"), .char("]"), .char("]")] { _ = s.update(.key(key)) }
         for _ in 0..<30 where !s.layout.line(at: s.cursor).text.hasSuffix("The truth will out.") { _ = s.update(.key(.char("j"))) }
         try #require(s.layout.line(at: s.cursor).text.hasSuffix("The truth will out."))
@@ -70,7 +70,7 @@ import LectioTestSupport
     }
 
     @Test func notesPaneListsByTag() throws {
-        let s = AppState(document: document, width: 140, height: 40)
+        let s = AppState(document: document, width: 140, height: 40, lineLength: nil)
         let text = CanonicalText(document: document)
         func note(_ quote: String, _ body: String) throws -> Annotation {
             let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)
@@ -128,7 +128,7 @@ import LectioTestSupport
     }
 
     @Test func notesPaneJumpsEditsAndDeletesAfterAsking() throws {
-        let s = AppState(document: document, width: 140, height: 40)
+        let s = AppState(document: document, width: 140, height: 40, lineLength: nil)
         let text = CanonicalText(document: document)
         let start = try #require(text.occurrences(of: Array("The truth will out.".unicodeScalars)).first)
         let note = Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + 19), body: "Creed")
@@ -155,7 +155,7 @@ import LectioTestSupport
     }
 
     @Test func orphansAreListedAndCanBeReattached() throws {
-        let s = AppState(document: document, width: 140, height: 40)
+        let s = AppState(document: document, width: 140, height: 40, lineLength: nil)
         let orphan = Annotation(anchor: Anchor(section: "Gone", start: 10, end: 20, exact: "words that are nowhere", prefix: "", suffix: ""), body: "Lost")
         _ = s.update(.notesChanged([orphan]))
         #expect(s.annotations.first?.status == .orphan)
@@ -170,7 +170,7 @@ import LectioTestSupport
     }
 
     @Test func readOnlyNotesRefuseNewNotesAndSaySo() {
-        let s = AppState(document: document, width: 140, height: 40, notesReadOnlyReason: "notes file /x cannot be read")
+        let s = AppState(document: document, width: 140, height: 40, notesReadOnlyReason: "notes file /x cannot be read", lineLength: nil)
         #expect(s.message == "notes file /x cannot be read")
         _ = press(s, [.char("a")])
         #expect(s.layers.isEmpty)

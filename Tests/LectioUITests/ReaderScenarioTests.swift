@@ -10,7 +10,7 @@ import LectioTestSupport
     init() throws { document = try Fixtures.bundledDocument() }
 
     func state(_ width: Int = 140, _ height: Int = 40) -> AppState {
-        AppState(document: document, width: width, height: height)
+        AppState(document: document, width: width, height: height, lineLength: nil)
     }
 
     func press(_ state: AppState, _ keys: Key...) {
@@ -34,7 +34,7 @@ import LectioTestSupport
         press(s, .char("]"), .char("]"), .char("]"))
         #expect(s.currentSection?.title == "Chapter 7 — The Pen Against the Moscow Trials [excerpt]")
         let screen = FrameRenderer.render(s)
-        #expect(screen.lines.contains { $0.contains("▌ Chapter 7 — The Pen Against the Moscow Trials [excerpt]") })
+        #expect(screen.lines.contains { $0.hasPrefix("▌ ") && $0.contains("Chapter 7 — The Pen Against the Moscow Trials [excerpt]") })
         #expect(screen.line(39).contains("› Chapter 7 — The Pen"))
         press(s, .char("["))
         #expect(s.currentSection?.title.hasPrefix("Leon Sedov: Trotsky’s Son") == true)
@@ -160,7 +160,7 @@ import LectioTestSupport
 
     @Test func theTitlePageAfterAGutenbergHeaderIsInNoSection() throws {
         let scarlet = try Fixtures.document("study-in-scarlet.txt")
-        let s = AppState(document: scarlet, width: 100, height: 30)
+        let s = AppState(document: scarlet, width: 100, height: 30, lineLength: nil)
         #expect(s.currentSection == nil)
         #expect(!FrameRenderer.render(s).line(29).contains("Project Gutenberg header"))
         press(s, .char("g"))
@@ -233,7 +233,7 @@ import LectioTestSupport
 
     @Test func appLoopRunsAScriptOnAnInMemoryTerminal() {
         let terminal = InMemoryTerminal(width: 140, height: 40, keys: [.char("]"), .char("]"), .char("]"), .tab, .enter, .resize, .escape, .char("q")], resizes: [(60, 20)])
-        let s = AppState(document: document, width: 10, height: 10)
+        let s = AppState(document: document, width: 10, height: 10, lineLength: nil)
         App(state: s, terminal: terminal).run()
         #expect(terminal.keys.isEmpty)
         #expect(terminal.frames.count == 8)

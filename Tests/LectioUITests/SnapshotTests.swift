@@ -39,4 +39,32 @@ import LectioTestSupport
         _ = s.update(.noteSaveFailed(note, reason: "notes file /x: cannot write: No space left on device"))
         ScreenSnapshot.check(FrameRenderer.render(s), named: "editor-save-failed-80x24")
     }
+
+    /// The bundled text at the widths a reader uses: folded panes at 40 and 80, three panes at
+    /// 120 and 200, the text column at most 72 wide and centred.
+    @Test(arguments: [(40, 16), (80, 24), (120, 30), (200, 50)])
+    func bundledTextAtEveryWidth(width: Int, height: Int) {
+        let s = state(width, height, [.char("]"), .char("]"), .char("]"), .char("j"), .char("j")])
+        ScreenSnapshot.check(FrameRenderer.render(s), named: "typography-bundled-\(width)x\(height)")
+    }
+
+    @Test func markdownWithListsCodeAndEntities() throws {
+        let s = AppState(document: try Fixtures.document("typography.md"), width: 80, height: 50)
+        ScreenSnapshot.check(FrameRenderer.render(s), named: "typography-markdown-80x50")
+    }
+
+    @Test func chineseTextAt60Columns() throws {
+        let s = AppState(document: try Fixtures.document("sanguo-chapter-1.txt"), width: 60, height: 24)
+        _ = s.update(.key(.char("d")))
+        ScreenSnapshot.check(FrameRenderer.render(s), named: "typography-cjk-60x24")
+    }
+
+    @Test func emojiSequencesAt120Columns() throws {
+        let s = AppState(document: try Fixtures.document("emoji-sequences.txt"), width: 120, height: 16)
+        ScreenSnapshot.check(FrameRenderer.render(s), named: "typography-emoji-120x16")
+    }
+
+    @Test func helpAt60By20() {
+        ScreenSnapshot.check(FrameRenderer.render(state(60, 20, [.char("?")])), named: "typography-help-60x20")
+    }
 }

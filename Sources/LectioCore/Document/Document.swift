@@ -92,6 +92,10 @@ public struct Block: Sendable, Equatable {
     public var lineBreaks: [Int]
     /// Emphasis and other styles, as scalar ranges of `text`.
     public var styles: [StyleSpan]
+    /// For a list item, how deeply its list is nested (0 for an outermost list).
+    public var depth = 0
+    /// Whether the next block follows without a blank line between (the items of a tight list).
+    public var joinsNext = false
 
     /// A block from its text.
     public init(kind: Kind, text: String, line: Int, lineBreaks: [Int] = [], styles: [StyleSpan] = []) {

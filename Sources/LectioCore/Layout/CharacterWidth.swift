@@ -12,16 +12,29 @@ public struct CharacterWidth: Sendable {
         self.scalarWidth = scalarWidth
     }
 
-    /// Columns of a grapheme cluster: its base scalar decides, an emoji presentation selector widens it.
+    /// Columns of a grapheme cluster, as terminals (tmux 3.3a, libvte, xterm) draw it: the sum of
+    /// its scalars' widths, where a scalar joined by a zero-width joiner adds nothing (so
+    /// `👨‍👩‍👧` takes 2), a regional-indicator pair (a flag) takes 2, a skin-tone modifier adds
+    /// its own 2 (`👍🏽` takes 4, as tmux draws it), variation selectors and combining marks
+    /// add nothing. A soft hyphen takes no column (the wrapper shows `-` where it breaks).
     public func width(of character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x80 { return 1 }
-        var w = scalarWidth(first)
-        if w < 0 { w = 1 }
-        if w == 0 { w = first.properties.generalCategory == .format ? 0 : 1 }
-        if w == 1, scalars.contains(where: { $0.value == 0xFE0F }) { w = 2 }
-        return w
+        if first.value < 0x80, scalars.count == 1 { return 1 }
+        if first.value == 0x00AD { return 0 }
+        var total = 0
+        var joined = false
+        for (i, scalar) in scalars.enumerated() {
+            if joined { joined = false; continue }
+            if scalar.value == 0x200D { joined = true; continue }
+            var w = scalarWidth(scalar)
+            if i == 0 {
+                if w < 0 { w = 1 }
+                if w == 0 { w = scalar.properties.generalCategory == .format ? 0 : 1 }
+            }
+            total += max(0, w)
+        }
+        return total
     }
 
     /// Columns of a string.

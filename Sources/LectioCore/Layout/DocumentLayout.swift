@@ -39,20 +39,73 @@ public final class DocumentLayout {
         }
     }
 
-    /// The visual lines of a block, followed by one blank line that separates it from the next.
+    /// The visual lines of a block, followed by one blank line that separates it from the next
+    /// (none inside a tight list); after the last block of the text proper, the end mark.
     public func lines(ofBlock index: Int) -> [VisualLine] {
         if let cached = cache[index] { return cached }
         let block = document.blocks[index]
-        var lines = wrapper.wrap(block.text, width: width, indent: Self.indent(of: block.kind))
-        if block.kind == .sceneBreak {
-            lines = [VisualLine(start: 0, end: block.scalarCount, text: block.text, width: block.text.count,
-                                indent: max(0, (width - block.text.count) / 2))]
-        }
-        if index < document.blocks.count - 1 {
-            lines.append(VisualLine(start: block.scalarCount, end: block.scalarCount, text: "", width: 0))
+        var lines = typeset(block)
+        let separator = VisualLine(start: block.scalarCount, end: block.scalarCount, text: "", width: 0, ornament: .separator)
+        if index < document.blocks.count - 1, !block.joinsNext || index == endOfText { lines.append(separator) }
+        if index == endOfText {
+            if index == document.blocks.count - 1 { lines.append(separator) }
+            let mark = "— end —"
+            let w = wrapper.measure.width(of: mark)
+            lines.append(VisualLine(start: block.scalarCount, end: block.scalarCount, text: mark, width: w,
+                                    indent: max(0, (width - w) / 2), ornament: .endOfText))
+            if index < document.blocks.count - 1 { lines.append(separator) }
         }
         cache[index] = lines
         return lines
+    }
+
+    /// A block's own lines: wrapped with its indent (list items nested by depth, their text
+    /// hanging under the text, not the bullet); top-level headings and scene breaks centred.
+    func typeset(_ block: Block) -> [VisualLine] {
+        switch block.kind {
+        case .sceneBreak:
+            let w = wrapper.measure.width(of: block.text)
+            return [VisualLine(start: 0, end: block.scalarCount, text: block.text, width: w, indent: max(0, (width - w) / 2))]
+        case .listItem:
+            let indent = min(width / 2, 2 + 2 * block.depth)
+            return wrapper.wrap(block.text, width: width, indent: indent, hanging: Self.listMarkerWidth(block.text))
+        case .title, .heading(level: 1):
+            return wrapper.wrap(block.text, width: width).map { line in
+                var l = line
+                l.indent = max(0, (width - line.width) / 2)
+                return l
+            }
+        default:
+            return wrapper.wrap(block.text, width: width, indent: Self.indent(of: block.kind))
+        }
+    }
+
+    /// Columns of a list item's marker and the space after it (`• `, `12. `, `a) `), or 0.
+    static func listMarkerWidth(_ text: String) -> Int {
+        var n = 0
+        for c in text.prefix(6) {
+            n += 1
+            if c == " " { return n }
+        }
+        return 0
+    }
+
+    /// The last block of the text proper: before back matter (a Gutenberg licence), or the last.
+    public private(set) lazy var endOfText: Int = {
+        let start = document.startBlock
+        let back = document.sections.first { $0.isMatter && $0.block > start && $0.title != "Notes" }
+        return max(0, (back?.block ?? document.blocks.count) - 1)
+    }()
+
+    /// Whether a line is space the layout adds (the blank between blocks, the end mark), which
+    /// the reading cursor steps over.
+    public func isSpacing(_ position: LinePosition) -> Bool { line(at: position).ornament != .none }
+
+    /// The end mark of the text.
+    public var endMark: LinePosition {
+        let lines = lines(ofBlock: endOfText)
+        let i = lines.lastIndex { $0.ornament == .endOfText } ?? lines.count - 1
+        return LinePosition(block: endOfText, line: i)
     }
 
     /// The number of lines in a block, blank separator included.
@@ -111,7 +164,7 @@ public final class DocumentLayout {
     public func position(block: Int, offset: Int) -> LinePosition {
         let lines = lines(ofBlock: block)
         var index = 0
-        for (i, l) in lines.enumerated() where l.start <= offset && (l.text.isEmpty == false || i == 0) { index = i }
+        for (i, l) in lines.enumerated() where l.start <= offset && l.ornament == .none && (l.text.isEmpty == false || i == 0) { index = i }
         return LinePosition(block: block, line: index)
     }
 

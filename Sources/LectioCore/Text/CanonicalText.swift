@@ -13,22 +13,40 @@ public struct CanonicalText: Sendable {
         scalars = s
     }
 
-    /// What separates words in a text: a space, a line end, a no-break space.
-    public static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\u{A0}" }
+    /// What separates words in a text: a space, a line end, a no-break space, an ideographic space.
+    public static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\u{A0}" || s == "\u{3000}" }
 
-    /// The end of the word that starts at or after `offset`.
+    /// The end of the word that starts at or after `offset`: up to the next space, or in
+    /// Chinese and Japanese the end of the run of one script and the punctuation after it
+    /// (see `CharacterRun`).
     public func wordEnd(after offset: Int) -> Int {
         var i = offset
         while i < scalars.count, Self.isSpace(scalars[i]) { i += 1 }
-        while i < scalars.count, !Self.isSpace(scalars[i]) { i += 1 }
+        guard i < scalars.count else { return i }
+        let run = CharacterRun(scalars[i])
+        if run.isCJK {
+            while i < scalars.count, CharacterRun(scalars[i]) == run { i += 1 }
+            while i < scalars.count, CharacterRun(scalars[i]) == .punctuation { i += 1 }
+            return i
+        }
+        while i < scalars.count, !Self.isSpace(scalars[i]), !CharacterRun(scalars[i]).isCJK { i += 1 }
         return i
     }
 
-    /// The start of the word that ends at or before `offset`.
+    /// The start of the word that ends at or before `offset` (the run before any punctuation,
+    /// in Chinese and Japanese).
     public func wordStart(before offset: Int) -> Int {
         var i = offset
         while i > 0, Self.isSpace(scalars[i - 1]) { i -= 1 }
-        while i > 0, !Self.isSpace(scalars[i - 1]) { i -= 1 }
+        guard i > 0 else { return i }
+        if CharacterRun(scalars[i - 1]).isCJK {
+            while i > 0, CharacterRun(scalars[i - 1]) == .punctuation { i -= 1 }
+            guard i > 0, CharacterRun(scalars[i - 1]).isCJK else { return i }
+            let run = CharacterRun(scalars[i - 1])
+            while i > 0, CharacterRun(scalars[i - 1]) == run { i -= 1 }
+            return i
+        }
+        while i > 0, !Self.isSpace(scalars[i - 1]), !CharacterRun(scalars[i - 1]).isCJK { i -= 1 }
         return i
     }
 

@@ -15,6 +15,7 @@ public enum Command: String, Sendable, CaseIterable {
     case caretLineStart, caretLineEnd
     case confirmYes, confirmNo
     case search, nextMatch, previousMatch, goTo, setMark, jumpToMark, toggleParagraphReferences
+    case toggleFullWidth, widerLines, narrowerLines, toggleJustification
     case submitPrompt, cancelPrompt, clearPrompt, recallOlder, recallNewer
 
     /// What the command does, in the reader's words.
@@ -86,6 +87,10 @@ public enum Command: String, Sendable, CaseIterable {
         case .setMark: return "Set a mark: m then a letter"
         case .jumpToMark: return "Go to mark: ' + letter ('' = before the last jump)"
         case .toggleParagraphReferences: return "Show or hide paragraph references (section.paragraph)"
+        case .toggleFullWidth: return "Lines of 72 columns or as wide as the pane"
+        case .widerLines: return "Longer lines (4 columns more)"
+        case .narrowerLines: return "Shorter lines (4 columns fewer)"
+        case .toggleJustification: return "Justify lines (flush on both sides) or not"
         case .submitPrompt: return "Search / go"
         case .cancelPrompt: return "Cancel"
         case .clearPrompt: return "Clear the line"

@@ -37,9 +37,28 @@ public struct HelpPopup: Popup, Equatable {
 
     mutating func scroll(by n: Int, _ reader: AppState) { scroll = max(0, min(scroll + n, maxScroll(reader))) }
 
-    /// The screen's lines: each mode's keys, then marks and files.
-    func lines(_ reader: AppState) -> [(String, Style)] {
+    /// The screen's lines for a box `width` columns wide: each mode's keys, then marks and
+    /// files. Every entry wraps to the width (never cut): beside its keys when there is room,
+    /// under them when the box is narrow.
+    func lines(_ reader: AppState, width: Int) -> [(String, Style)] {
+        let room = max(10, width - 4)
+        let wrapper = TextWrapper(measure: reader.measure)
         var out: [(String, Style)] = []
+        func entry(_ label: String, _ text: String, style: Style = .plain) {
+            let keyColumn = room >= 56 ? 22 : 0
+            if keyColumn > 0, reader.measure.width(of: label) < keyColumn - 2 {
+                let wrapped = wrapper.wrap(text, width: room - keyColumn)
+                for (i, line) in wrapped.enumerated() {
+                    out.append(((i == 0 ? label.padding(toLength: keyColumn) : String(repeating: " ", count: keyColumn)) + line.text, style))
+                }
+            } else {
+                for line in wrapper.wrap(label, width: room, hanging: 2) { out.append((String(repeating: " ", count: line.indent) + line.text, style)) }
+                for line in wrapper.wrap(text, width: room, indent: 6) { out.append((String(repeating: " ", count: line.indent) + line.text, style)) }
+            }
+        }
+        func paragraph(_ text: String, style: Style = .plain) {
+            for line in wrapper.wrap(text, width: room, indent: 2, hanging: 2) { out.append((String(repeating: " ", count: line.indent) + line.text, style)) }
+        }
         let keymap = reader.keymap
         for mode in keymap.modes {
             out.append((mode.title, Style(.bold, role: .heading)))
@@ -47,37 +66,42 @@ public struct HelpPopup: Popup, Equatable {
             for binding in keymap.bindings[mode] ?? [] where !seen.contains(binding.command) {
                 seen.append(binding.command)
                 let keys = keymap.keys(for: binding.command, in: mode).map(\.label).joined(separator: " ")
-                out.append(("  " + keys.padding(toLength: 22) + binding.command.summary, .plain))
+                entry("  " + keys, binding.command.summary)
             }
             out.append(("", .plain))
         }
         out.append(("Marks (kept between runs)", Style(.bold, role: .heading)))
-        if reader.marks.isEmpty { out.append(("  none yet: m then a letter sets one", Style(.dim, role: .muted))) }
+        if reader.marks.isEmpty { paragraph("none yet: m then a letter sets one", style: Style(.dim, role: .muted)) }
         for (letter, offset) in reader.marks.sorted(by: { $0.key < $1.key }) {
             let block = reader.document.blockIndex(containing: offset)
             let section = reader.document.sectionIndex(containing: block).map { reader.document.sections[$0].title } ?? "start"
-            out.append(("  '\(letter)".padding(toLength: 22) + "\(section) (paragraph \(reader.paragraphReferences.label(ofBlock: block) ?? "-"))", .plain))
+            entry("  '\(letter)", "\(section) (paragraph \(reader.paragraphReferences.label(ofBlock: block) ?? "-"))")
         }
         out.append(("", .plain))
         out.append(("Files", Style(.bold, role: .heading)))
-        out.append(("  Notes file: \(reader.notesFilePath ?? "none")", .plain))
-        if let statePath = reader.stateFilePath { out.append(("  Reading state: \(statePath)", .plain)) }
+        paragraph("Notes file: \(reader.notesFilePath ?? "none")")
+        if let statePath = reader.stateFilePath { paragraph("Reading state: \(statePath)") }
         return out
     }
 
     func rect(_ reader: AppState) -> Rect {
-        let width = min(84, reader.width - 4)
-        let height = min(lines(reader).count + 2, reader.height - 2)
+        // Narrow, the box covers the text's width, so no half-hidden word peeks beside it.
+        let width = min(84, reader.width - 2)
+        let height = min(lines(reader, width: width).count + 2, reader.height - 2)
         return Rect(x: (reader.width - width) / 2, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
     }
 
-    func maxScroll(_ reader: AppState) -> Int { max(0, lines(reader).count - (rect(reader).height - 2)) }
+    func maxScroll(_ reader: AppState) -> Int {
+        let r = rect(reader)
+        return max(0, lines(reader, width: r.width).count - (r.height - 2))
+    }
 
     public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
         let r = rect(reader)
-        let all = lines(reader)
+        let all = lines(reader, width: r.width)
         let maxScroll = max(0, all.count - (r.height - 2))
-        screen.box(r, title: "Keys", hint: maxScroll > 0 ? "j/k scroll · Esc close" : "Esc close")
+        let hint = maxScroll == 0 ? "Esc close" : r.width >= 50 ? "j/k Space/b g/G scroll · Esc close" : "j/k scroll · Esc"
+        screen.box(r, title: "Keys", hint: hint)
         let scroll = min(self.scroll, maxScroll)
         for row in 0..<(r.height - 2) where scroll + row < all.count {
             let (text, style) = all[scroll + row]

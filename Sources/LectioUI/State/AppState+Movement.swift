@@ -1,10 +1,9 @@
 import LectioCore
 
 extension AppState {
-    /// Whether `p` is the blank line after a block, which the cursor steps over.
-    func isSeparator(_ p: LinePosition) -> Bool {
-        p.block < document.blocks.count - 1 && p.line == layout.lineCount(ofBlock: p.block) - 1
-    }
+    /// Whether `p` is a line the layout adds (the blank after a block, the end mark), which
+    /// the cursor steps over.
+    func isSeparator(_ p: LinePosition) -> Bool { layout.isSpacing(p) }
 
     /// `p` moved by `n` lines, not landing on a separator.
     func step(_ p: LinePosition, by n: Int) -> LinePosition {
@@ -12,7 +11,11 @@ extension AppState {
         let direction = n >= 0 ? 1 : -1
         for _ in 0..<abs(n) {
             var next = layout.move(p, by: direction)
-            if isSeparator(next) { next = layout.move(next, by: direction) }
+            while isSeparator(next) {
+                let further = layout.move(next, by: direction)
+                if further == next { break }
+                next = further
+            }
             if next == p || isSeparator(next) { break }
             p = next
         }
@@ -53,11 +56,16 @@ extension AppState {
             var c = n > 0 ? layout.last : layout.first
             if isSeparator(c) { c = step(c, by: n > 0 ? -1 : 1) }
             reading.moveCursor(to: c)
+            message = n > 0 ? "End of the text" : "Start of the text"
             return
         }
         top = newTop
         var c = layout.move(top, by: row)
-        if isSeparator(c) { c = layout.move(c, by: 1) }
+        if isSeparator(c) {
+            // Off the blank lines and the end mark: to the next line of text, else the last one.
+            let next = step(c, by: 1)
+            c = isSeparator(next) ? step(c, by: -1) : next
+        }
         if layout.distance(from: top, to: c, limit: pageHeight) >= pageHeight { c = layout.move(c, by: -2) }
         reading.moveCursor(to: c)
     }
@@ -68,6 +76,17 @@ extension AppState {
         if recording { history.record(cursorOffset) }
         reading.moveCursor(to: target, anchor: anchor)
         top = target
+        clampTop()
+        scrollToCursor()
+    }
+
+    /// Goes to the end of the text proper: its last line, with the end mark on screen (back
+    /// matter such as a licence follows below it).
+    func goToEnd() {
+        history.record(cursorOffset)
+        let mark = layout.endMark
+        reading.moveCursor(to: isSeparator(mark) ? step(mark, by: -1) : mark)
+        top = layout.move(mark, by: -(pageHeight - 1))
         clampTop()
         scrollToCursor()
     }

@@ -78,13 +78,19 @@ public final class AppState {
     public internal(set) var pendingPrefix: Character?
     /// Whether paragraph references show in the margin.
     public internal(set) var showsParagraphReferences = false
+    /// The most columns a line of text takes (typographers keep 60–75), or `nil` for the
+    /// full width of the pane. Resume positions and paragraph references do not depend on it.
+    public internal(set) var lineLength: Int? = AppState.defaultLineLength
+    /// Whether lines are set flush on both sides (off by default: ragged right reads better in
+    /// a terminal's fixed-width cells).
+    public internal(set) var justified = false
     /// Where new notes get their ids and times (injected: update reads no clock of its own).
     let stamps: NoteStamps
 
     /// A state showing `document` from its reading start on a `width`×`height` screen.
     public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
                 notes: [Annotation] = [], notesReadOnlyReason: String? = nil, notesNotice: String? = nil,
-                stamps: NoteStamps = .system) {
+                stamps: NoteStamps = .system, lineLength: Int? = AppState.defaultLineLength) {
         self.document = document
         self.stamps = stamps
         self.measure = measure
@@ -93,7 +99,8 @@ public final class AppState {
         self.height = height
         let panes = PaneLayout(width: width, height: height,
                                footnotes: PaneLayout.panesShownByDefault(width: width),
-                               notes: PaneLayout.panesShownByDefault(width: width))
+                               notes: PaneLayout.panesShownByDefault(width: width), lineLength: lineLength)
+        self.lineLength = lineLength
         layout = DocumentLayout(document: document, width: max(1, panes.textColumn.width), measure: measure)
         let start = LinePosition(block: min(document.startBlock, max(0, document.blocks.count - 1)), line: 0)
         reading = ReadingPosition(at: start)
@@ -111,7 +118,7 @@ public final class AppState {
 
     /// Where the panes stand now.
     public var panes: PaneLayout {
-        var p = PaneLayout(width: width, height: height, footnotes: showsFootnotesPane, notes: showsNotesPane)
+        var p = PaneLayout(width: width, height: height, footnotes: showsFootnotesPane, notes: showsNotesPane, lineLength: lineLength)
         if showsParagraphReferences { p.gutter = 7 }
         return p
     }
@@ -205,7 +212,7 @@ public final class AppState {
         case .halfPageDown: page(by: max(1, pageHeight / 2))
         case .halfPageUp: page(by: -max(1, pageHeight / 2))
         case .top: jump(to: layout.first)
-        case .bottom: jump(to: layout.last)
+        case .bottom: goToEnd()
         case .nextSection: nextSection()
         case .previousSection: previousSection()
         case .contents: layers.push(ContentsPopup(selected: document.sectionIndex(containing: cursor.block) ?? 0))
@@ -224,6 +231,10 @@ public final class AppState {
         case .setMark: pendingPrefix = "m"; message = "Mark: press a letter"
         case .jumpToMark: pendingPrefix = "'"; message = "Go to mark: press a letter (' for before the last jump)"
         case .toggleParagraphReferences: showsParagraphReferences.toggle(); relayout()
+        case .toggleFullWidth, .widerLines, .narrowerLines: changeLineLength(command)
+        case .toggleJustification:
+            justified.toggle()
+            message = justified ? "Lines justified" : "Lines ragged right"
         case .startSelection: startSelection()
         case .annotate: return annotate()
         case .focusNotes: focusNotes()
@@ -286,7 +297,7 @@ public final class AppState {
 
     /// How far through the text the cursor is, 0–100.
     public var percent: Int {
-        guard document.scalarCount > 0, cursor != layout.last else { return 100 }
+        guard document.scalarCount > 0, cursor < step(layout.last, by: isSeparator(layout.last) ? -1 : 0) else { return 100 }
         return min(99, cursorOffset * 100 / document.scalarCount)
     }
 }

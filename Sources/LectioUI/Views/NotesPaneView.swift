@@ -9,13 +9,18 @@ struct NotesPaneView {
     @discardableResult
     func draw(into screen: inout Screen, rect: Rect) -> [Int: Int] {
         let entries = state.notesInPane
-        drawPaneHeader("Personal notes · \(state.notesScope.rawValue) (\(entries.count))", into: &screen, rect: rect)
-        let inner = Self.inner(of: rect, focused: state.notesFocus)
-        if state.notesFocus {
-            let hint = "Enter go · e edit · d delete · r re-attach · s scope · Esc back"
-            screen.put(hint, x: inner.x, y: inner.maxY, maxWidth: inner.width, style: Style(.dim, role: .muted))
-        }
         let wrapper = TextWrapper(measure: state.measure)
+        // The longest header that fits, never a cut one.
+        let headers = ["Personal notes · \(state.notesScope.rawValue) (\(entries.count))",
+                       "Notes · \(state.notesScope.rawValue) (\(entries.count))", "Notes (\(entries.count))"]
+        let header = headers.first { state.measure.width(of: $0) + 4 <= rect.width } ?? headers[headers.count - 1]
+        drawPaneHeader(header, into: &screen, rect: rect)
+        // Focused, the pane's keys stand at its foot, wrapped to its width.
+        let hint = state.notesFocus ? wrapper.wrap(Self.keysHint, width: max(1, rect.width - 2)) : []
+        let inner = Self.inner(of: rect, hintLines: min(hint.count, max(0, rect.height - 2)))
+        for (i, line) in hint.enumerated() where inner.maxY + i < rect.maxY {
+            screen.put(line.text, x: inner.x, y: inner.maxY + i, maxWidth: inner.width, style: Style(.dim, role: .muted))
+        }
         if entries.isEmpty {
             var hint = state.annotations.isEmpty ? "No personal notes yet." : "No notes in this section (s shows all)."
             if let reason = state.notesReadOnlyReason { hint = "Notes are read-only: \(reason)" } else {
@@ -76,8 +81,11 @@ struct NotesPaneView {
         return Array(items[first...].joined())
     }
 
-    /// The area below the header (and above the hint when focused).
-    static func inner(of rect: Rect, focused: Bool) -> Rect {
-        Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1 - (focused ? 1 : 0))
+    /// The keys of the focused pane.
+    static let keysHint = "Enter go · e edit · d delete · r re-attach · s scope · Esc back"
+
+    /// The area below the header and above the lines of the hint.
+    static func inner(of rect: Rect, hintLines: Int) -> Rect {
+        Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1 - hintLines)
     }
 }

@@ -15,12 +15,15 @@ public struct PaneLayout: Sendable, Equatable {
     public var tooSmall: Bool
     /// Extra columns on the left of the text for paragraph references.
     public var gutter = 0
+    /// The most columns a line of text may take (the measure), or `nil` for the full pane.
+    public var lineLength: Int?
 
     /// Whether side panes show by default at this width.
     public static func panesShownByDefault(width: Int) -> Bool { width >= wideWidth }
 
     /// The layout for a size; `footnotes`/`notes` say whether each pane is shown.
-    public init(width: Int, height: Int, footnotes showFootnotes: Bool, notes showNotes: Bool) {
+    public init(width: Int, height: Int, footnotes showFootnotes: Bool, notes showNotes: Bool, lineLength: Int? = nil) {
+        self.lineLength = lineLength
         status = Rect(x: 0, y: max(0, height - 1), width: width, height: 1)
         tooSmall = width < Self.minimumWidth || height < Self.minimumHeight
         let body = Rect(x: 0, y: 0, width: width, height: height - 1)
@@ -57,7 +60,14 @@ public struct PaneLayout: Sendable, Equatable {
         }
     }
 
-    /// The columns of the text pane given to the text itself (a margin of two on the left for
-    /// the reading cursor and marks, one on the right).
-    public var textColumn: Rect { Rect(x: text.x + 2 + gutter, y: text.y, width: text.width - 3 - gutter, height: text.height) }
+    /// The columns of the text pane given to the text itself: at most `lineLength` wide, centred
+    /// in the pane with even margins, and at least two columns on the left for the reading
+    /// cursor and marks (plus the gutter) and one on the right.
+    public var textColumn: Rect {
+        let left = 2 + gutter
+        let available = max(1, text.width - left - 1)
+        let width = min(available, max(1, lineLength ?? available))
+        let x = max(text.x + left, text.x + (text.width - width) / 2)
+        return Rect(x: x, y: text.y, width: width, height: text.height)
+    }
 }

@@ -29,7 +29,7 @@ public struct Style: Sendable, Hashable {
 
     /// What a colour means, not which colour it is.
     public enum Role: Sendable, Hashable, CaseIterable {
-        case plain, heading, marker, selection, match, annotation, border, status, notice, muted
+        case plain, heading, marker, selection, match, annotation, border, status, notice, muted, code
     }
 
     public var attributes: Attributes
@@ -92,8 +92,10 @@ public struct Screen: Sendable, Equatable {
             let c = raw.unicodeScalars.first.flatMap { VisibleText.replacement(for: $0) }.map(Character.init) ?? raw
             let w = measure.width(of: c)
             if w == 0 {
-                // A lone combining mark or format character joins the previous cell.
-                if col > x, col - 1 < width, col - 1 >= 0 {
+                // A lone combining mark joins the previous cell; a lone format character (a stray
+                // joiner, a soft hyphen) is dropped: it must not join whatever the terminal draws next.
+                let isFormat = c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format }
+                if !isFormat, col > x, col - 1 < width, col - 1 >= 0 {
                     var prev = col - 1
                     while prev > 0, self[prev, y].isContinuation { prev -= 1 }
                     self[prev, y].text.append(c)
@@ -102,11 +104,13 @@ public struct Screen: Sendable, Equatable {
             }
             if col + w > limit { break }
             if col >= 0 {
+                // The whole cluster in one cell (a flag, a family, a skin tone), then one
+                // continuation cell for each further column it covers.
                 clearWide(at: col, y: y)
                 self[col, y] = Cell(text: String(c), style: style, isContinuation: false)
-                if w == 2 {
-                    clearWide(at: col + 1, y: y)
-                    self[col + 1, y] = Cell(text: "", style: style, isContinuation: true)
+                for extra in 1..<w {
+                    clearWide(at: col + extra, y: y)
+                    self[col + extra, y] = Cell(text: "", style: style, isContinuation: true)
                 }
             }
             col += w
@@ -114,11 +118,18 @@ public struct Screen: Sendable, Equatable {
         return col - x
     }
 
-    /// Before overwriting a cell, blanks the other half of a wide character it belongs to.
+    /// Before overwriting a cell, blanks the rest of a wide cluster it belongs to.
     private mutating func clearWide(at x: Int, y: Int) {
         let cell = self[x, y]
-        if cell.isContinuation, x > 0 { self[x - 1, y] = .blank }
-        if !cell.isContinuation, x + 1 < width, self[x + 1, y].isContinuation { self[x + 1, y] = .blank }
+        if cell.isContinuation {
+            var head = x - 1
+            while head > 0, self[head, y].isContinuation { head -= 1 }
+            if head >= 0 { self[head, y] = .blank }
+            var k = head + 1
+            while k < width, k != x, self[k, y].isContinuation { self[k, y] = .blank; k += 1 }
+        }
+        var k = x + 1
+        while k < width, self[k, y].isContinuation { self[k, y] = .blank; k += 1 }
     }
 
     /// Fills a rectangle with blanks of a style.
@@ -148,10 +159,16 @@ public struct Screen: Sendable, Equatable {
         put("┐", x: right, y: rect.y, style: style)
         put("└", x: rect.x, y: bottom, style: style)
         put("┘", x: right, y: bottom, style: style)
-        if !title.isEmpty { put(" \(title) ", x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, style: style.adding(.bold)) }
-        if !hint.isEmpty {
-            let w = min(measure.width(of: hint) + 2, rect.width - 4)
-            put(" \(hint) ", x: right - 1 - w, y: bottom, maxWidth: w, style: style)
+        if !title.isEmpty {
+            put(" \(measure.truncate(title, to: max(1, rect.width - 6))) ", x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, style: style.adding(.bold))
+        }
+        // A hint too long for the box loses its last items (`a · b · c`), never half a word.
+        var items = hint.components(separatedBy: " · ").filter { !$0.isEmpty }
+        while items.count > 1, measure.width(of: items.joined(separator: " · ")) + 2 > rect.width - 4 { items.removeLast() }
+        let shown = measure.truncate(items.joined(separator: " · "), to: max(0, rect.width - 6))
+        if !shown.isEmpty {
+            let w = measure.width(of: shown) + 2
+            put(" \(shown) ", x: right - 1 - w, y: bottom, maxWidth: w, style: style)
         }
     }
 

@@ -68,9 +68,15 @@ struct StatusLineView {
             left = " \(message)"
             leftStyle = Style([.reverse, .bold], role: .notice)
         }
-        let room = rect.width - rightWidth - 1
-        left = screen.measure.truncate(left, to: room)
+        var room = rect.width - rightWidth - 1
+        // Too narrow for everything: a message takes the whole line (the position comes back
+        // with the next key); a list of keys loses its last items rather than half a word.
+        let showsRight = state.message == nil || screen.measure.width(of: left) <= room
+        if !showsRight { room = rect.width - 1 }
+        var items = left.components(separatedBy: " · ")
+        while state.message == nil, items.count > 1, screen.measure.width(of: items.joined(separator: " · ")) > room { items.removeLast() }
+        left = screen.measure.truncate(items.joined(separator: " · "), to: room)
         screen.put(left, x: rect.x, y: rect.y, maxWidth: room, style: leftStyle)
-        screen.put(right, x: rect.maxX - rightWidth, y: rect.y, style: style)
+        if showsRight { screen.put(right, x: rect.maxX - rightWidth, y: rect.y, style: style) }
     }
 }

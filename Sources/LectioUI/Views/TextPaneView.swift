@@ -5,10 +5,14 @@ import LectioCore
 struct TextPaneView {
     let state: AppState
 
+    /// How a block's text is drawn: top-level headings (a title, PART) bold and centred,
+    /// second-level (CHAPTER) bold, lower levels underlined; code in its own colour.
     static func baseStyle(_ kind: Block.Kind) -> Style {
         switch kind {
         case .title: return Style([.bold, .underline], role: .heading)
-        case .heading: return Style(.bold, role: .heading)
+        case .heading(let level) where level <= 2: return Style(.bold, role: .heading)
+        case .heading: return Style(.underline, role: .heading)
+        case .preformatted: return Style(role: .code)
         case .byline: return Style(.italic)
         case .label, .frontMatter, .sceneBreak: return Style(.dim, role: .muted)
         case .quote: return Style(.italic)
@@ -35,29 +39,57 @@ struct TextPaneView {
             if let previous, p == previous { break }
             let y = rect.y + row
             if p == state.cursor {
-                screen.put("▌", x: rect.x, y: y, style: Style(role: .selection))
+                screen.put("▌", x: column.x - 2, y: y, style: Style(role: .selection))
             }
             let line = layout.line(at: p)
+            if line.ornament == .endOfText {
+                screen.put(line.text, x: column.x + line.indent, y: y, maxWidth: column.width - line.indent, style: Style(.dim, role: .muted))
+                previous = p
+                p = layout.move(p, by: 1)
+                continue
+            }
             let start = document.blocks[p.block].start + line.start
             let lineRange = start..<max(start + 1, start + line.text.unicodeScalars.count)
             let noted = passages.filter { $0.overlaps(lineRange) }
             if !line.text.isEmpty, !noted.isEmpty {
-                screen.put("▎", x: rect.x + 1, y: y, style: Style(.bold, role: .annotation))
+                screen.put("▎", x: column.x - 1, y: y, style: Style(.bold, role: .annotation))
             }
             if state.showsParagraphReferences, p.line == 0, let label = state.paragraphReferences.label(ofBlock: p.block) {
                 let w = min(6, label.count)
-                screen.put(label, x: column.x - 1 - w, y: y, maxWidth: 6, style: Style(.dim, role: .muted))
+                screen.put(label, x: column.x - 3 - w, y: y, maxWidth: 6, style: Style(.dim, role: .muted))
             }
-            drawLine(line, block: p.block, matches: matches, noted: noted, into: &screen, x: column.x + line.indent, y: y, width: column.width - line.indent)
+            drawLine(line, block: p.block, matches: matches, noted: noted, into: &screen, x: column.x + line.indent, y: y,
+                     width: column.width - line.indent, justify: justification(of: line, at: p, width: column.width))
             previous = p
             p = layout.move(p, by: 1)
         }
     }
 
+    /// The columns to spread over the spaces of `line` when lines are justified: every line of
+    /// running text but the last of its paragraph.
+    func justification(of line: VisualLine, at p: LinePosition, width: Int) -> Int {
+        guard state.justified, line.ornament == .none, line.text.contains(" ") else { return 0 }
+        switch state.document.blocks[p.block].kind {
+        case .paragraph, .quote, .listItem, .footnote: break
+        default: return 0
+        }
+        let lines = state.layout.lines(ofBlock: p.block)
+        guard p.line + 1 < lines.count, lines[p.line + 1].continues, lines[p.line + 1].ornament == .none else { return 0 }
+        return max(0, width - line.indent - line.width)
+    }
+
     func drawLine(_ line: VisualLine, block index: Int, matches: [(range: Range<Int>, current: Bool)],
-                  noted: [Range<Int>], into screen: inout Screen, x: Int, y: Int, width: Int) {
+                  noted: [Range<Int>], into screen: inout Screen, x: Int, y: Int, width: Int, justify: Int = 0) {
+        let gaps = justify > 0 ? line.text.filter { $0 == " " }.count : 0
+        var gap = 0
         let block = state.document.blocks[index]
-        let base = Self.baseStyle(block.kind)
+        var base = Self.baseStyle(block.kind)
+        // Back matter (a licence after the end mark) is dimmed.
+        if index > state.layout.endOfText { base = base.adding(.dim) }
+        if block.kind == .preformatted, line.ornament == .none {
+            // Code stands on a rule; a wrapped line of code is marked as going on, not new.
+            screen.put(line.continues ? "↪" : "│", x: x - 2, y: y, style: Style(.dim, role: .muted))
+        }
         let markers = state.document.footnotes(inBlocks: index...index)
         let selected = state.selection?.range
         var offset = line.start
@@ -65,7 +97,11 @@ struct TextPaneView {
         for c in line.text {
             var style = base
             for m in markers where state.document.footnotes[m].range.contains(offset) {
-                style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selection) : Style([.bold, .underline], role: .marker)
+                // A bracketed label (`[12]`, `[some-label]`) is dimmed so that it reads as a
+                // reference, not as words of the sentence; a symbol (`*`) stands out in bold.
+                let bracketed = state.document.footnotes[m].range.count > 2
+                style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selection)
+                    : Style(bracketed ? [.dim, .underline] : [.bold, .underline], role: .marker)
             }
             let canonical = block.start + offset
             if noted.contains(where: { $0.contains(canonical) }) { style = Style(style.attributes.union(.underline), role: .annotation) }
@@ -77,10 +113,17 @@ struct TextPaneView {
                 switch span.style {
                 case .emphasis: style = style.adding(.italic)
                 case .strong: style = style.adding(.bold)
-                case .code: style = Style(style.attributes, role: .muted)
+                case .code: style = Style(style.attributes, role: .code)
                 }
             }
-            col += screen.put(String(c), x: col, y: y, maxWidth: x + width - col, style: style)
+            // A soft hyphen shows only where the line breaks at it.
+            let shown = c == "\u{AD}" ? (line.hyphenated && offset + 1 == line.start + line.text.unicodeScalars.count ? "-" : "") : String(c)
+            col += screen.put(shown, x: col, y: y, maxWidth: x + width - col, style: style)
+            if gaps > 0, c == " " {
+                // The extra columns, spread evenly; the first gaps take one more.
+                col += justify / gaps + (gap < justify % gaps ? 1 : 0)
+                gap += 1
+            }
             offset += c.unicodeScalars.count
         }
     }

@@ -186,6 +186,9 @@ struct InlineMarkdown {
                 append(t[i..<(i + run)]); i += run
                 continue
             }
+            if c == "&", let (decoded, length) = HTMLEntities.decode(t, at: i, end: end) {
+                append(decoded); i += length; continue
+            }
             append(c)
             i += 1
         }

@@ -12,6 +12,12 @@ public enum MarkdownImporter {
         var line: Int
         /// For a footnote definition, its label.
         var label: String?
+        /// For a list item, how deeply its list is nested.
+        var depth = 0
+        /// Whether the next block follows with no blank line (tight list items).
+        var joinsNext = false
+        /// Whether the block is a table: its lines are rows, kept as lines.
+        var isTable = false
     }
 
     /// Builds a document from normalised Markdown text.
@@ -31,9 +37,12 @@ public enum MarkdownImporter {
                 source = r.lines.map(String.init)
                 separator = "\n"
             }
-            if r.label != nil { separator = "\n" }
+            if r.label != nil || r.isTable { separator = "\n" }
             let joined = source.joined(separator: separator)
             var inline = r.kind == .preformatted ? InlineMarkdown.plain(joined) : InlineMarkdown.parse(joined)
+            if r.isTable, let headerEnd = inline.scalars.firstIndex(of: "\n") {
+                inline.styles.append(StyleSpan(range: 0..<headerEnd, style: .strong))
+            }
             var noteText: String?
             if let label = r.label {
                 // The note shows with its label in the text; the note itself is without it.
@@ -53,8 +62,10 @@ public enum MarkdownImporter {
                     lineBreaks.append(inline.outputOffset(ofInput: input))
                 }
             }
-            let block = Block(kind: r.kind, text: String(String.UnicodeScalarView(inline.scalars)), line: r.line,
+            var block = Block(kind: r.kind, text: String(String.UnicodeScalarView(inline.scalars)), line: r.line,
                               lineBreaks: lineBreaks, styles: inline.styles)
+            block.depth = r.depth
+            block.joinsNext = r.joinsNext
             let index = blocks.count
             if case .heading(let level) = r.kind {
                 sections.append(Section(title: block.text, level: level, block: index, line: r.line))
@@ -82,8 +93,18 @@ struct MarkdownBlockParser {
     var i = 0
     var title: String?
     var blocks: [MarkdownImporter.RawBlock] = []
+    /// The indents of the list markers of the lists open here, outermost first.
+    var listIndents: [Int] = []
 
     init(lines: [Substring]) { self.lines = lines }
+
+    /// The nesting depth of a list item whose marker stands `indent` spaces in: lists whose
+    /// markers stand further in are closed, a marker further in than the open one opens a list.
+    mutating func listDepth(markerIndent indent: Int) -> Int {
+        while let last = listIndents.last, last > indent { listIndents.removeLast() }
+        if listIndents.last != indent { listIndents.append(indent) }
+        return listIndents.count - 1
+    }
 
     static func indent(_ line: Substring) -> Int {
         var n = 0
@@ -162,10 +183,12 @@ struct MarkdownBlockParser {
         var paragraph: [Substring] = []
         var paragraphLine = 0
         var paragraphKind: Block.Kind = .paragraph
+        var listDepthOfParagraph = 0
         func flush(_ p: inout MarkdownBlockParser) {
             if !paragraph.isEmpty {
-                p.blocks.append(.init(kind: paragraphKind, lines: paragraph, line: paragraphLine))
+                p.blocks.append(.init(kind: paragraphKind, lines: paragraph, line: paragraphLine, depth: listDepthOfParagraph))
             }
+            listDepthOfParagraph = 0
             paragraph = []
             paragraphKind = .paragraph
         }
@@ -186,6 +209,7 @@ struct MarkdownBlockParser {
             }
             if let (level, text) = Self.atxHeading(line) {
                 flush(&self)
+                listIndents = []
                 blocks.append(.init(kind: .heading(level: level), lines: [Substring(text)], line: i + 1))
                 i += 1; continue
             }
@@ -209,7 +233,15 @@ struct MarkdownBlockParser {
                 continue
             }
             if paragraph.isEmpty, Self.isLinkDefinition(line) { i += 1; continue }
-            if paragraph.isEmpty, Self.indent(line) >= 4 {
+            if paragraph.isEmpty, MarkdownTable.starts(at: i, in: lines) {
+                let start = i
+                var rows = [line]
+                i += 2
+                while i < lines.count, !Self.isBlank(lines[i]), lines[i].contains("|") { rows.append(lines[i]); i += 1 }
+                blocks.append(.init(kind: .paragraph, lines: MarkdownTable.alignedRows(rows), line: start + 1, isTable: true))
+                continue
+            }
+            if paragraph.isEmpty, Self.indent(line) >= 4, listIndents.isEmpty || Self.listMarker(line) == nil {
                 var body: [Substring] = []
                 let start = i
                 while i < lines.count, Self.indent(lines[i]) >= 4 || (Self.isBlank(lines[i]) && i + 1 < lines.count && Self.indent(lines[i + 1]) >= 4) {
@@ -229,14 +261,24 @@ struct MarkdownBlockParser {
             }
             if let m = Self.listMarker(line) {
                 flush(&self)
+                // Items with no blank line between them are a tight list: drawn without one.
+                if i > 0, !Self.isBlank(lines[i - 1]), let last = blocks.indices.last, blocks[last].kind == .listItem {
+                    blocks[last].joinsNext = true
+                }
+                let depth = listDepth(markerIndent: Self.indent(line))
                 paragraphKind = .listItem
+                listDepthOfParagraph = depth
                 paragraphLine = i + 1
                 let bullet = line.dropFirst(Self.indent(line)).first.map { "-*+".contains($0) } ?? false
                 let text = line.dropFirst(m)
                 paragraph = [bullet ? Substring("• " + text) : line.dropFirst(Self.indent(line))]
                 i += 1; continue
             }
-            if paragraph.isEmpty { paragraphLine = i + 1 }
+            if paragraph.isEmpty {
+                paragraphLine = i + 1
+                // A paragraph at the margin after a blank line ends the lists.
+                if Self.indent(line) == 0, i > 0, Self.isBlank(lines[i - 1]) { listIndents = [] }
+            }
             paragraph.append(line)
             i += 1
         }
