@@ -163,7 +163,7 @@ public struct Screen: Sendable, Equatable {
             put(" \(measure.truncate(title, to: max(1, rect.width - 6))) ", x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, style: style.adding(.bold))
         }
         // A hint too long for the box loses its last items (`a · b · c`), never half a word.
-        var items = hint.components(separatedBy: " · ").filter { !$0.isEmpty }
+        var items = hint.split(separator: " · ").map(String.init).filter { !$0.isEmpty }
         while items.count > 1, measure.width(of: items.joined(separator: " · ")) + 2 > rect.width - 4 { items.removeLast() }
         let shown = measure.truncate(items.joined(separator: " · "), to: max(0, rect.width - 6))
         if !shown.isEmpty {

@@ -73,7 +73,7 @@ struct StatusLineView {
         // with the next key); a list of keys loses its last items rather than half a word.
         let showsRight = state.message == nil || screen.measure.width(of: left) <= room
         if !showsRight { room = rect.width - 1 }
-        var items = left.components(separatedBy: " · ")
+        var items = left.split(separator: " · ", omittingEmptySubsequences: false).map(String.init)
         while state.message == nil, items.count > 1, screen.measure.width(of: items.joined(separator: " · ")) > room { items.removeLast() }
         left = screen.measure.truncate(items.joined(separator: " · "), to: room)
         screen.put(left, x: rect.x, y: rect.y, maxWidth: room, style: leftStyle)
