@@ -8,21 +8,28 @@
 public enum FootnoteLinker {
     /// Fills in `note` on each marker. `markers` and `notes` are in reading order.
     public static func link(markers: inout [FootnoteMarker], notes: [FootnoteNote], blocks: [Block]) {
-        let symbolic = { (label: String) in !label.contains { $0.isLetter || $0.isNumber } }
-        linkByLabel(markers: &markers, notes: notes, where: { !symbolic($0) })
-        linkByContent(markers: &markers, notes: notes, blocks: blocks, where: symbolic)
+        linkByLabel(markers: &markers, notes: notes, where: { !FootnoteScanner.isSymbolic($0) })
+        linkByContent(markers: &markers, notes: notes, blocks: blocks, where: FootnoteScanner.isSymbolic)
     }
 
     static func linkByLabel(markers: inout [FootnoteMarker], notes: [FootnoteNote], where include: (String) -> Bool) {
         var byLabel: [String: [Int]] = [:]
         for (i, note) in notes.enumerated() where include(note.label) { byLabel[note.label, default: []].append(i) }
+        var markerBlocks: [String: [Int]] = [:]
+        for m in markers where include(m.label) { markerBlocks[m.label, default: []].append(m.block) }
         var used = Set<Int>()
         for m in markers.indices where include(markers[m].label) {
             guard let candidates = byLabel[markers[m].label] else { continue }
             let block = markers[m].block
+            // Out of scope: a note with another marker of its label between it and this one.
+            let others = markerBlocks[markers[m].label] ?? []
+            func inScope(_ note: Int) -> Bool {
+                let (low, high) = notes[note].block > block ? (block, notes[note].block) : (notes[note].block, block)
+                return !others.contains { $0 > low && $0 < high }
+            }
             let after = candidates.first { !used.contains($0) && notes[$0].block > block }
             let before = candidates.last { !used.contains($0) && notes[$0].block <= block }
-            if let chosen = after ?? before {
+            if let chosen = after.flatMap({ inScope($0) ? $0 : nil }) ?? before.flatMap({ inScope($0) ? $0 : nil }) {
                 markers[m].note = chosen
                 used.insert(chosen)
             }

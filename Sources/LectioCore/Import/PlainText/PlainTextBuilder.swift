@@ -12,7 +12,11 @@ extension PlainTextImporter {
         var headingRanks: [Int?] = []  // per section, keyword rank
         var notes: [FootnoteNote] = []
         var markers: [FootnoteMarker] = []
-        var pendingSymbols = Set<String>()
+        /// Symbol markers (`*`, `†`) seen and not yet matched by a note: while one is pending, a
+        /// line `* text` is a note rather than a list item.
+        var pendingSymbols: [String: Int] = [:]
+        /// Markers that may be something else (`word *`, `word^1`): dropped unless they find a note.
+        var tentative = Set<Int>()
         var title: String?
         var titleKey: String?
         /// Whether the text is built of numbered parts and chapters: then other headings must
@@ -73,6 +77,8 @@ extension PlainTextImporter {
             addNotesSection()
             assignLevels()
             FootnoteLinker.link(markers: &markers, notes: notes, blocks: blocks)
+            // A tentative marker that found no note was not a marker.
+            markers = markers.indices.filter { markers[$0].note != nil || !tentative.contains($0) }.map { markers[$0] }
             return Document(title: title ?? fallbackTitle, blocks: blocks, sections: sections,
                             footnotes: markers, notes: notes, startBlock: bodyStart ?? 0)
         }
@@ -89,7 +95,7 @@ extension PlainTextImporter {
                 append(.sceneBreak, (String(first), []), r); return 1
             }
             if let b = first.utf8.first, b == 0x5B || b == 0x2A || b == 0xE2, let c = first.first, c == "[" || c == "*" || c == "†" || c == "‡",
-               let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols.contains(String(first.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" })))) {
+               let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols[FootnoteScanner.symbolBase(first), default: 0] > 0) {
                 return note(at: i, label: label, textStart: textStart)
             }
             // A list of chapter lines is a table of contents, not chapters.
@@ -180,17 +186,24 @@ extension PlainTextImporter {
             var body = String(String.UnicodeScalarView(blocks[block].scalars[textStart...]))
             if bracketed, body.hasSuffix("]") { body.removeLast() }
             notes.append(FootnoteNote(label: label, block: block, text: String(body.trimmedSpaces), line: raw[i].firstLine))
-            pendingSymbols.remove(label)
+            let base = FootnoteScanner.symbolBase(label)
+            if let n = pendingSymbols[base] { pendingSymbols[base] = n > 1 ? n - 1 : nil }
             return used
         }
 
         /// Scans a block for markers and records them; returns their ranges.
         mutating func markerRanges(_ block: Int) -> [Range<Int>] {
             guard FootnoteScanner.mayHoldMarkers(blocks[block].text) else { return [] }
-            let found = FootnoteScanner.markers(in: blocks[block].scalars)
+            // Tentative symbols opening two source lines of a block are list bullets, not markers.
+            var found = FootnoteScanner.markers(in: blocks[block].scalars)
+            let breaks = blocks[block].lineBreaks
+            if found.filter({ $0.isTentative && breaks.contains($0.range.lowerBound) }).count > 1 {
+                found.removeAll { $0.isTentative && breaks.contains($0.range.lowerBound) }
+            }
             for f in found {
+                if f.isTentative { tentative.insert(markers.count) }
                 markers.append(FootnoteMarker(label: f.label, block: block, range: f.range))
-                if !f.label.contains(where: { $0.isLetter || $0.isNumber }) { pendingSymbols.insert(f.label) }
+                if FootnoteScanner.isSymbolic(f.label) { pendingSymbols[FootnoteScanner.symbolBase(f.label), default: 0] += 1 }
             }
             return found.map(\.range)
         }
