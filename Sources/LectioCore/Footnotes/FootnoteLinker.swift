@@ -47,17 +47,19 @@ public enum FootnoteLinker {
                 runs.append([i])
             }
         }
-        var previousEnd = -1
+        // Each label's run serves the markers of that label since its previous run.
+        var previousEnd: [String: Int] = [:]
         for run in runs {
             let firstBlock = notes[run[0]].block
-            let scope = markers.indices.filter {
-                include(markers[$0].label) && markers[$0].block > previousEnd && markers[$0].block < firstBlock
-            }
-            previousEnd = notes[run[run.count - 1]].block
-            for label in Set(scope.map { markers[$0].label }) {
-                let ms = scope.filter { markers[$0].label == label }
+            let lastBlock = notes[run[run.count - 1]].block
+            for label in Set(run.map { notes[$0].label }) {
+                let since = previousEnd[label] ?? -1
+                previousEnd[label] = lastBlock
+                let ms = markers.indices.filter {
+                    markers[$0].label == label && markers[$0].block > since && markers[$0].block < firstBlock
+                }
                 let ns = run.filter { notes[$0].label == label }
-                guard !ns.isEmpty else { continue }
+                guard !ms.isEmpty else { continue }
                 let contexts = ms.map { m in
                     let marker = markers[m]
                     let scalars = blocks[marker.block].scalars[..<marker.range.lowerBound]
@@ -68,8 +70,10 @@ public enum FootnoteLinker {
                 for a in ms.indices {
                     var row: [Double] = []
                     for b in ns.indices {
-                        // Order as a tie-break, far smaller than any word match.
-                        let order = 0.001 * (1 - Double(abs(a - b)) / Double(max(ms.count, ns.count)))
+                        // Order as a tie-break, far smaller than any word match; with more
+                        // markers than notes, the notes go with the last markers (notes follow them).
+                        let shift = max(0, ms.count - ns.count)
+                        let order = 0.001 * (1 - Double(abs(a - shift - b)) / Double(max(ms.count, ns.count)))
                         row.append(matcher.score(marker: a, note: b) + order)
                     }
                     score.append(row)

@@ -60,7 +60,7 @@ enum FootnoteScanner {
                 || (0x2070...0x2079).contains(v)
         }
     }
-    static let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "]", "”", "’", "\"", "'", "!", "?", "—", "–"]
+    static let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "]", "”", "’", "\"", "'", "!", "?", "—", "–", "-", "_"]
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool { CanonicalText.isSpace(s) }
     static func isWordish(_ s: Unicode.Scalar) -> Bool {
@@ -117,7 +117,7 @@ enum FootnoteScanner {
                 i = end
                 continue
             }
-            if c == "^", i > 0, !isSpace(s[i - 1]), i + 1 < s.count, isDigit(s[i + 1]) {
+            if c == "^", i > 0, !isSpace(s[i - 1]) || (i >= 2 && !isSpace(s[i - 2])), i + 1 < s.count, isDigit(s[i + 1]) {
                 var j = i + 1
                 while j < s.count, j - i <= 3, isDigit(s[j]) { j += 1 }
                 if j == s.count || !isWordish(s[j]) {
@@ -160,7 +160,8 @@ enum FootnoteScanner {
         while j < s.count, j - i <= 4, s[j] != "]" { label.append(s[j]); j += 1 }
         guard j < s.count, s[j] == "]", !label.isEmpty else { return nil }
         let text = String(label)
-        let numeric = text.allSatisfy { $0.isASCII && $0.isNumber }
+        // Up to three digits: `[1790]` is a year.
+        let numeric = text.count <= 3 && text.allSatisfy { $0.isASCII && $0.isNumber }
         let letter = text.count == 1 && text.first!.isUppercase && text.first!.isASCII
         guard numeric || letter else { return nil }
         return (text, j + 1)
