@@ -27,6 +27,10 @@ extension PlainTextImporter {
         var ranks: [Int?] = []
         /// Whether a heading of the text itself has been seen (the title comes before any).
         var headingSeen = false
+        /// Raw blocks that hold only a number of a counting series (`I.`, `II.`…): letters, entries.
+        var numberedSeries = Set<Int>()
+        /// Blank lines that stand before the book's numbered headings; unnumbered ones need as many.
+        var headingGap = 2
 
         init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
             self.raw = raw
@@ -39,6 +43,11 @@ extension PlainTextImporter {
             // The structural word of each short block's first line, once for both passes.
             ranks = raw.map { r in r.lines.count <= 3 ? HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) : nil }
             structured = raw.indices.filter { raw[$0].region == .body && (ranks[$0] ?? -1) >= 0 }.count >= 3
+            if !structured {
+                findNumberedSeries()
+                structured = !numberedSeries.isEmpty
+            }
+            findHeadingGap()
             // In a Gutenberg text, credits between the header and the title line are not sections.
             let creditsEnd: Int? = frame.start == nil ? nil : raw.indices.prefix(40).first { i in
                 raw[i].region == .body && HeadingRules.folded(raw[i].lines.joined(separator: " ")) == titleKey
@@ -106,8 +115,7 @@ extension PlainTextImporter {
             // After a CONTENTS heading, short entries until the text itself begins: a long
             // paragraph, or the first entry again as a real heading.
             if inContents {
-                let isEntry = short && HeadingRules.isHeadingLike(trimmed)
-                if isEntry, key != firstContentsEntry {
+                if isContentsEntry(i), key != firstContentsEntry || !short, !endsContents(at: i) {
                     if firstContentsEntry == nil { firstContentsEntry = key }
                     append(.label, preformatted(r.lines), r); return 1
                 }
@@ -121,7 +129,11 @@ extension PlainTextImporter {
             }
             let rank = short ? ranks[i] : nil
             let indent = r.lines[0].prefix(while: { $0 == " " }).count
-            if short, indent < 4, HeadingRules.isHeadingLike(trimmed), rank != nil || !structured || HeadingRules.isUnmistakableHeading(trimmed) {
+            if numberedSeries.contains(i) { return seriesHeading(at: i) }
+            // In a text of numbered chapters, another heading must stand apart as they do.
+            let apart = r.blankBefore >= min(headingGap, 3)
+            if short, indent < 4, HeadingRules.isHeadingLike(trimmed),
+               (rank ?? -1) >= 0 || !structured || apart && (rank == -1 || HeadingRules.isUnmistakableHeading(trimmed)) {
                 if let titleKey, rank == nil, titleKey.contains(key) {
                     append(.label, paragraph(r.lines), r); return 1
                 }
@@ -132,6 +144,12 @@ extension PlainTextImporter {
                     let next = raw[i + 1].lines[0].trimmedSpaces
                     if HeadingRules.keywordRank(next) == nil, HeadingRules.isHeadingLike([next]) {
                         lines.append(next); used = 2
+                    }
+                }
+                // A title in capitals that goes on, after a blank line, in capitals.
+                if rank != nil, HeadingRules.isAllCaps(first) {
+                    while used < 4, i + used < raw.count, let more = continuation(of: lines, at: i + used) {
+                        lines += more; used += 1
                     }
                 }
                 let (text, breaks) = HeadingRules.joinHeading(lines)
@@ -157,6 +175,18 @@ extension PlainTextImporter {
             let block = append(kind, paragraph(r.lines), r)
             _ = markerRanges(block)
             return 1
+        }
+
+        /// The lines of `raw[j]` when they carry on a heading in capitals whose last line is
+        /// unfinished (no full stop): one or two lines in capitals, one blank line above.
+        func continuation(of lines: [Substring], at j: Int) -> [Substring]? {
+            let next = raw[j]
+            guard next.region == .body, next.blankBefore <= 1, next.lines.count <= 2, ranks[j] == nil,
+                  let last = lines.last?.last, last != ".", last != "!", last != "?", last != ":" else { return nil }
+            let more = next.lines.map { $0.trimmedSpaces }
+            guard more.allSatisfy({ $0.count <= 80 && HeadingRules.isAllCaps($0) }),
+                  more[0].first.map({ $0.isUppercase }) ?? false else { return nil }
+            return more
         }
 
         /// A note block; `[Footnote n: …]` may run over several paragraphs until its `]`.

@@ -8,6 +8,8 @@ public enum PlainTextImporter {
         var lines: [Substring]
         var firstLine: Int
         var region: Region
+        /// Blank lines before the block: headings stand apart by more of them than paragraphs.
+        var blankBefore = 0
     }
 
     enum Region { case front, body, back }
@@ -29,16 +31,18 @@ public enum PlainTextImporter {
         var blocks: [RawBlock] = []
         var current: [Substring] = []
         var first = 0
+        var blanks = 0, blanksBefore = 0
         func flush() {
             if !current.isEmpty {
-                blocks.append(RawBlock(lines: current, firstLine: first + 1, region: frame.region(ofLine: first)))
+                blocks.append(RawBlock(lines: current, firstLine: first + 1, region: frame.region(ofLine: first), blankBefore: blanksBefore))
             }
             current = []
         }
         for (i, line) in lines.enumerated() {
-            if line.allSatisfy({ $0 == " " }) { flush(); continue }
+            if line.allSatisfy({ $0 == " " }) { flush(); blanks += 1; continue }
             if frame.isBoundary(i) || (frame.isBoundary(i - 1) && !current.isEmpty) { flush() }
-            if current.isEmpty { first = i }
+            if current.isEmpty { first = i; blanksBefore = blanks }
+            blanks = 0
             current.append(line)
         }
         flush()
