@@ -30,15 +30,15 @@ extension PlainTextImporter.Builder {
         numberedSeries = Set(chains.joined())
     }
 
-    /// How many blank lines stand before the book's own series of headings (the lower quartile,
-    /// at least 2): an unnumbered heading must stand apart as they do.
+    /// How many blank lines stand before the book's own series of headings (the lower quartile):
+    /// an unnumbered heading must stand apart as they do.
     mutating func findHeadingGap() {
         var gaps: [Int] = []
         for i in raw.indices where raw[i].region == .body && raw[i].blankBefore > 0 {
             if numberedSeries.contains(i) || (ranks[i] ?? -1) >= 0 { gaps.append(raw[i].blankBefore) }
         }
         gaps.sort()
-        headingGap = gaps.isEmpty ? 2 : max(2, gaps[gaps.count / 4])
+        headingGap = gaps.isEmpty ? 2 : gaps[gaps.count / 4]
     }
 }
 
