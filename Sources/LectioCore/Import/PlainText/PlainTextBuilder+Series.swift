@@ -56,14 +56,45 @@ extension PlainTextImporter.Builder {
                 lines += next
             }
         }
+        addSection(lines, r, rank: HeadingRules.keywordRanks["letter"])
+        return lines.count > 1 ? 2 : 1
+    }
+
+    /// A heading block and its section; the title loses trailing markers and `_` marks.
+    mutating func addSection(_ lines: [Substring], _ r: PlainTextImporter.RawBlock, rank: Int?) {
         let (text, breaks) = HeadingRules.joinHeading(lines)
         let block = append(.heading(level: 1), (text, breaks), r)
         let found = markerRanges(block)
         let title = HeadingRules.sectionTitle(text, markers: found).replacingOccurrences(of: "_", with: "")
         sections.append(Section(title: title, level: 1, block: block, line: r.firstLine))
         headingSeen = true
-        headingRanks.append(HeadingRules.keywordRanks["letter"])
-        return lines.count > 1 ? 2 : 1
+        headingRanks.append(rank)
+    }
+
+    /// In a text without numbered headings, the headings may be the short lines at the margin
+    /// that stand apart by more blank lines (three or more) than anything else: a collection's
+    /// poem titles and year headings. Taken when such lines are at least five and make up
+    /// most of what stands that far apart.
+    mutating func findGapHeadings() {
+        func isCandidate(_ r: PlainTextImporter.RawBlock) -> Bool {
+            r.lines.count <= 2 && r.lines.allSatisfy { $0.utf8.count <= 100 } && r.lines[0].first != " "
+        }
+        for gap in 3...6 {
+            let apart = raw.indices.filter { raw[$0].region == .body && raw[$0].blankBefore >= gap }
+            let candidates = apart.filter { isCandidate(raw[$0]) && ranks[$0] == nil }
+            if candidates.count >= 5, candidates.count * 5 >= apart.count * 4 {
+                gapHeadings = Set(candidates)
+                return
+            }
+        }
+    }
+
+    /// A heading found by its gap; numbers alone (`1771 - 1779`, `1785`) rank above the others.
+    mutating func gapHeading(at i: Int) -> Int {
+        let lines = raw[i].lines.map { $0.trimmedSpaces }
+        let numeric = lines.allSatisfy { $0.allSatisfy { $0.isNumber || $0 == " " || $0 == "-" || $0 == "–" } }
+        addSection(lines, raw[i], rank: numeric ? 1 : 2)
+        return 1
     }
 }
 

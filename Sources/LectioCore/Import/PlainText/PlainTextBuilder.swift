@@ -29,6 +29,8 @@ extension PlainTextImporter {
         var headingSeen = false
         /// Raw blocks that hold only a number of a counting series (`I.`, `II.`…): letters, entries.
         var numberedSeries = Set<Int>()
+        /// Raw blocks that are headings by the blank lines that set them apart (see `findGapHeadings`).
+        var gapHeadings = Set<Int>()
         /// Blank lines that stand before the book's numbered headings; unnumbered ones need as many.
         var headingGap = 2
 
@@ -45,7 +47,8 @@ extension PlainTextImporter {
             structured = raw.indices.filter { raw[$0].region == .body && (ranks[$0] ?? -1) >= 0 }.count >= 3
             if !structured {
                 findNumberedSeries()
-                structured = !numberedSeries.isEmpty
+                if numberedSeries.isEmpty { findGapHeadings() }
+                structured = !numberedSeries.isEmpty || !gapHeadings.isEmpty
             }
             findHeadingGap()
             // In a Gutenberg text, credits between the header and the title line are not sections.
@@ -130,6 +133,7 @@ extension PlainTextImporter {
             let rank = short ? ranks[i] : nil
             let indent = r.lines[0].prefix(while: { $0 == " " }).count
             if numberedSeries.contains(i) { return seriesHeading(at: i) }
+            if gapHeadings.contains(i) { return gapHeading(at: i) }
             // In a text of numbered chapters, another heading must stand apart as they do.
             let apart = r.blankBefore >= min(headingGap, 3)
             if short, indent < 4, HeadingRules.isHeadingLike(trimmed),
