@@ -74,6 +74,7 @@ enum HeadingRules {
     /// For `CHAPTER IV`, `Part the Second`, `FIRST EPILOGUE`, `Chapter 7`: the rank, or `nil`.
     /// Matter words (`Introduction`) give rank `-1`.
     static func keywordRank(_ line: Substring) -> Int? {
+        if CJKText.mayBeHeading(line) { return CJKText.headingRank(line) }
         guard leadingWords.contains(firstWord(line.drop(while: { $0 == " " }))) else { return nil }
         // Only the first words matter.
         let w = words(line.prefix(40))
@@ -129,6 +130,7 @@ enum HeadingRules {
         if lines.count == 1, let last = lines[0].last, sentenceEnds.contains(last), keywordRank(lines[0]) == nil, !isAllCaps(lines[0]) {
             return false
         }
+        if lines.count == 1, CJKText.mayBeHeading(lines[0]), CJKText.headingRank(lines[0]) != nil { return true }
         let joined = lines.joined(separator: " ")
         // A chapter's title may wrap onto a line or two in the style of the first.
         let wrapped = lines.count > 1 && keywordRank(lines[0]) != nil && lines.allSatisfy { $0.count <= 80 && isAllCaps($0) }
