@@ -32,6 +32,9 @@ public enum FootnoteLinker {
             if let chosen = after.flatMap({ inScope($0) ? $0 : nil }) ?? before.flatMap({ inScope($0) ? $0 : nil }) {
                 markers[m].note = chosen
                 used.insert(chosen)
+            } else if m > 0, markers[m - 1].label == markers[m].label, markers[m - 1].block == block, let shared = markers[m - 1].note {
+                // `the Dungeon-clock^2 … and Wallace Tower^2`: one note for two markers of a passage.
+                markers[m].note = shared
             }
         }
     }

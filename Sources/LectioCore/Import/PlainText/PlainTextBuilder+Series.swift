@@ -81,7 +81,7 @@ extension PlainTextImporter.Builder {
         }
         for gap in 3...6 {
             let apart = raw.indices.filter { raw[$0].region == .body && raw[$0].blankBefore >= gap }
-            let candidates = apart.filter { isCandidate(raw[$0]) && ranks[$0] == nil }
+            let candidates = apart.filter { isCandidate(raw[$0]) && (ranks[$0] ?? -1) < 0 }
             if candidates.count >= 5, candidates.count * 5 >= apart.count * 4 {
                 gapHeadings = Set(candidates)
                 return
@@ -89,11 +89,14 @@ extension PlainTextImporter.Builder {
         }
     }
 
-    /// A heading found by its gap; numbers alone (`1771 - 1779`, `1785`) rank above the others.
+    /// A heading found by its gap; numbers alone (`1771 - 1779`, `1785`) rank above the others,
+    /// and so does back matter (`Glossary`, `Index`) after the last of the others. A `Prologue`
+    /// or `Postscript` among them is one of them.
     mutating func gapHeading(at i: Int) -> Int {
         let lines = raw[i].lines.map { $0.trimmedSpaces }
         let numeric = lines.allSatisfy { $0.allSatisfy { $0.isNumber || $0 == " " || $0 == "-" || $0 == "–" } }
-        addSection(lines, raw[i], rank: numeric ? 1 : 2)
+        let backMatter = ranks[i] == -1 && !gapHeadings.contains { $0 > i && ranks[$0] == nil }
+        addSection(lines, raw[i], rank: numeric || backMatter ? 1 : 2)
         return 1
     }
 }
