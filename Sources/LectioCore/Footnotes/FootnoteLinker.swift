@@ -63,9 +63,15 @@ public enum FootnoteLinker {
                 }
                 let ns = run.filter { notes[$0].label == label }
                 guard !ms.isEmpty else { continue }
+                // One marker and its one note (the usual case): nothing to weigh.
+                if ms.count == 1 && ns.count == 1 {
+                    markers[ms[0]].note = ns[0]
+                    continue
+                }
+                // The words just before each marker: the last few hundred characters suffice.
                 let contexts = ms.map { m in
                     let marker = markers[m]
-                    let scalars = blocks[marker.block].scalars[..<marker.range.lowerBound]
+                    let scalars = blocks[marker.block].scalars[max(0, marker.range.lowerBound - 400)..<marker.range.lowerBound]
                     return String(String.UnicodeScalarView(scalars))
                 }
                 let matcher = ContentMatcher(contexts: contexts, notes: ns.map { notes[$0].text })

@@ -37,17 +37,24 @@ enum FootnoteScanner {
     /// The same test on a text's bytes: `*`, `[`, `^`, `†`, `‡` (E2 80 A0/A1), `§¹²³` (C2 A7/B9/B2/B3),
     /// `⁰⁴…⁹` (E2 81 B0–B9).
     static func mayHoldMarkers(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { mayHoldMarkers(bytes: $0) } ?? mayHoldMarkers(bytes: Array(text.utf8))
+        text.utf8.withContiguousStorageIfAvailable { mayHoldMarkers(bytes: $0) } ?? Array(text.utf8).withUnsafeBufferPointer { mayHoldMarkers(bytes: $0) }
     }
 
-    static func mayHoldMarkers(bytes: some Collection<UInt8>) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for b in bytes {
-            if b == 0x2A || b == 0x5B || b == 0x5E { return true }
-            if previous == 0xC2 && (b == 0xB9 || b == 0xB2 || b == 0xB3 || b == 0xA7) { return true }
-            if beforePrevious == 0xE2 && ((previous == 0x80 && (b == 0xA0 || b == 0xA1)) || (previous == 0x81 && b >= 0xB0 && b <= 0xB9)) { return true }
-            beforePrevious = previous
-            previous = b
+    static func mayHoldMarkers(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            i += 1
+            if b < 0x80 {
+                if b == 0x2A || b == 0x5B || b == 0x5E { return true }
+            } else if b == 0xC2, i < n {
+                let c = bytes[i]
+                if c == 0xB9 || c == 0xB2 || c == 0xB3 || c == 0xA7 { return true }
+            } else if b == 0xE2, i + 1 < n {
+                let c = bytes[i], d = bytes[i + 1]
+                if (c == 0x80 && (d == 0xA0 || d == 0xA1)) || (c == 0x81 && d >= 0xB0 && d <= 0xB9) { return true }
+            }
         }
         return false
     }

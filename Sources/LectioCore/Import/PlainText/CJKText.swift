@@ -24,20 +24,29 @@ enum CJKText {
 
     /// Whether a line starts with `第` (UTF-8 E7 AC AC): the cheap test before `headingRank`.
     static func mayBeHeading(_ line: Substring) -> Bool {
-        var bytes = line.utf8.makeIterator()
-        return bytes.next() == 0xE7 && bytes.next() == 0xAC && bytes.next() == 0xAC
+        guard line.utf8.first == 0xE7 else { return false }
+        return line.unicodeScalars.first == "第"
     }
 
     /// Whether a line starts with an ideographic space (U+3000, E3 80 80): a paragraph's indent.
     static func startsWithIdeographicSpace(_ line: Substring) -> Bool {
-        var bytes = line.utf8.makeIterator()
-        return bytes.next() == 0xE3 && bytes.next() == 0x80 && bytes.next() == 0x80
+        guard line.utf8.first == 0xE3 else { return false }
+        return line.unicodeScalars.first == "\u{3000}"
     }
 
-    /// Whether two lines join without a space: either side is an ideograph, kana or CJK
-    /// punctuation (line-breaking classes ID, CJ, OP/CL of the full-width forms).
-    static func joinsWithoutSpace(_ last: Unicode.Scalar, _ first: Unicode.Scalar) -> Bool {
-        isWide(last) || isWide(first)
+    /// Whether a line joins the UTF-8 text before it without a space; looks at scalars only
+    /// when either side is outside ASCII and Latin (a lead byte of E2 or more).
+    static func joinsWithoutSpace(after text: [UInt8], before line: Substring) -> Bool {
+        var lead = text.count - 1
+        while lead > 0, lead >= text.count - 4, text[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let wideBefore = lead >= 0 && text[lead] >= 0xE2
+        guard wideBefore || (line.utf8.first ?? 0) >= 0xE2 else { return false }
+        guard let first = line.unicodeScalars.first else { return false }
+        if isWide(first) { return true }
+        guard wideBefore else { return false }
+        var value = UInt32(text[lead] & (text[lead] >= 0xF0 ? 0x07 : 0x0F))
+        for b in text[(lead + 1)...] { value = value << 6 | UInt32(b & 0x3F) }
+        return Unicode.Scalar(value).map(isWide) ?? false
     }
 
     /// Ideographs, kana, CJK symbols and punctuation, full-width forms (not Hangul, which spaces words).

@@ -256,7 +256,6 @@ extension PlainTextImporter {
             bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
             var breaks: [Int] = []
             var count = 0
-            var last: Unicode.Scalar = " "
             for (n, line) in lines.enumerated() {
                 let t = line.trimmedSpaces
                 if n > 0 {
@@ -264,12 +263,9 @@ extension PlainTextImporter {
                     // so do lines of Chinese or Japanese.
                     let hyphen = bytes.count >= 2 && bytes[bytes.count - 1] == 0x2D
                         && (bytes[bytes.count - 2] | 0x20) >= 0x61 && (bytes[bytes.count - 2] | 0x20) <= 0x7A
-                    let wide = (last.value >= 0x2E80 || t.utf8.first.map { $0 >= 0xE2 } == true)
-                        && t.unicodeScalars.first.map { CJKText.joinsWithoutSpace(last, $0) } == true
-                    if !hyphen && !wide { bytes.append(0x20); count += 1 }
+                    if !hyphen && !CJKText.joinsWithoutSpace(after: bytes, before: t) { bytes.append(0x20); count += 1 }
                     breaks.append(count)
                 }
-                if let l = t.unicodeScalars.last { last = l }
                 if t.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: t.utf8) }
                 count += t.scalarCount
             }
