@@ -33,6 +33,9 @@ extension PlainTextImporter {
         var gapHeadings = Set<Int>()
         /// Blank lines that stand before the book's numbered headings; unnumbered ones need as many.
         var headingGap = 2
+        /// The width of the book's hard-wrapped prose (in UTF-8 bytes), or `nil` when its
+        /// paragraphs are not wrapped: lines well under it are verse, addresses, title pages.
+        var proseWidth: Int?
 
         init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
             self.raw = raw
@@ -51,6 +54,7 @@ extension PlainTextImporter {
                 structured = !numberedSeries.isEmpty || !gapHeadings.isEmpty
             }
             findHeadingGap()
+            findProseWidth()
             // In a Gutenberg text, credits between the header and the title line are not sections.
             let creditsEnd: Int? = frame.start == nil ? nil : raw.indices.prefix(40).first { i in
                 raw[i].region == .body && HeadingRules.folded(raw[i].lines.joined(separator: " ")) == titleKey
@@ -67,7 +71,7 @@ extension PlainTextImporter {
                         sections.append(Section(title: "Project Gutenberg header", level: 1, block: 0, line: r.firstLine, isMatter: true))
                         headingRanks.append(nil)
                     }
-                    append(.frontMatter, paragraph(r.lines), r)
+                    append(.frontMatter, linesOrParagraph(r.lines), r)
                     i += 1; continue
                 }
                 if r.region == .back {
@@ -76,12 +80,12 @@ extension PlainTextImporter {
                         sections.append(Section(title: "Project Gutenberg licence", level: 1, block: blocks.count, line: r.firstLine, isMatter: true))
                         headingRanks.append(nil)
                     }
-                    append(.frontMatter, paragraph(r.lines), r)
+                    append(.frontMatter, linesOrParagraph(r.lines), r)
                     i += 1; continue
                 }
                 if bodyStart == nil, creditsEnd == nil || i == creditsEnd { bodyStart = blocks.count }
                 if let creditsEnd, i < creditsEnd {
-                    append(.frontMatter, paragraph(r.lines), r)
+                    append(.frontMatter, linesOrParagraph(r.lines), r)
                     i += 1; continue
                 }
                 i += classify(at: i, inContents: &inContents, firstContentsEntry: &firstContentsEntry)
@@ -176,7 +180,7 @@ extension PlainTextImporter {
                 return 1
             }
             let kind: Block.Kind = indents.allSatisfy({ $0 >= 2 }) ? .quote : .paragraph
-            let block = append(kind, paragraph(r.lines), r)
+            let block = append(kind, linesOrParagraph(r.lines), r)
             _ = markerRanges(block)
             return 1
         }
