@@ -33,6 +33,8 @@ extension PlainTextImporter {
         var gapHeadings = Set<Int>()
         /// Blank lines that stand before the book's numbered headings; unnumbered ones need as many.
         var headingGap = 2
+        /// Offsets of the `_`/`=` marks the last `append` removed.
+        var removedMarks: [Int] = []
         /// The width of the book's hard-wrapped prose (in UTF-8 bytes), or `nil` when its
         /// paragraphs are not wrapped: lines well under it are verse, addresses, title pages.
         var proseWidth: Int?
@@ -221,7 +223,8 @@ extension PlainTextImporter {
                 breaks += part.1.map { $0 + base }
             }
             let block = append(.footnote, (text, breaks), raw[i])
-            var body = String(String.UnicodeScalarView(blocks[block].scalars[textStart...]))
+            let start = textStart - removedMarks.filter { $0 < textStart }.count
+            var body = String(String.UnicodeScalarView(blocks[block].scalars[start...]))
             if bracketed, body.hasSuffix("]") { body.removeLast() }
             notes.append(FootnoteNote(label: label, block: block, text: String(body.trimmedSpaces), line: raw[i].firstLine))
             let base = FootnoteScanner.symbolBase(label)
@@ -246,9 +249,16 @@ extension PlainTextImporter {
             return found.map(\.range)
         }
 
+        /// Appends a block; `_italics_` and `=bold=` become styles (outside Gutenberg's frame).
         @discardableResult
         mutating func append(_ kind: Block.Kind, _ content: (String, [Int]), _ r: RawBlock) -> Int {
-            blocks.append(Block(kind: kind, text: content.0, line: r.firstLine, lineBreaks: content.1))
+            removedMarks = []
+            if kind != .frontMatter && kind != .sceneBreak, let e = GutenbergEmphasis.apply(content.0, lineBreaks: content.1) {
+                blocks.append(Block(kind: kind, text: e.text, line: r.firstLine, lineBreaks: e.lineBreaks, styles: e.styles))
+                removedMarks = e.removed
+            } else {
+                blocks.append(Block(kind: kind, text: content.0, line: r.firstLine, lineBreaks: content.1))
+            }
             return blocks.count - 1
         }
 
