@@ -11,7 +11,7 @@ enum HeadingRules {
     static let matterWords: Set<String> = [
         "introduction", "preface", "foreword", "prologue", "epilogue", "afterword", "appendix",
         "contents", "notes", "footnotes", "endnotes", "glossary", "index", "acknowledgments",
-        "acknowledgements", "postscript", "bibliography", "conclusion",
+        "acknowledgements", "postscript", "bibliography", "conclusion", "note", "dedication",
     ]
     static let ordinals: Set<String> = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final",
@@ -75,7 +75,14 @@ enum HeadingRules {
     /// Matter words (`Introduction`) give rank `-1`.
     static func keywordRank(_ line: Substring) -> Int? {
         if CJKText.mayBeHeading(line) { return CJKText.headingRank(line) }
-        guard leadingWords.contains(firstWord(line.drop(while: { $0 == " " }))) else { return nil }
+        let lead = firstWord(line.drop(while: { $0 == " " }))
+        // `THE INTRODUCTION`, `The Preface`: a matter word after the article.
+        if lead == "the" {
+            let rest = line.drop(while: { $0 == " " }).dropFirst(3)
+            guard rest.first == " ", matterWords.contains(firstWord(rest.dropFirst())) else { return nil }
+            return words(line.prefix(40)).count <= 3 ? -1 : nil
+        }
+        guard leadingWords.contains(lead) else { return nil }
         // Only the first words matter.
         let w = words(line.prefix(40))
         guard var first = w.first else { return nil }
