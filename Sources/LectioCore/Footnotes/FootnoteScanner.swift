@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds footnote markers inside a block's text and recognises blocks that are notes.
 enum FootnoteScanner {
     /// A marker found in a text: its label and scalar range.
@@ -41,22 +43,25 @@ enum FootnoteScanner {
     }
 
     static func mayHoldMarkers(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
         let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            i += 1
-            if b < 0x80 {
-                if b == 0x2A || b == 0x5B || b == 0x5E { return true }
-            } else if b == 0xC2, i < n {
-                let c = bytes[i]
-                if c == 0xB9 || c == 0xB2 || c == 0xB3 || c == 0xA7 { return true }
-            } else if b == 0xE2, i + 1 < n {
-                let c = bytes[i], d = bytes[i + 1]
-                if (c == 0x80 && (d == 0xA0 || d == 0xA1)) || (c == 0x81 && d >= 0xB0 && d <= 0xB9) { return true }
+        // `memchr` for each byte: most paragraphs hold none of them, and this runs on every one.
+        if memchr(base, 0x2A, n) != nil || memchr(base, 0x5B, n) != nil || memchr(base, 0x5E, n) != nil { return true }
+        func followed(by lead: UInt8, _ test: (Int) -> Bool) -> Bool {
+            var from = 0
+            while from < n, let hit = memchr(base + from, Int32(lead), n - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if test(i) { return true }
+                from = i + 1
             }
+            return false
         }
-        return false
+        if followed(by: 0xC2, { i in i + 1 < n && [0xB9, 0xB2, 0xB3, 0xA7].contains(bytes[i + 1]) }) { return true }
+        return followed(by: 0xE2) { i in
+            guard i + 2 < n else { return false }
+            let c = bytes[i + 1], d = bytes[i + 2]
+            return (c == 0x80 && (d == 0xA0 || d == 0xA1)) || (c == 0x81 && d >= 0xB0 && d <= 0xB9)
+        }
     }
 
     /// Whether a text can hold a marker at all: the cheap test that spares most paragraphs.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Project Gutenberg's inline marks in plain text: `_italics_` and `=bold=`, shown as styles
 /// without the marks, only where a mark opens at a word's start and closes at a word's end
 /// within the same block (`snake_case`, `a = b` and a lone `_` stay as they are).
@@ -18,7 +20,7 @@ enum GutenbergEmphasis {
 
     /// Applies the marks of `text` (with its source line breaks).
     static func apply(_ text: String, lineBreaks: [Int]) -> Result? {
-        guard text.utf8.contains(where: { $0 == 0x5F || $0 == 0x3D }) else { return nil }
+        guard mayHoldMarks(text) else { return nil }
         let s = Array(text.unicodeScalars)
         var pairs: [(Int, Int, StyleSpan.Style)] = []
         var i = 0
@@ -41,6 +43,16 @@ enum GutenbergEmphasis {
         out.append(contentsOf: s[next...])
         let styles = pairs.map { StyleSpan(range: moved($0.0 + 1)..<moved($0.1), style: $0.2) }
         return Result(text: String(out), lineBreaks: lineBreaks.map(moved), styles: styles, removed: removed)
+    }
+
+    /// Whether the text holds a `_` or a `=` at all (`memchr` over its bytes: most paragraphs
+    /// hold neither, and this runs on every one).
+    static func mayHoldMarks(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0x5F, buffer.count) != nil || memchr(base, 0x3D, buffer.count) != nil
+        }
     }
 
     /// The closing mark for an opening one at `i`, or `nil`.
