@@ -17,26 +17,43 @@ public enum FootnoteLinker {
         for (i, note) in notes.enumerated() where include(note.label) { byLabel[note.label, default: []].append(i) }
         var markerBlocks: [String: [Int]] = [:]
         for m in markers where include(m.label) { markerBlocks[m.label, default: []].append(m.block) }
+        var passed: [String: Int] = [:]
         var used = Set<Int>()
         for m in markers.indices where include(markers[m].label) {
-            guard let candidates = byLabel[markers[m].label] else { continue }
+            let label = markers[m].label
+            guard let candidates = byLabel[label] else { continue }
             let block = markers[m].block
             // Out of scope: a note with another marker of its label between it and this one.
-            let others = markerBlocks[markers[m].label] ?? []
+            let others = markerBlocks[label] ?? []
             func inScope(_ note: Int) -> Bool {
                 let (low, high) = notes[note].block > block ? (block, notes[note].block) : (notes[note].block, block)
-                return !others.contains { $0 > low && $0 < high }
+                let k = firstIndex(in: others, above: low)
+                return k == others.count || others[k] >= high
             }
-            let after = candidates.first { !used.contains($0) && notes[$0].block > block }
-            let before = candidates.last { !used.contains($0) && notes[$0].block <= block }
+            // The notes up to the marker's block, passed once (markers come in reading order).
+            var k = passed[label] ?? 0
+            while k < candidates.count, notes[candidates[k]].block <= block { k += 1 }
+            passed[label] = k
+            let after = candidates[k...].prefix(64).first { !used.contains($0) }
+            let before = candidates[..<k].suffix(64).last { !used.contains($0) }
             if let chosen = after.flatMap({ inScope($0) ? $0 : nil }) ?? before.flatMap({ inScope($0) ? $0 : nil }) {
                 markers[m].note = chosen
                 used.insert(chosen)
-            } else if m > 0, markers[m - 1].label == markers[m].label, markers[m - 1].block == block, let shared = markers[m - 1].note {
+            } else if m > 0, markers[m - 1].label == label, markers[m - 1].block == block, let shared = markers[m - 1].note {
                 // `the Dungeon-clock^2 … and Wallace Tower^2`: one note for two markers of a passage.
                 markers[m].note = shared
             }
         }
+    }
+
+    /// The index of the first element of the ascending `values` above `x` (`values.count` if none).
+    static func firstIndex(in values: [Int], above x: Int) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] <= x { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     static func linkByContent(markers: inout [FootnoteMarker], notes: [FootnoteNote], blocks: [Block],
@@ -52,15 +69,18 @@ public enum FootnoteLinker {
         }
         // Each label's run serves the markers of that label since its previous run.
         var previousEnd: [String: Int] = [:]
+        var byLabel: [String: [Int]] = [:]
+        for m in markers.indices where include(markers[m].label) { byLabel[markers[m].label, default: []].append(m) }
+        let blocksByLabel = byLabel.mapValues { $0.map { markers[$0].block } }
         for run in runs {
             let firstBlock = notes[run[0]].block
             let lastBlock = notes[run[run.count - 1]].block
             for label in Set(run.map { notes[$0].label }) {
                 let since = previousEnd[label] ?? -1
                 previousEnd[label] = lastBlock
-                let ms = markers.indices.filter {
-                    markers[$0].label == label && markers[$0].block > since && markers[$0].block < firstBlock
-                }
+                let all = byLabel[label] ?? [], allBlocks = blocksByLabel[label] ?? []
+                let from = firstIndex(in: allBlocks, above: since), to = firstIndex(in: allBlocks, above: firstBlock - 1)
+                let ms = from < to ? Array(all[from..<to]) : []
                 let ns = run.filter { notes[$0].label == label }
                 guard !ms.isEmpty else { continue }
                 // One marker and its one note (the usual case): nothing to weigh.
@@ -68,10 +88,17 @@ public enum FootnoteLinker {
                     markers[ms[0]].note = ns[0]
                     continue
                 }
+                // Too many to weigh one against another: in order.
+                guard ms.count * ns.count <= 40_000 else {
+                    for (a, m) in ms.enumerated() where a < ns.count { markers[m].note = ns[a] }
+                    continue
+                }
                 // The words just before each marker: the last few hundred characters suffice.
+                var cached: (block: Int, scalars: [Unicode.Scalar]) = (-1, [])
                 let contexts = ms.map { m in
                     let marker = markers[m]
-                    let scalars = blocks[marker.block].scalars[max(0, marker.range.lowerBound - 400)..<marker.range.lowerBound]
+                    if cached.block != marker.block { cached = (marker.block, blocks[marker.block].scalars) }
+                    let scalars = cached.scalars[max(0, marker.range.lowerBound - 400)..<marker.range.lowerBound]
                     return String(String.UnicodeScalarView(scalars))
                 }
                 let matcher = ContentMatcher(contexts: contexts, notes: ns.map { notes[$0].text })
@@ -87,10 +114,7 @@ public enum FootnoteLinker {
                     }
                     score.append(row)
                 }
-                let assignment = ms.count * ns.count <= 40_000
-                    ? Assignment.maximise(score)
-                    : ms.indices.map { $0 < ns.count ? $0 : nil }
-                for (a, b) in assignment.enumerated() { if let b { markers[ms[a]].note = ns[b] } }
+                for (a, b) in Assignment.maximise(score).enumerated() { if let b { markers[ms[a]].note = ns[b] } }
             }
         }
     }

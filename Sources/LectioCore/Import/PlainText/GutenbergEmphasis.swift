@@ -22,18 +22,31 @@ enum GutenbergEmphasis {
     static func apply(_ text: String, lineBreaks: [Int]) -> Result? {
         guard mayHoldMarks(text) else { return nil }
         let s = Array(text.unicodeScalars)
+        // Where each mark may close, found once: the search from each opening mark moves on
+        // through these, never back, so a block full of marks costs no more than its length.
+        var closing: [Unicode.Scalar: [Int]] = ["_": [], "=": []]
+        for j in s.indices where (s[j] == "_" || s[j] == "=") && j > 0 && isClosing(j, in: s) { closing[s[j]]?.append(j) }
+        let equals = s.indices.filter { s[$0] == "=" }
+        var nextEquals = 0
+        var cursor: [Unicode.Scalar: Int] = ["_": 0, "=": 0]
         var pairs: [(Int, Int, StyleSpan.Style)] = []
         var i = 0
         while i < s.count {
             let mark = s[i]
-            guard mark == "_" || mark == "=", let close = closer(of: i, in: s) else { i += 1; continue }
-            pairs.append((i, close, mark == "_" ? .emphasis : .strong))
-            i = close + 1
+            guard mark == "_" || mark == "=", isOpening(i, in: s), let closers = closing[mark], var k = cursor[mark] else { i += 1; continue }
+            while k < closers.count, closers[k] < i + 2 { k += 1 }
+            cursor[mark] = k
+            // `=bold=` closes at the very next `=`.
+            while nextEquals < equals.count, equals[nextEquals] <= i { nextEquals += 1 }
+            guard k < closers.count, closers[k] - i < 2000,
+                  mark == "_" || (nextEquals < equals.count && equals[nextEquals] == closers[k]) else { i += 1; continue }
+            pairs.append((i, closers[k], mark == "_" ? .emphasis : .strong))
+            i = closers[k] + 1
         }
         guard !pairs.isEmpty else { return nil }
         let removed = pairs.flatMap { [$0.0, $0.1] }
         // New offset of old offset o: o less the marks removed before it.
-        func moved(_ o: Int) -> Int { o - removed.prefix { $0 < o }.count }
+        func moved(_ o: Int) -> Int { o - FootnoteLinker.firstIndex(in: removed, above: o - 1) }
         var out = String.UnicodeScalarView()
         var next = 0
         for r in removed {
@@ -55,25 +68,17 @@ enum GutenbergEmphasis {
         }
     }
 
-    /// The closing mark for an opening one at `i`, or `nil`.
-    static func closer(of i: Int, in s: [Unicode.Scalar]) -> Int? {
-        let mark = s[i]
-        guard i == 0 || opening.contains(s[i - 1]), i + 1 < s.count else { return nil }
+    /// Whether the mark at `i` can open: at a word's start, before a letter (`=`) or a non-space.
+    static func isOpening(_ i: Int, in s: [Unicode.Scalar]) -> Bool {
+        guard i == 0 || opening.contains(s[i - 1]), i + 1 < s.count else { return false }
         let first = s[i + 1]
-        guard first != mark, !CanonicalText.isSpace(first), first != "\n" else { return nil }
+        guard first != s[i], !CanonicalText.isSpace(first) else { return false }
         // `=bold=` only around words: `a = b`, `==` and `=>` are not bold.
-        if mark == "=", !first.properties.isAlphabetic { return nil }
-        var j = i + 2
-        while j < s.count, j - i < 2000 {
-            if s[j] == mark {
-                let before = s[j - 1]
-                if !CanonicalText.isSpace(before), before != "\n", j + 1 == s.count || closing.contains(s[j + 1]) {
-                    return j
-                }
-                if mark == "=" { return nil }
-            }
-            j += 1
-        }
-        return nil
+        return s[i] == "_" || first.properties.isAlphabetic
+    }
+
+    /// Whether the mark at `j` can close: after a non-space, at a word's end.
+    static func isClosing(_ j: Int, in s: [Unicode.Scalar]) -> Bool {
+        !CanonicalText.isSpace(s[j - 1]) && (j + 1 == s.count || closing.contains(s[j + 1]))
     }
 }

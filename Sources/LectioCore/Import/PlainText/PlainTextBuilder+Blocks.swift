@@ -25,7 +25,7 @@ extension PlainTextImporter.Builder {
             breaks += part.1.map { $0 + base }
         }
         let block = append(.footnote, (text, breaks), raw[i])
-        let start = textStart - removedMarks.filter { $0 < textStart }.count
+        let start = textStart - FootnoteLinker.firstIndex(in: removedMarks, above: textStart - 1)
         var body = String(String.UnicodeScalarView(blocks[block].scalars[start...]))
         if bracketed, body.hasSuffix("]") { body.removeLast() }
         notes.append(FootnoteNote(label: label, block: block, text: String(body.trimmedSpaces), line: raw[i].firstLine))
@@ -39,7 +39,7 @@ extension PlainTextImporter.Builder {
         guard FootnoteScanner.mayHoldMarkers(blocks[block].text) else { return [] }
         // Tentative symbols opening two source lines of a block are list bullets, not markers.
         var found = FootnoteScanner.markers(in: blocks[block].scalars)
-        let breaks = blocks[block].lineBreaks
+        let breaks = Set(blocks[block].lineBreaks)
         if found.filter({ $0.isTentative && breaks.contains($0.range.lowerBound) }).count > 1 {
             found.removeAll { $0.isTentative && breaks.contains($0.range.lowerBound) }
         }

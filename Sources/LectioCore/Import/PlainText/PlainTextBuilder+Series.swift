@@ -84,6 +84,7 @@ extension PlainTextImporter.Builder {
             let candidates = apart.filter { isCandidate(raw[$0]) && (ranks[$0] ?? -1) < 0 }
             if candidates.count >= 5, candidates.count * 5 >= apart.count * 4 {
                 gapHeadings = Set(candidates)
+                lastGapTitle = candidates.last { ranks[$0] == nil } ?? -1
                 return
             }
         }
@@ -95,7 +96,7 @@ extension PlainTextImporter.Builder {
     mutating func gapHeading(at i: Int) -> Int {
         let lines = raw[i].lines.map { $0.trimmedSpaces }
         let numeric = lines.allSatisfy { $0.allSatisfy { $0.isNumber || $0 == " " || $0 == "-" || $0 == "–" } }
-        let backMatter = ranks[i] == -1 && !gapHeadings.contains { $0 > i && ranks[$0] == nil }
+        let backMatter = ranks[i] == -1 && i > lastGapTitle
         addSection(lines, raw[i], rank: numeric || backMatter ? 1 : 2)
         return 1
     }

@@ -31,6 +31,8 @@ extension PlainTextImporter {
         var numberedSeries = Set<Int>()
         /// Raw blocks that are headings by the blank lines that set them apart (see `findGapHeadings`).
         var gapHeadings = Set<Int>()
+        /// The last of them that is a title rather than back matter (`Glossary`).
+        var lastGapTitle = -1
         /// Blank lines that stand before the book's numbered headings; unnumbered ones need as many.
         var headingGap = 2
         /// Offsets of the `_`/`=` marks the last `append` removed.
