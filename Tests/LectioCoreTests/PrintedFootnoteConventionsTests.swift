@@ -110,6 +110,27 @@ import LectioTestSupport
         #expect(links(d) == ["When thou shalt find its mate."])
     }
 
+    @Test func aMisprintedOrLostNumberLinksWhereTheNumberingSaysTheNoteIsDue() {
+        let d = Fixtures.document(text: """
+            Title Here
+
+            The Prince[36] spoke, and the P. R.[2] answered.
+
+            [36] A prince.
+
+            [37] Prince Regent.
+
+            A poem of Numbers^5 and of Phineas^6 and of Zipporah^7.
+
+                 [Footnote 5: Numbers.]
+
+                 [Footnote : Phineas, in Numbers xxv.]
+
+                 [Footnote 7: Zipporah.]
+            """)
+        #expect(links(d) == ["A prince.", "Prince Regent.", "Numbers.", "Phineas, in Numbers xxv.", "Zipporah."])
+    }
+
     @Test func aYearInBracketsIsNoMarker() {
         let d = Fixtures.document(text: "Title Here\n\nSketch—New Year’s Day [1790] and a note [1].\n\n[1] The note.")
         #expect(d.footnotes.map(\.label) == ["1"])

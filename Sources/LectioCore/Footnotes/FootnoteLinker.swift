@@ -10,6 +10,33 @@ public enum FootnoteLinker {
     public static func link(markers: inout [FootnoteMarker], notes: [FootnoteNote], blocks: [Block]) {
         linkByLabel(markers: &markers, notes: notes, where: { !FootnoteScanner.isSymbolic($0) })
         linkByContent(markers: &markers, notes: notes, blocks: blocks, where: FootnoteScanner.isSymbolic)
+        linkLeftovers(markers: &markers, notes: notes, blocks: blocks)
+    }
+
+    /// A numbered note left without a marker (its number misprinted, `P. R.[2]` for `[37]`, or
+    /// lost, `[Footnote : …]`) goes with the one numbered marker left without a note since the
+    /// previous run of notes — only when both are the only ones left on either side.
+    static func linkLeftovers(markers: inout [FootnoteMarker], notes: [FootnoteNote], blocks: [Block]) {
+        var linked = Set(markers.compactMap(\.note))
+        var runStart = 0
+        var previousEnd = -1
+        var m = 0
+        while runStart < notes.count {
+            var runEnd = runStart
+            while runEnd + 1 < notes.count, isAdjacent(notes[runEnd].block, notes[runEnd + 1].block, blocks: blocks) { runEnd += 1 }
+            let left = (runStart...runEnd).filter { !linked.contains($0) && !FootnoteScanner.isSymbolic(notes[$0].label) }
+            var waiting: [Int] = []
+            while m < markers.count, markers[m].block < notes[runStart].block {
+                if markers[m].block > previousEnd, markers[m].note == nil, !FootnoteScanner.isSymbolic(markers[m].label) { waiting.append(m) }
+                m += 1
+            }
+            if left.count == 1, waiting.count == 1, fitsNumbering(left[0], marker: markers[waiting[0]], notes: notes, linked: linked) {
+                markers[waiting[0]].note = left[0]
+                linked.insert(left[0])
+            }
+            previousEnd = notes[runEnd].block
+            runStart = runEnd + 1
+        }
     }
 
     static func linkByLabel(markers: inout [FootnoteMarker], notes: [FootnoteNote], where include: (String) -> Bool) {
@@ -117,6 +144,19 @@ public enum FootnoteLinker {
                 for (a, b) in Assignment.maximise(score).enumerated() { if let b { markers[ms[a]].note = ns[b] } }
             }
         }
+    }
+
+    /// Whether a note left over stands where its numbering says a note is due: `[37]` after a
+    /// linked `[36]` (or before a linked `[38]`); a note without a number between `[5]` and `[7]`,
+    /// for a marker `6`. A lone note with another number than the marker's is not enough.
+    static func fitsNumbering(_ n: Int, marker: FootnoteMarker, notes: [FootnoteNote], linked: Set<Int>) -> Bool {
+        let previous = n > 0 && linked.contains(n - 1) ? Int(notes[n - 1].label) : nil
+        let next = n + 1 < notes.count && linked.contains(n + 1) ? Int(notes[n + 1].label) : nil
+        guard let number = Int(notes[n].label) else {
+            guard notes[n].label.isEmpty, let due = Int(marker.label) else { return false }
+            return previous == due - 1 || next == due + 1
+        }
+        return previous == number - 1 || next == number + 1
     }
 
     /// Two note blocks belong to one run when only notes or scene breaks stand between them.

@@ -45,7 +45,8 @@ extension FootnoteScanner {
             while j < s.count, s[j] == " " { j += 1 }
             var label = String.UnicodeScalarView()
             while j < s.count, isWordish(s[j]) { label.append(s[j]); j += 1 }
-            guard !label.isEmpty, j < s.count, s[j] == ":" || s[j] == "." else { return nil }
+            // `[Footnote : …]`: a note whose number was lost keeps an empty label.
+            guard j < s.count, s[j] == ":" || (s[j] == "." && !label.isEmpty) else { return nil }
             j += 1
             while j < s.count, s[j] == " " { j += 1 }
             return (String(label), j)

@@ -157,7 +157,7 @@ def austen():
         if line == 7692:        # `P. R.[2]` is the Prince Regent of note [37]
             label = '37'
         pairs.append((line, notes[label]))
-    write('austen-letters.txt', 'The Letters of Jane Austen', secs, pairs, {'footnotesRight': 37},
+    write('austen-letters.txt', 'The Letters of Jane Austen', secs, pairs, {},
           'a preface and 78 letters numbered alone on a line; 38 notes [n]')
 
 def burns():
@@ -194,7 +194,7 @@ def burns():
             pairs.append((line, pairs[-1][1]))  # `Dungeon-clock^2` and `Wallace Tower^2`: one note for both
     pairs.append((7435, 7463))  # `Phineas^6`: its note lost its number (`[Footnote : …]`)
     assert len(pairs) == 183
-    write('burns-poems.txt', 'POEMS AND SONGS OF ROBERT BURNS', secs, sorted(pairs), {'footnotesRight': 182},
+    write('burns-poems.txt', 'POEMS AND SONGS OF ROBERT BURNS', secs, sorted(pairs), {},
           'a preface, 18 years, 553 poems, a glossary; ^n markers with [Footnote n: …] notes')
 
 def sanguo():
