@@ -95,6 +95,37 @@ import LectioTestSupport
         #expect(d.sections.map(\.title) == ["PREFACE.", "I. LONDON, Monday (May 1, 1800).", "II. To Miss Smith.", "III."])
     }
 
+    @Test func aLetterNumberMayCarryAFootnoteMarker() {
+        let d = Fixtures.document(text: """
+            LETTERS
+
+
+
+
+            I.
+
+            Dear John, the first.
+
+
+
+
+            II.*
+
+            Dear John, the second.
+
+            * Written from prison.
+
+
+
+
+            III.
+
+            Dear John, the third.
+            """)
+        #expect(d.sections.map(\.title) == ["I.", "II.", "III."])
+        #expect(d.footnotes.first?.note.map { d.notes[$0].text } == "Written from prison.")
+    }
+
     @Test func aNumberedListInsideAChapterIsNoSeries() {
         let d = Fixtures.document(text: """
             A Book

@@ -1,7 +1,11 @@
 extension PlainTextImporter.Builder {
-    /// The number of a line that holds only a number: `XII.`, `12.`, `No. 12`, `12`.
+    /// The number of a line that holds only a number: `XII.`, `12.`, `No. 12`, `12`, also with a
+    /// footnote marker after it (`XII.*`, `XII.[3]`).
     static func numberAlone(_ line: Substring) -> Int? {
         var t = line.trimmedSpaces
+        if let marker = FootnoteScanner.markers(in: Array(t.unicodeScalars)).last, marker.range.upperBound == t.unicodeScalars.count {
+            t = Substring(String(String.UnicodeScalarView(t.unicodeScalars.prefix(marker.range.lowerBound)))).trimmedSpaces
+        }
         if t.hasPrefix("No. ") || t.hasPrefix("NO. ") { t = t.dropFirst(4).trimmedSpaces }
         if t.last == "." { t = t.dropLast() }
         guard !t.isEmpty, t.count <= 9 else { return nil }
@@ -50,7 +54,12 @@ extension PlainTextImporter.Builder {
         var lines = [r.lines[0].trimmedSpaces]
         if i + 1 < raw.count, raw[i + 1].region == .body, raw[i + 1].lines.count <= 2, !numberedSeries.contains(i + 1) {
             let next = raw[i + 1].lines.map { $0.trimmedSpaces }
-            let opening = next[0].first.map { $0.isUppercase || $0.isNumber || "_\"“'‘".contains($0) } ?? false
+            // A place and date set to the right, an addressee (`To his Brother`, `_To Miss A._`,
+            // `MR. JOHN SMITH`); not the letter's own first line (`Dear John, …`).
+            let setApart = raw[i + 1].lines[0].prefix(while: { $0 == " " }).count >= 4
+            let firstWord = next[0].prefix { !$0.isWhitespace && $0 != "," }
+            let addressee = next[0].hasPrefix("To ") || next[0].hasPrefix("_To ") || HeadingRules.isAllCaps(firstWord) && firstWord.count > 1
+            let opening = (setApart || addressee) && (next[0].first.map { $0.isUppercase || $0.isNumber || "_\"“'‘".contains($0) } ?? false)
             if opening, next.allSatisfy({ $0.count <= (next.count == 1 ? 80 : 50) }), ranks[i + 1] == nil,
                !FootnoteScanner.isSceneBreak(next[0]), FootnoteScanner.noteStart(next[0], symbolWithSpaceAllowed: false) == nil {
                 lines += next
