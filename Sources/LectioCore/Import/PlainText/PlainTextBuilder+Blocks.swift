@@ -18,11 +18,12 @@ extension PlainTextImporter.Builder {
         }
         var text = ""
         var breaks: [Int] = []
+        var count = 0
         for (n, part) in parts.enumerated() {
-            if n > 0 { text += "\n"; breaks.append(text.unicodeScalars.count) }
-            let base = text.unicodeScalars.count
+            if n > 0 { text += "\n"; count += 1; breaks.append(count) }
+            breaks += part.1.map { $0 + count }
             text += part.0
-            breaks += part.1.map { $0 + base }
+            count += part.0.scalarCount
         }
         let block = append(.footnote, (text, breaks), raw[i])
         let start = textStart - FootnoteLinker.firstIndex(in: removedMarks, above: textStart - 1)
@@ -91,14 +92,17 @@ extension PlainTextImporter.Builder {
     /// Lines kept as they are, less their common indent.
     func preformatted(_ lines: [Substring]) -> (String, [Int]) {
         let indent = lines.map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
         var breaks: [Int] = []
+        var count = 0
         for (n, line) in lines.enumerated() {
-            if n > 0 { text += "\n"; breaks.append(text.unicodeScalars.count) }
+            if n > 0 { bytes.append(0x0A); count += 1; breaks.append(count) }
             var l = line.dropFirst(indent)
             while l.last == " " { l = l.dropLast() }
-            text += l
+            bytes.append(contentsOf: l.utf8)
+            count += l.scalarCount
         }
-        return (text, breaks)
+        return (String(decoding: bytes, as: UTF8.self), breaks)
     }
 }
