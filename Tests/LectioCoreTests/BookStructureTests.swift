@@ -126,6 +126,63 @@ import LectioTestSupport
         #expect(d.footnotes.first?.note.map { d.notes[$0].text } == "Written from prison.")
     }
 
+    @Test func aContentsListEndsWhereAHeadingIsFollowedByProse() {
+        let d = Fixtures.document(text: """
+            THE BOOK
+
+
+
+
+            CONTENTS OF THE CHAPTERS
+
+
+            THE FIRST PART
+
+            INTRODUCTION
+
+            1. OF SENSE
+
+            2. OF THE INTERIOUR BEGINNINGS OF VOLUNTARY MOTIONS, COMMONLY CALLED THE
+            PASSIONS
+
+            3. OF SPEECH
+
+
+
+
+            THE INTRODUCTION
+
+
+            Nature, the art whereby God hath made and governs the world, is by the art of man
+            imitated, so that it can make an artificial animal.
+
+
+
+            CHAPTER I. OF SENSE
+
+
+            Concerning the thoughts of man, I will consider them first singly.
+
+
+
+            CHAPTER II. OF THE INTERIOUR BEGINNINGS
+
+
+            There be in animals two sorts of motions peculiar to them.
+
+
+
+            CHAPTER III. OF SPEECH
+
+
+            The invention of printing, though ingenious, is no great matter.
+            """)
+        #expect(d.sections.map(\.title) == [
+            "CONTENTS OF THE CHAPTERS", "THE INTRODUCTION", "CHAPTER I. OF SENSE", "CHAPTER II. OF THE INTERIOUR BEGINNINGS",
+            "CHAPTER III. OF SPEECH",
+        ])
+    }
+
     @Test func aNumberedListInsideAChapterIsNoSeries() {
         let d = Fixtures.document(text: """
             A Book
