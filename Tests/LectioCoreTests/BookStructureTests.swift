@@ -183,6 +183,14 @@ import LectioTestSupport
         ])
     }
 
+    @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
+        let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
+        let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))
+        #expect(diary.sections.map(\.title) == entries)
+        let letter = Fixtures.document(text: "A Letter\n\nJanuary 3, 1800.\n\nDear John, it is cold here.\n\nYours, Anne.")
+        #expect(letter.sections.isEmpty)
+    }
+
     @Test func aNumberedListInsideAChapterIsNoSeries() {
         let d = Fixtures.document(text: """
             A Book

@@ -34,6 +34,19 @@ extension PlainTextImporter.Builder {
         numberedSeries = Set(chains.joined())
     }
 
+    /// Lines holding only a date that run forward, five or more and at least one in forty
+    /// blocks: a diary's entries (a few dated poems in a collection are not).
+    mutating func findDatedEntries() {
+        var found: [(Int, DateLine)] = []
+        var body = 0
+        for i in raw.indices where raw[i].region == .body {
+            body += 1
+            if raw[i].lines.count == 1, let date = DateLine(raw[i].lines[0]) { found.append((i, date)) }
+        }
+        guard found.count >= 5, found.count * 40 >= body, DateLine.runForward(found.map(\.1)) else { return }
+        numberedSeries = Set(found.map(\.0))
+    }
+
     /// How many blank lines stand before the book's own series of headings (the lower quartile):
     /// an unnumbered heading must stand apart as they do.
     mutating func findHeadingGap() {

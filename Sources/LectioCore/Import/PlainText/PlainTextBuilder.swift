@@ -27,7 +27,8 @@ extension PlainTextImporter {
         var ranks: [Int?] = []
         /// Whether a heading of the text itself has been seen (the title comes before any).
         var headingSeen = false
-        /// Raw blocks that hold only a number of a counting series (`I.`, `II.`…): letters, entries.
+        /// Raw blocks that hold only a number of a counting series (`I.`, `II.`…) or a date of a
+        /// diary: letters, entries.
         var numberedSeries = Set<Int>()
         /// Raw blocks that are headings by the blank lines that set them apart (see `findGapHeadings`).
         var gapHeadings = Set<Int>()
@@ -55,6 +56,7 @@ extension PlainTextImporter {
             if !structured {
                 findNumberedSeries()
                 if numberedSeries.isEmpty { findGapHeadings() }
+                if numberedSeries.isEmpty && gapHeadings.isEmpty { findDatedEntries() }
                 structured = !numberedSeries.isEmpty || !gapHeadings.isEmpty
             }
             findHeadingGap()
