@@ -100,15 +100,17 @@ import LectioTestSupport
     @Test func fuzzedInputNeverCrashes() throws {
         var rng = SystemRandomNumberGenerator()
         let pieces = ["*", "**", "[^", "]", "[", "]:", "#", "##", "\n", "\n\n", "    ", "`", "```", "_", "> ", "- ", "1. ",
-                      "[Footnote 1:", "[1]", "†", "CHAPTER I", "PART II", "* * *", "é", "中", "\u{1B}", "\r\n", "\t", "---", "% t", "a", "word "]
+                      "[Footnote 1:", "[1]", "†", "CHAPTER I", "PART II", "* * *", "é", "中", "\u{1B}", "\r\n", "\t", "---", "% t", "a", "word ",
+                      "^1", " *(2)", "* (2) ", "§", "第一回：", "第一○○回", "　　", "XII.", "\n\n\n\n", "_", "=", "End of Project Gutenberg's "]
         let scarlet = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path("study-in-scarlet.txt"))))
         let rfc = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path("rfc-3392-leadership-council.md"))))
+        let chinese = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path("sanguo-yanyi.txt"))))
         for round in 0..<300 {
             let bytes: [UInt8]
             switch round % 3 {
             case 0: bytes = (0..<Int.random(in: 0...600, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             case 1:
-                let source = round % 2 == 0 ? scarlet : rfc
+                let source = round % 4 == 1 ? scarlet : round % 4 == 3 ? chinese : rfc
                 let a = Int.random(in: 0..<source.count, using: &rng)
                 bytes = Array(source[a..<min(source.count, a + Int.random(in: 0...4000, using: &rng))])
             default: bytes = Array((0..<Int.random(in: 0...200, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined().utf8)

@@ -42,9 +42,12 @@ public struct Outline: Codable, Sendable, Equatable {
         sections = document.sections.map {
             SectionEntry(title: $0.title, level: $0.level, line: $0.line, matter: $0.isMatter)
         }
+        // The scalars of one block at a time: a block may hold many markers.
+        var cached: (block: Int, scalars: [Unicode.Scalar]) = (-1, [])
         footnotes = document.footnotes.map { m in
             let block = document.blocks[m.block]
-            let before = block.scalars[max(0, m.range.lowerBound - 40)..<m.range.lowerBound]
+            if cached.block != m.block { cached = (m.block, block.scalars) }
+            let before = cached.scalars[max(0, m.range.lowerBound - 40)..<m.range.lowerBound]
             let note = m.note.map { document.notes[$0] }
             return FootnoteEntry(label: m.label, line: block.sourceLine(at: m.range.lowerBound),
                                  before: String(String.UnicodeScalarView(before)).replacingOccurrences(of: "\n", with: " "),

@@ -1,12 +1,28 @@
+import Foundation
+
 /// Finds footnote markers inside a block's text and recognises blocks that are notes.
 enum FootnoteScanner {
     /// A marker found in a text: its label and scalar range.
     struct Found: Equatable {
         var label: String
         var range: Range<Int>
+        /// A marker that may be something else (`word *`, `word^1`): kept only if it finds a note.
+        var isTentative = false
     }
 
-    static func isSymbolMark(_ s: Unicode.Scalar) -> Bool { s.value == 0x2020 || s.value == 0x2021 }
+    /// `†`, `‡`, `§`: symbols that mark notes as `*` does.
+    static func isSymbolMark(_ s: Unicode.Scalar) -> Bool { s.value == 0x2020 || s.value == 0x2021 || s.value == 0xA7 }
+
+    /// Whether a label is a repeated symbol (`*`, `**`, `†`, `*(2)`), linked by content rather than by label.
+    static func isSymbolic(_ label: String) -> Bool {
+        guard let first = label.unicodeScalars.first else { return false }
+        return first == "*" || isSymbolMark(first)
+    }
+
+    /// The symbols a label starts with: `*(2)` → `*`.
+    static func symbolBase(_ label: some StringProtocol) -> String {
+        String(label.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" || $0 == "§" }))
+    }
 
     /// The digit of a superscript digit (`²` → `2`).
     static func superscriptDigit(_ s: Unicode.Scalar) -> Character? {
@@ -20,32 +36,43 @@ enum FootnoteScanner {
         }
     }
 
-    /// The same test on a text's bytes: `*`, `[`, `†`, `‡` (E2 80 A0/A1), `¹²³` (C2 B9/B2/B3),
+    /// The same test on a text's bytes: `*`, `[`, `^`, `†`, `‡` (E2 80 A0/A1), `§¹²³` (C2 A7/B9/B2/B3),
     /// `⁰⁴…⁹` (E2 81 B0–B9).
     static func mayHoldMarkers(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { mayHoldMarkers(bytes: $0) } ?? mayHoldMarkers(bytes: Array(text.utf8))
+        text.utf8.withContiguousStorageIfAvailable { mayHoldMarkers(bytes: $0) } ?? Array(text.utf8).withUnsafeBufferPointer { mayHoldMarkers(bytes: $0) }
     }
 
-    static func mayHoldMarkers(bytes: some Collection<UInt8>) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for b in bytes {
-            if b == 0x2A || b == 0x5B { return true }
-            if previous == 0xC2 && (b == 0xB9 || b == 0xB2 || b == 0xB3) { return true }
-            if beforePrevious == 0xE2 && ((previous == 0x80 && (b == 0xA0 || b == 0xA1)) || (previous == 0x81 && b >= 0xB0 && b <= 0xB9)) { return true }
-            beforePrevious = previous
-            previous = b
+    static func mayHoldMarkers(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let n = bytes.count
+        // `memchr` for each byte: most paragraphs hold none of them, and this runs on every one.
+        if memchr(base, 0x2A, n) != nil || memchr(base, 0x5B, n) != nil || memchr(base, 0x5E, n) != nil { return true }
+        func followed(by lead: UInt8, _ test: (Int) -> Bool) -> Bool {
+            var from = 0
+            while from < n, let hit = memchr(base + from, Int32(lead), n - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if test(i) { return true }
+                from = i + 1
+            }
+            return false
         }
-        return false
+        if followed(by: 0xC2, { i in i + 1 < n && [0xB9, 0xB2, 0xB3, 0xA7].contains(bytes[i + 1]) }) { return true }
+        return followed(by: 0xE2) { i in
+            guard i + 2 < n else { return false }
+            let c = bytes[i + 1], d = bytes[i + 2]
+            return (c == 0x80 && (d == 0xA0 || d == 0xA1)) || (c == 0x81 && d >= 0xB0 && d <= 0xB9)
+        }
     }
 
     /// Whether a text can hold a marker at all: the cheap test that spares most paragraphs.
     static func mayHoldMarkers(_ s: [Unicode.Scalar]) -> Bool {
         s.contains { c in
             let v = c.value
-            return v == 0x2A || v == 0x5B || v == 0x2020 || v == 0x2021 || v == 0xB9 || v == 0xB2 || v == 0xB3 || (0x2070...0x2079).contains(v)
+            return v == 0x2A || v == 0x5B || v == 0x5E || v == 0x2020 || v == 0x2021 || v == 0xA7 || v == 0xB9 || v == 0xB2 || v == 0xB3
+                || (0x2070...0x2079).contains(v)
         }
     }
-    static let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "]", "”", "’", "\"", "'", "!", "?", "—", "–"]
+    static let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "]", "”", "’", "\"", "'", "!", "?", "—", "–", "-", "_"]
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool { CanonicalText.isSpace(s) }
     static func isWordish(_ s: Unicode.Scalar) -> Bool {
@@ -53,9 +80,19 @@ enum FootnoteScanner {
         if v < 0x80 { return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
         return s.properties.isAlphabetic
     }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
-    /// Markers in running text: `word.*`, `word†`, `word [12]`, `word[A]`, `word²`.
-    /// Scene breaks and `*emphasis*` are not markers; nor are editorial brackets such as `[sic]`.
+    /// `(2)` at `j`, as in `*(2)`, the second starred note of a paragraph: the index after it.
+    static func sequenceSuffix(_ s: [Unicode.Scalar], at j: Int) -> Int? {
+        guard j + 2 < s.count, s[j] == "(", isDigit(s[j + 1]) else { return nil }
+        var k = j + 1
+        while k < s.count, k - j <= 3, isDigit(s[k]) { k += 1 }
+        return k < s.count && s[k] == ")" ? k + 1 : nil
+    }
+
+    /// Markers in running text: `word.*`, `word *`, `*(2)`, `word†`, `word [12]`, `word[A]`, `word²`,
+    /// `word^3`. Scene breaks, `*emphasis*` and `5 * 3` are not markers; nor are editorial brackets
+    /// such as `[sic]`. A symbol after a space and a caret number are tentative.
     static func markers(in s: [Unicode.Scalar]) -> [Found] {
         guard mayHoldMarkers(s) else { return [] }
         var found: [Found] = []
@@ -63,33 +100,42 @@ enum FootnoteScanner {
         var i = 0
         while i < s.count {
             let c = s[i]
-            if c == "*" {
+            if c == "*" || (isSymbolMark(c) && i > 0) {
                 var j = i
-                while j < s.count, s[j] == "*" { j += 1 }
-                let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
-                let after: Unicode.Scalar? = j < s.count ? s[j] : nil
-                let opensWord = (before.map(isSpace) ?? true) && (after.map(isWordish) ?? false)
-                let closesWord = before.map { !isSpace($0) } ?? false
-                    && (after.map { isSpace($0) || closers.contains($0) } ?? true)
-                if opensWord { emphasisOpen = true } else if closesWord {
-                    if emphasisOpen { emphasisOpen = false } else if j - i <= 3 {
-                        found.append(Found(label: String(repeating: "*", count: j - i), range: i..<j))
-                    }
-                }
-                i = j
-                continue
-            }
-            if isSymbolMark(c), i > 0, !isSpace(s[i - 1]) {
-                var j = i + 1
                 while j < s.count, s[j] == c { j += 1 }
-                found.append(Found(label: String(String.UnicodeScalarView(s[i..<j])), range: i..<j))
-                i = j
+                let suffixEnd = sequenceSuffix(s, at: j)
+                let end = suffixEnd ?? j
+                let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
+                let after: Unicode.Scalar? = end < s.count ? s[end] : nil
+                let endsWell = after.map { isSpace($0) || closers.contains($0) } ?? true
+                let label = String(String.UnicodeScalarView(s[i..<end]))
+                if c == "*", suffixEnd == nil, (before.map(isSpace) ?? true), after.map(isWordish) ?? false {
+                    emphasisOpen = true
+                } else if let before, !isSpace(before) {
+                    if c == "*", suffixEnd == nil, emphasisOpen, endsWell {
+                        emphasisOpen = false
+                    } else if j - i <= 3, endsWell || suffixEnd != nil {
+                        found.append(Found(label: label, range: i..<end))
+                    }
+                } else if i >= 2, j - i <= 2, endsWell, isSpacedMarker(s, at: i, end: end) {
+                    found.append(Found(label: label, range: i..<end, isTentative: true))
+                }
+                i = end
                 continue
             }
             if c == "[", let (label, end) = bracketLabel(s, at: i) {
                 let followedByLink = end < s.count && (s[end] == "(" || s[end] == ":")
                 if !followedByLink { found.append(Found(label: label, range: i..<end)) }
                 i = end
+                continue
+            }
+            if c == "^", i > 0, !isSpace(s[i - 1]) || (i >= 2 && !isSpace(s[i - 2])), i + 1 < s.count, isDigit(s[i + 1]) {
+                var j = i + 1
+                while j < s.count, j - i <= 3, isDigit(s[j]) { j += 1 }
+                if j == s.count || !isWordish(s[j]) {
+                    found.append(Found(label: String(String.UnicodeScalarView(s[(i + 1)..<j])), range: i..<j, isTentative: true))
+                }
+                i = j
                 continue
             }
             if let digit = superscriptDigit(c), i > 0, !isSpace(s[i - 1]) {
@@ -105,6 +151,20 @@ enum FootnoteScanner {
         return found
     }
 
+    /// `word *`, `them.” *`, `vous. *(2)`: a symbol after one space that follows a word or a
+    /// closing mark, not between two numbers (`5 * 3`) and not part of `* * *`.
+    static func isSpacedMarker(_ s: [Unicode.Scalar], at i: Int, end: Int) -> Bool {
+        guard isSpace(s[i - 1]), !isSpace(s[i - 2]), s[i - 2] != s[i] else { return false }
+        let previous = s[i - 2]
+        guard isWordish(previous) || closers.contains(previous) else { return false }
+        var k = end
+        while k < s.count, isSpace(s[k]) { k += 1 }
+        if k < s.count, s[k] == s[i] { return false }
+        // `5 * 3`, `see § 12`: arithmetic and references, not markers.
+        if k < s.count, isDigit(s[k]) { return false }
+        return true
+    }
+
     /// `[12]` or `[A]` at `i`: the label and the index after `]`.
     static func bracketLabel(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
         var j = i + 1
@@ -112,63 +172,11 @@ enum FootnoteScanner {
         while j < s.count, j - i <= 4, s[j] != "]" { label.append(s[j]); j += 1 }
         guard j < s.count, s[j] == "]", !label.isEmpty else { return nil }
         let text = String(label)
-        let numeric = text.allSatisfy { $0.isASCII && $0.isNumber }
+        // Up to three digits: `[1790]` is a year.
+        let numeric = text.count <= 3 && text.allSatisfy { $0.isASCII && $0.isNumber }
         let letter = text.count == 1 && text.first!.isUppercase && text.first!.isASCII
         guard numeric || letter else { return nil }
         return (text, j + 1)
-    }
-
-    /// A note block's label and where its text starts: `[Footnote 3: …]`, `[3] …`, `*…`, `† …`.
-    /// `symbolWithSpaceAllowed` tells whether a symbol note written with a space (`* text`) may be
-    /// taken for a note; without a pending marker such a line is a list item.
-    static func noteStart(_ line: Substring, symbolWithSpaceAllowed: Bool) -> (label: String, textStart: Int)? {
-        let s = Array(line.unicodeScalars)
-        var i = 0
-        while i < s.count, s[i] == " " { i += 1 }
-        guard i < s.count else { return nil }
-        if s[i] == "[" {
-            var j = i + 1
-            let word = "footnote"
-            var k = 0
-            while k < word.count, j < s.count,
-                  Character(s[j]).lowercased() == String(word[word.index(word.startIndex, offsetBy: k)]) { j += 1; k += 1 }
-            if k == word.count {
-                while j < s.count, s[j] == " " { j += 1 }
-                var label = String.UnicodeScalarView()
-                while j < s.count, isWordish(s[j]) { label.append(s[j]); j += 1 }
-                guard !label.isEmpty, j < s.count, s[j] == ":" || s[j] == "." else { return nil }
-                j += 1
-                while j < s.count, s[j] == " " { j += 1 }
-                return (String(label), j)
-            }
-            if let (label, end) = bracketLabel(s, at: i), end < s.count, s[end] == " " {
-                var j = end
-                while j < s.count, s[j] == " " { j += 1 }
-                guard j < s.count else { return nil }
-                return (label, j)
-            }
-            return nil
-        }
-        if s[i] == "*" || isSymbolMark(s[i]) {
-            var j = i
-            while j < s.count, s[j] == s[i] { j += 1 }
-            guard j - i <= 3, j < s.count else { return nil }
-            let label = String(String.UnicodeScalarView(s[i..<j]))
-            if s[j] == " " {
-                guard symbolWithSpaceAllowed else { return nil }
-                var k = j
-                while k < s.count, s[k] == " " { k += 1 }
-                guard k < s.count, s[k] != "*" else { return nil }
-                return (label, k)
-            }
-            // `*a few words*` opening a paragraph is emphasis, not a note.
-            if s[i] == "*", let close = s[j...].firstIndex(of: "*"), close - j <= 40, !isSpace(s[close - 1]),
-               close + 1 == s.count || isSpace(s[close + 1]) || closers.contains(s[close + 1]) {
-                return nil
-            }
-            return (label, j)
-        }
-        return nil
     }
 
     /// `* * *`, `***`, `-----`, `~ ~ ~`: a scene break or rule.

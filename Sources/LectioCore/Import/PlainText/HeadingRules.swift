@@ -11,7 +11,7 @@ enum HeadingRules {
     static let matterWords: Set<String> = [
         "introduction", "preface", "foreword", "prologue", "epilogue", "afterword", "appendix",
         "contents", "notes", "footnotes", "endnotes", "glossary", "index", "acknowledgments",
-        "acknowledgements", "postscript", "bibliography", "conclusion",
+        "acknowledgements", "postscript", "bibliography", "conclusion", "note", "dedication",
     ]
     static let ordinals: Set<String> = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final",
@@ -37,6 +37,19 @@ enum HeadingRules {
         !w.isEmpty && w.count <= 8 && w.allSatisfy { "ivxlcdm".contains($0) }
     }
 
+    /// The value of a Roman numeral in capitals or lowercase (`XLVII` → 47), or `nil`.
+    static func romanValue(_ s: some StringProtocol) -> Int? {
+        let values: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000]
+        let lower = s.lowercased()
+        guard !lower.isEmpty, lower == String(s) || s.uppercased() == String(s) else { return nil }
+        var total = 0, previous = 0
+        for c in lower.reversed() {
+            guard let v = values[c] else { return nil }
+            if v < previous { total -= v } else { total += v; previous = v }
+        }
+        return total
+    }
+
     static func isNumberToken(_ w: String) -> Bool {
         if w.allSatisfy(\.isNumber) { return true }
         if isRomanNumeral(w) { return true }
@@ -56,17 +69,26 @@ enum HeadingRules {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static let leadingWords: Set<String> = Set(keywordRanks.keys).union(matterWords).union(ordinals)
+    static let leadingWords: Set<String> = Set(keywordRanks.keys).union(matterWords).union(ordinals).union(["table"])
 
     /// For `CHAPTER IV`, `Part the Second`, `FIRST EPILOGUE`, `Chapter 7`: the rank, or `nil`.
     /// Matter words (`Introduction`) give rank `-1`.
     static func keywordRank(_ line: Substring) -> Int? {
-        guard leadingWords.contains(firstWord(line.drop(while: { $0 == " " }))) else { return nil }
+        if CJKText.mayBeHeading(line) { return CJKText.headingRank(line) }
+        let lead = firstWord(line.drop(while: { $0 == " " }))
+        // `THE INTRODUCTION`, `The Preface`: a matter word after the article.
+        if lead == "the" {
+            let rest = line.drop(while: { $0 == " " }).dropFirst(3)
+            guard rest.first == " ", matterWords.contains(firstWord(rest.dropFirst())) else { return nil }
+            return words(line.prefix(40)).count <= 3 ? -1 : nil
+        }
+        guard leadingWords.contains(lead) else { return nil }
         // Only the first words matter.
         let w = words(line.prefix(40))
         guard var first = w.first else { return nil }
         var rest = w.dropFirst()
         if ordinals.contains(first), let next = rest.first { first = next; rest = rest.dropFirst() }
+        if first == "table" { return rest.starts(with: ["of", "contents"]) ? -1 : nil }
         if matterWords.contains(first) { return -1 }
         guard let rank = keywordRanks[first] else { return nil }
         guard let number = rest.first, isNumberToken(number) else { return nil }
@@ -115,8 +137,11 @@ enum HeadingRules {
         if lines.count == 1, let last = lines[0].last, sentenceEnds.contains(last), keywordRank(lines[0]) == nil, !isAllCaps(lines[0]) {
             return false
         }
+        if lines.count == 1, CJKText.mayBeHeading(lines[0]), CJKText.headingRank(lines[0]) != nil { return true }
         let joined = lines.joined(separator: " ")
-        guard joined.count <= 90, words(Substring(joined)).count <= 14 else { return false }
+        // A chapter's title may wrap onto a line or two in the style of the first.
+        let wrapped = lines.count > 1 && keywordRank(lines[0]) != nil && lines.allSatisfy { $0.count <= 80 && isAllCaps($0) }
+        guard joined.count <= (wrapped ? 240 : 90), words(Substring(joined)).count <= (wrapped ? 36 : 14) else { return false }
         guard let first = joined.first, first.isUppercase || first.isNumber else { return false }
         if keywordRank(lines[0]) != nil { return true }
         if lines.count > 1 { return false }
@@ -148,8 +173,8 @@ enum HeadingRules {
     static func joinHeading(_ lines: [Substring]) -> (text: String, breaks: [Int]) {
         var text = String(lines[0])
         var breaks: [Int] = []
-        for line in lines.dropFirst() {
-            let bare = isBareKeywordLine(lines[0]) && !(text.last.map { ".:".contains($0) } ?? false)
+        for (n, line) in lines.dropFirst().enumerated() {
+            let bare = n == 0 && isBareKeywordLine(lines[0]) && !(text.last.map { ".:".contains($0) } ?? false)
             text += bare ? " — " : " "
             breaks.append(text.unicodeScalars.count)
             text += line

@@ -62,3 +62,39 @@ extension PlainTextImporter.Builder {
         }
     }
 }
+
+extension PlainTextImporter.Builder {
+    /// The width the book's prose is wrapped at: the 90th percentile of the lengths of lines
+    /// that a paragraph goes on after (last lines of blocks aside).
+    mutating func findProseWidth() {
+        var counts = [Int](repeating: 0, count: 401)
+        var total = 0
+        for r in raw where r.lines.count >= 2 {
+            for line in r.lines.dropLast() {
+                counts[min(400, line.utf8.count)] += 1
+                total += 1
+            }
+        }
+        guard total >= 20 else { return }
+        var seen = 0
+        for (length, n) in counts.enumerated() {
+            seen += n
+            if seen * 10 >= total * 9 { proseWidth = length >= 30 ? length : nil; return }
+        }
+    }
+
+    /// A run of short lines (verse, an address, a title page, a header's fields) kept as lines;
+    /// else the lines joined into one paragraph. Short: no line but the last near the prose
+    /// width (under three quarters of it: wrapped prose fills its lines to within a word), and
+    /// on average under two thirds of it.
+    func linesOrParagraph(_ lines: [Substring]) -> (String, [Int]) {
+        guard lines.count >= 2, let width = proseWidth else { return paragraph(lines) }
+        var sum = 0
+        for (n, line) in lines.enumerated() {
+            let length = line.utf8.count
+            if n < lines.count - 1, length * 4 >= width * 3 { return paragraph(lines) }
+            sum += length
+        }
+        return sum * 3 < lines.count * width * 2 ? preformatted(lines) : paragraph(lines)
+    }
+}

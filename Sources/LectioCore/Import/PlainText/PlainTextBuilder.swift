@@ -12,7 +12,11 @@ extension PlainTextImporter {
         var headingRanks: [Int?] = []  // per section, keyword rank
         var notes: [FootnoteNote] = []
         var markers: [FootnoteMarker] = []
-        var pendingSymbols = Set<String>()
+        /// Symbol markers (`*`, `†`) seen and not yet matched by a note: while one is pending, a
+        /// line `* text` is a note rather than a list item.
+        var pendingSymbols: [String: Int] = [:]
+        /// Markers that may be something else (`word *`, `word^1`): dropped unless they find a note.
+        var tentative = Set<Int>()
         var title: String?
         var titleKey: String?
         /// Whether the text is built of numbered parts and chapters: then other headings must
@@ -23,6 +27,20 @@ extension PlainTextImporter {
         var ranks: [Int?] = []
         /// Whether a heading of the text itself has been seen (the title comes before any).
         var headingSeen = false
+        /// Raw blocks that hold only a number of a counting series (`I.`, `II.`…) or a date of a
+        /// diary: letters, entries.
+        var numberedSeries = Set<Int>()
+        /// Raw blocks that are headings by the blank lines that set them apart (see `findGapHeadings`).
+        var gapHeadings = Set<Int>()
+        /// The last of them that is a title rather than back matter (`Glossary`).
+        var lastGapTitle = -1
+        /// Blank lines that stand before the book's numbered headings; unnumbered ones need as many.
+        var headingGap = 2
+        /// Offsets of the `_`/`=` marks the last `append` removed.
+        var removedMarks: [Int] = []
+        /// The width of the book's hard-wrapped prose (in UTF-8 bytes), or `nil` when its
+        /// paragraphs are not wrapped: lines well under it are verse, addresses, title pages.
+        var proseWidth: Int?
 
         init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
             self.raw = raw
@@ -35,6 +53,14 @@ extension PlainTextImporter {
             // The structural word of each short block's first line, once for both passes.
             ranks = raw.map { r in r.lines.count <= 3 ? HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) : nil }
             structured = raw.indices.filter { raw[$0].region == .body && (ranks[$0] ?? -1) >= 0 }.count >= 3
+            if !structured {
+                findNumberedSeries()
+                if numberedSeries.isEmpty { findGapHeadings() }
+                if numberedSeries.isEmpty && gapHeadings.isEmpty { findDatedEntries() }
+                structured = !numberedSeries.isEmpty || !gapHeadings.isEmpty
+            }
+            findHeadingGap()
+            findProseWidth()
             // In a Gutenberg text, credits between the header and the title line are not sections.
             let creditsEnd: Int? = frame.start == nil ? nil : raw.indices.prefix(40).first { i in
                 raw[i].region == .body && HeadingRules.folded(raw[i].lines.joined(separator: " ")) == titleKey
@@ -51,7 +77,7 @@ extension PlainTextImporter {
                         sections.append(Section(title: "Project Gutenberg header", level: 1, block: 0, line: r.firstLine, isMatter: true))
                         headingRanks.append(nil)
                     }
-                    append(.frontMatter, paragraph(r.lines), r)
+                    append(.frontMatter, linesOrParagraph(r.lines), r)
                     i += 1; continue
                 }
                 if r.region == .back {
@@ -60,12 +86,12 @@ extension PlainTextImporter {
                         sections.append(Section(title: "Project Gutenberg licence", level: 1, block: blocks.count, line: r.firstLine, isMatter: true))
                         headingRanks.append(nil)
                     }
-                    append(.frontMatter, paragraph(r.lines), r)
+                    append(.frontMatter, linesOrParagraph(r.lines), r)
                     i += 1; continue
                 }
                 if bodyStart == nil, creditsEnd == nil || i == creditsEnd { bodyStart = blocks.count }
                 if let creditsEnd, i < creditsEnd {
-                    append(.frontMatter, paragraph(r.lines), r)
+                    append(.frontMatter, linesOrParagraph(r.lines), r)
                     i += 1; continue
                 }
                 i += classify(at: i, inContents: &inContents, firstContentsEntry: &firstContentsEntry)
@@ -73,6 +99,8 @@ extension PlainTextImporter {
             addNotesSection()
             assignLevels()
             FootnoteLinker.link(markers: &markers, notes: notes, blocks: blocks)
+            // A tentative marker that found no note was not a marker.
+            markers = markers.indices.filter { markers[$0].note != nil || !tentative.contains($0) }.map { markers[$0] }
             return Document(title: title ?? fallbackTitle, blocks: blocks, sections: sections,
                             footnotes: markers, notes: notes, startBlock: bodyStart ?? 0)
         }
@@ -89,7 +117,7 @@ extension PlainTextImporter {
                 append(.sceneBreak, (String(first), []), r); return 1
             }
             if let b = first.utf8.first, b == 0x5B || b == 0x2A || b == 0xE2, let c = first.first, c == "[" || c == "*" || c == "†" || c == "‡",
-               let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols.contains(String(first.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" })))) {
+               let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols[FootnoteScanner.symbolBase(first), default: 0] > 0) {
                 return note(at: i, label: label, textStart: textStart)
             }
             // A list of chapter lines is a table of contents, not chapters.
@@ -100,8 +128,7 @@ extension PlainTextImporter {
             // After a CONTENTS heading, short entries until the text itself begins: a long
             // paragraph, or the first entry again as a real heading.
             if inContents {
-                let isEntry = short && HeadingRules.isHeadingLike(trimmed)
-                if isEntry, key != firstContentsEntry {
+                if isContentsEntry(i), key != firstContentsEntry || !short, !endsContents(at: i) {
                     if firstContentsEntry == nil { firstContentsEntry = key }
                     append(.label, preformatted(r.lines), r); return 1
                 }
@@ -115,7 +142,12 @@ extension PlainTextImporter {
             }
             let rank = short ? ranks[i] : nil
             let indent = r.lines[0].prefix(while: { $0 == " " }).count
-            if short, indent < 4, HeadingRules.isHeadingLike(trimmed), rank != nil || !structured || HeadingRules.isUnmistakableHeading(trimmed) {
+            if numberedSeries.contains(i) { return seriesHeading(at: i) }
+            if gapHeadings.contains(i) { return gapHeading(at: i) }
+            // In a text of numbered chapters, another heading must stand apart as they do.
+            let apart = r.blankBefore >= min(headingGap, 3)
+            if short, indent < 4, HeadingRules.isHeadingLike(trimmed),
+               (rank ?? -1) >= 0 || !structured || apart && (rank == -1 || HeadingRules.isUnmistakableHeading(trimmed)) {
                 if let titleKey, rank == nil, titleKey.contains(key) {
                     append(.label, paragraph(r.lines), r); return 1
                 }
@@ -126,6 +158,12 @@ extension PlainTextImporter {
                     let next = raw[i + 1].lines[0].trimmedSpaces
                     if HeadingRules.keywordRank(next) == nil, HeadingRules.isHeadingLike([next]) {
                         lines.append(next); used = 2
+                    }
+                }
+                // A title in capitals that goes on, after a blank line, in capitals.
+                if rank != nil, HeadingRules.isAllCaps(first) {
+                    while used < 4, i + used < raw.count, let more = continuation(of: lines, at: i + used) {
+                        lines += more; used += 1
                     }
                 }
                 let (text, breaks) = HeadingRules.joinHeading(lines)
@@ -148,94 +186,21 @@ extension PlainTextImporter {
                 return 1
             }
             let kind: Block.Kind = indents.allSatisfy({ $0 >= 2 }) ? .quote : .paragraph
-            let block = append(kind, paragraph(r.lines), r)
+            let block = append(kind, linesOrParagraph(r.lines), r)
             _ = markerRanges(block)
             return 1
         }
 
-        /// A note block; `[Footnote n: …]` may run over several paragraphs until its `]`.
-        mutating func note(at i: Int, label: String, textStart: Int) -> Int {
-            var used = 1
-            var parts = [paragraph(raw[i].lines)]
-            let bracketed = raw[i].lines[0].drop(while: { $0 == " " }).lowercased().hasPrefix("[footnote")
-            if bracketed {
-                func depth(_ s: String) -> Int { s.reduce(0) { $0 + ($1 == "[" ? 1 : $1 == "]" ? -1 : 0) } }
-                var d = depth(parts[0].0)
-                while d > 0, i + used < raw.count, used < 40, raw[i + used].region == .body {
-                    let next = paragraph(raw[i + used].lines)
-                    parts.append(next)
-                    d += depth(next.0)
-                    used += 1
-                }
-            }
-            var text = ""
-            var breaks: [Int] = []
-            for (n, part) in parts.enumerated() {
-                if n > 0 { text += "\n"; breaks.append(text.unicodeScalars.count) }
-                let base = text.unicodeScalars.count
-                text += part.0
-                breaks += part.1.map { $0 + base }
-            }
-            let block = append(.footnote, (text, breaks), raw[i])
-            var body = String(String.UnicodeScalarView(blocks[block].scalars[textStart...]))
-            if bracketed, body.hasSuffix("]") { body.removeLast() }
-            notes.append(FootnoteNote(label: label, block: block, text: String(body.trimmedSpaces), line: raw[i].firstLine))
-            pendingSymbols.remove(label)
-            return used
-        }
-
-        /// Scans a block for markers and records them; returns their ranges.
-        mutating func markerRanges(_ block: Int) -> [Range<Int>] {
-            guard FootnoteScanner.mayHoldMarkers(blocks[block].text) else { return [] }
-            let found = FootnoteScanner.markers(in: blocks[block].scalars)
-            for f in found {
-                markers.append(FootnoteMarker(label: f.label, block: block, range: f.range))
-                if !f.label.contains(where: { $0.isLetter || $0.isNumber }) { pendingSymbols.insert(f.label) }
-            }
-            return found.map(\.range)
-        }
-
-        @discardableResult
-        mutating func append(_ kind: Block.Kind, _ content: (String, [Int]), _ r: RawBlock) -> Int {
-            blocks.append(Block(kind: kind, text: content.0, line: r.firstLine, lineBreaks: content.1))
-            return blocks.count - 1
-        }
-
-        /// Lines joined into one paragraph, with the offsets where each source line begins.
-        /// Built from the bytes: most books have tens of thousands of paragraphs.
-        func paragraph(_ lines: [Substring]) -> (String, [Int]) {
-            if lines.count == 1 { return (String(lines[0].trimmedSpaces), []) }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
-            var breaks: [Int] = []
-            var count = 0
-            for (n, line) in lines.enumerated() {
-                let t = line.trimmedSpaces
-                if n > 0 {
-                    // A word broken at a hyphen joins without a space ("well-" + "known").
-                    let hyphen = bytes.count >= 2 && bytes[bytes.count - 1] == 0x2D
-                        && (bytes[bytes.count - 2] | 0x20) >= 0x61 && (bytes[bytes.count - 2] | 0x20) <= 0x7A
-                    if !hyphen { bytes.append(0x20); count += 1 }
-                    breaks.append(count)
-                }
-                if t.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: t.utf8) }
-                count += t.scalarCount
-            }
-            return (String(decoding: bytes, as: UTF8.self), breaks)
-        }
-
-        /// Lines kept as they are, less their common indent.
-        func preformatted(_ lines: [Substring]) -> (String, [Int]) {
-            let indent = lines.map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
-            var text = ""
-            var breaks: [Int] = []
-            for (n, line) in lines.enumerated() {
-                if n > 0 { text += "\n"; breaks.append(text.unicodeScalars.count) }
-                var l = line.dropFirst(indent)
-                while l.last == " " { l = l.dropLast() }
-                text += l
-            }
-            return (text, breaks)
+        /// The lines of `raw[j]` when they carry on a heading in capitals whose last line is
+        /// unfinished (no full stop): one or two lines in capitals, one blank line above.
+        func continuation(of lines: [Substring], at j: Int) -> [Substring]? {
+            let next = raw[j]
+            guard next.region == .body, next.blankBefore <= 1, next.lines.count <= 2, ranks[j] == nil,
+                  let last = lines.last?.last, last != ".", last != "!", last != "?", last != ":" else { return nil }
+            let more = next.lines.map { $0.trimmedSpaces }
+            guard more.allSatisfy({ $0.count <= 80 && HeadingRules.isAllCaps($0) }),
+                  more[0].first.map({ $0.isUppercase }) ?? false else { return nil }
+            return more
         }
     }
 }

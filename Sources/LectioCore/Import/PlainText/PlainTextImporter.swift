@@ -8,6 +8,8 @@ public enum PlainTextImporter {
         var lines: [Substring]
         var firstLine: Int
         var region: Region
+        /// Blank lines before the block: headings stand apart by more of them than paragraphs.
+        var blankBefore = 0
     }
 
     enum Region { case front, body, back }
@@ -29,16 +31,23 @@ public enum PlainTextImporter {
         var blocks: [RawBlock] = []
         var current: [Substring] = []
         var first = 0
+        var blanks = 0, blanksBefore = 0
         func flush() {
             if !current.isEmpty {
-                blocks.append(RawBlock(lines: current, firstLine: first + 1, region: frame.region(ofLine: first)))
+                blocks.append(RawBlock(lines: current, firstLine: first + 1, region: frame.region(ofLine: first), blankBefore: blanksBefore))
             }
             current = []
         }
         for (i, line) in lines.enumerated() {
-            if line.allSatisfy({ $0 == " " }) { flush(); continue }
+            if line.allSatisfy({ $0 == " " }) { flush(); blanks += 1; continue }
             if frame.isBoundary(i) || (frame.isBoundary(i - 1) && !current.isEmpty) { flush() }
-            if current.isEmpty { first = i }
+            // `　　` (ideographic spaces) opens a paragraph; a `第N回` heading stands alone.
+            if !current.isEmpty, CJKText.startsWithIdeographicSpace(line) { flush() }
+            if CJKText.mayBeHeading(line), CJKText.headingRank(line) != nil {
+                flush(); first = i; blanksBefore = blanks; blanks = 0; current = [line]; flush(); continue
+            }
+            if current.isEmpty { first = i; blanksBefore = blanks }
+            blanks = 0
             current.append(line)
         }
         flush()
@@ -70,7 +79,10 @@ struct GutenbergFrame {
         }
         let head = min(lines.count, 400)
         start = lines[0..<head].firstIndex(where: isStart)
-        guard let start else { return }
+        guard let start else {
+            title = lines.suffix(12).lazy.compactMap(Self.closingTitle).first
+            return
+        }
         end = lines[(start + 1)...].firstIndex(where: isEnd)
         for i in 0..<start {
             let l = lines[i]
@@ -82,6 +94,21 @@ struct GutenbergFrame {
                 break
             }
         }
+    }
+
+    /// `End of Project Gutenberg's The Letters of Jane Austen, by Jane Austen` → the title, in a
+    /// text whose header was stripped but whose closing line remains.
+    static func closingTitle(_ line: Substring) -> String? {
+        let t = line.trimmedSpaces
+        var rest: Substring?
+        for prefix in ["End of Project Gutenberg's ", "End of Project Gutenberg’s ", "End of the Project Gutenberg EBook of ",
+                       "End of the Project Gutenberg eBook of ", "End of Project Gutenberg EBook of "] where t.hasPrefix(prefix) {
+            rest = t.dropFirst(prefix.count)
+        }
+        guard var rest else { return nil }
+        if let by = rest.range(of: ", by ", options: .backwards) { rest = rest[..<by.lowerBound] }
+        let title = rest.trimmedSpaces
+        return title.isEmpty || title.count > 120 ? nil : String(title)
     }
 
     func region(ofLine i: Int) -> PlainTextImporter.Region {

@@ -1,0 +1,108 @@
+import Foundation
+
+extension PlainTextImporter.Builder {
+    /// A note block; `[Footnote n: …]` may run over several paragraphs until its `]`.
+    mutating func note(at i: Int, label: String, textStart: Int) -> Int {
+        var used = 1
+        var parts = [paragraph(raw[i].lines)]
+        let bracketed = raw[i].lines[0].drop(while: { $0 == " " }).lowercased().hasPrefix("[footnote")
+        if bracketed {
+            func depth(_ s: String) -> Int { s.reduce(0) { $0 + ($1 == "[" ? 1 : $1 == "]" ? -1 : 0) } }
+            var d = depth(parts[0].0)
+            while d > 0, i + used < raw.count, used < 40, raw[i + used].region == .body {
+                let next = paragraph(raw[i + used].lines)
+                parts.append(next)
+                d += depth(next.0)
+                used += 1
+            }
+        }
+        var text = ""
+        var breaks: [Int] = []
+        var count = 0
+        for (n, part) in parts.enumerated() {
+            if n > 0 { text += "\n"; count += 1; breaks.append(count) }
+            breaks += part.1.map { $0 + count }
+            text += part.0
+            count += part.0.scalarCount
+        }
+        let block = append(.footnote, (text, breaks), raw[i])
+        let start = textStart - FootnoteLinker.firstIndex(in: removedMarks, above: textStart - 1)
+        var body = String(String.UnicodeScalarView(blocks[block].scalars[start...]))
+        if bracketed, body.hasSuffix("]") { body.removeLast() }
+        notes.append(FootnoteNote(label: label, block: block, text: String(body.trimmedSpaces), line: raw[i].firstLine))
+        let base = FootnoteScanner.symbolBase(label)
+        if let n = pendingSymbols[base] { pendingSymbols[base] = n > 1 ? n - 1 : nil }
+        return used
+    }
+
+    /// Scans a block for markers and records them; returns their ranges.
+    mutating func markerRanges(_ block: Int) -> [Range<Int>] {
+        guard FootnoteScanner.mayHoldMarkers(blocks[block].text) else { return [] }
+        // Tentative symbols opening two source lines of a block are list bullets, not markers.
+        var found = FootnoteScanner.markers(in: blocks[block].scalars)
+        let breaks = Set(blocks[block].lineBreaks)
+        if found.filter({ $0.isTentative && breaks.contains($0.range.lowerBound) }).count > 1 {
+            found.removeAll { $0.isTentative && breaks.contains($0.range.lowerBound) }
+        }
+        for f in found {
+            if f.isTentative { tentative.insert(markers.count) }
+            markers.append(FootnoteMarker(label: f.label, block: block, range: f.range))
+            if FootnoteScanner.isSymbolic(f.label) { pendingSymbols[FootnoteScanner.symbolBase(f.label), default: 0] += 1 }
+        }
+        return found.map(\.range)
+    }
+
+    /// Appends a block; `_italics_` and `=bold=` become styles (outside Gutenberg's frame).
+    @discardableResult
+    mutating func append(_ kind: Block.Kind, _ content: (String, [Int]), _ r: PlainTextImporter.RawBlock) -> Int {
+        removedMarks = []
+        if kind != .frontMatter && kind != .sceneBreak, let e = GutenbergEmphasis.apply(content.0, lineBreaks: content.1) {
+            blocks.append(Block(kind: kind, text: e.text, line: r.firstLine, lineBreaks: e.lineBreaks, styles: e.styles))
+            removedMarks = e.removed
+        } else {
+            blocks.append(Block(kind: kind, text: content.0, line: r.firstLine, lineBreaks: content.1))
+        }
+        return blocks.count - 1
+    }
+
+    /// Lines joined into one paragraph, with the offsets where each source line begins.
+    /// Built from the bytes: most books have tens of thousands of paragraphs.
+    func paragraph(_ lines: [Substring]) -> (String, [Int]) {
+        if lines.count == 1 { return (String(lines[0].trimmedSpaces), []) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        var breaks: [Int] = []
+        var count = 0
+        for (n, line) in lines.enumerated() {
+            let t = line.trimmedSpaces
+            if n > 0 {
+                // A word broken at a hyphen joins without a space ("well-" + "known"), and
+                // so do lines of Chinese or Japanese.
+                let hyphen = bytes.count >= 2 && bytes[bytes.count - 1] == 0x2D
+                    && (bytes[bytes.count - 2] | 0x20) >= 0x61 && (bytes[bytes.count - 2] | 0x20) <= 0x7A
+                if !hyphen && !CJKText.joinsWithoutSpace(after: bytes, before: t) { bytes.append(0x20); count += 1 }
+                breaks.append(count)
+            }
+            if t.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: t.utf8) }
+            count += t.scalarCount
+        }
+        return (String(decoding: bytes, as: UTF8.self), breaks)
+    }
+
+    /// Lines kept as they are, less their common indent.
+    func preformatted(_ lines: [Substring]) -> (String, [Int]) {
+        let indent = lines.map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        var breaks: [Int] = []
+        var count = 0
+        for (n, line) in lines.enumerated() {
+            if n > 0 { bytes.append(0x0A); count += 1; breaks.append(count) }
+            var l = line.dropFirst(indent)
+            while l.last == " " { l = l.dropLast() }
+            bytes.append(contentsOf: l.utf8)
+            count += l.scalarCount
+        }
+        return (String(decoding: bytes, as: UTF8.self), breaks)
+    }
+}

@@ -1,0 +1,161 @@
+extension PlainTextImporter.Builder {
+    /// The number of a line that holds only a number: `XII.`, `12.`, `No. 12`, `12`, also with a
+    /// footnote marker after it (`XII.*`, `XII.[3]`).
+    static func numberAlone(_ line: Substring) -> Int? {
+        var t = line.trimmedSpaces
+        if let marker = FootnoteScanner.markers(in: Array(t.unicodeScalars)).last, marker.range.upperBound == t.unicodeScalars.count {
+            t = Substring(String(String.UnicodeScalarView(t.unicodeScalars.prefix(marker.range.lowerBound)))).trimmedSpaces
+        }
+        if t.hasPrefix("No. ") || t.hasPrefix("NO. ") { t = t.dropFirst(4).trimmedSpaces }
+        if t.last == "." { t = t.dropLast() }
+        guard !t.isEmpty, t.count <= 9 else { return nil }
+        if t.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(t) }
+        return HeadingRules.romanValue(t)
+    }
+
+    /// Lines holding only a number that count up as a series (`I.`, `II.`, … or `1.`, `2.`, …):
+    /// the letters of a collection, the entries of a diary. A number out of the series (a list
+    /// item, a stanza number) is not one of them; nor is a series of fewer than three.
+    mutating func findNumberedSeries() {
+        var chains: [[Int]] = []
+        var current: [Int] = []
+        var last = 0
+        for i in raw.indices where raw[i].region == .body && raw[i].lines.count == 1 {
+            let line = raw[i].lines[0]
+            guard line.utf8.count <= 24, line.prefix(while: { $0 == " " }).count < 4, let n = Self.numberAlone(line) else { continue }
+            if n == last + 1, !current.isEmpty {
+                current.append(i); last = n
+            } else if n == 1 {
+                if current.count >= 3 { chains.append(current) }
+                current = [i]; last = 1
+            }
+        }
+        if current.count >= 3 { chains.append(current) }
+        numberedSeries = Set(chains.joined())
+    }
+
+    /// Lines holding only a date that run forward, five or more and at least one in forty
+    /// blocks: a diary's entries (a few dated poems in a collection are not).
+    mutating func findDatedEntries() {
+        var found: [(Int, DateLine)] = []
+        var body = 0
+        for i in raw.indices where raw[i].region == .body {
+            body += 1
+            if raw[i].lines.count == 1, let date = DateLine(raw[i].lines[0]) { found.append((i, date)) }
+        }
+        guard found.count >= 5, found.count * 40 >= body, DateLine.runForward(found.map(\.1)) else { return }
+        numberedSeries = Set(found.map(\.0))
+    }
+
+    /// How many blank lines stand before the book's own series of headings (the lower quartile):
+    /// an unnumbered heading must stand apart as they do.
+    mutating func findHeadingGap() {
+        var gaps: [Int] = []
+        for i in raw.indices where raw[i].region == .body && raw[i].blankBefore > 0 {
+            if numberedSeries.contains(i) || (ranks[i] ?? -1) >= 0 { gaps.append(raw[i].blankBefore) }
+        }
+        gaps.sort()
+        headingGap = gaps.isEmpty ? 2 : gaps[gaps.count / 4]
+    }
+}
+
+extension PlainTextImporter.Builder {
+    /// A number of the series as a heading, with the line that follows it when that line is a
+    /// short one of its own (`XII.` + `STEVENTON, Thursday.` or `To his Brother`).
+    mutating func seriesHeading(at i: Int) -> Int {
+        let r = raw[i]
+        var lines = [r.lines[0].trimmedSpaces]
+        if i + 1 < raw.count, raw[i + 1].region == .body, raw[i + 1].lines.count <= 2, !numberedSeries.contains(i + 1) {
+            let next = raw[i + 1].lines.map { $0.trimmedSpaces }
+            // A place and date set to the right, an addressee (`To his Brother`, `_To Miss A._`,
+            // `MR. JOHN SMITH`); not the letter's own first line (`Dear John, …`).
+            let setApart = raw[i + 1].lines[0].prefix(while: { $0 == " " }).count >= 4
+            let firstWord = next[0].prefix { !$0.isWhitespace && $0 != "," }
+            let addressee = next[0].hasPrefix("To ") || next[0].hasPrefix("_To ") || HeadingRules.isAllCaps(firstWord) && firstWord.count > 1
+            let opening = (setApart || addressee) && (next[0].first.map { $0.isUppercase || $0.isNumber || "_\"“'‘".contains($0) } ?? false)
+            if opening, next.allSatisfy({ $0.count <= (next.count == 1 ? 80 : 50) }), ranks[i + 1] == nil,
+               !FootnoteScanner.isSceneBreak(next[0]), FootnoteScanner.noteStart(next[0], symbolWithSpaceAllowed: false) == nil {
+                lines += next
+            }
+        }
+        addSection(lines, r, rank: HeadingRules.keywordRanks["letter"])
+        return lines.count > 1 ? 2 : 1
+    }
+
+    /// A heading block and its section; the title loses trailing markers and `_` marks.
+    mutating func addSection(_ lines: [Substring], _ r: PlainTextImporter.RawBlock, rank: Int?) {
+        let (text, breaks) = HeadingRules.joinHeading(lines)
+        let block = append(.heading(level: 1), (text, breaks), r)
+        let found = markerRanges(block)
+        let title = HeadingRules.sectionTitle(text, markers: found).replacingOccurrences(of: "_", with: "")
+        sections.append(Section(title: title, level: 1, block: block, line: r.firstLine))
+        headingSeen = true
+        headingRanks.append(rank)
+    }
+
+    /// In a text without numbered headings, the headings may be the short lines at the margin
+    /// that stand apart by more blank lines (three or more) than anything else: a collection's
+    /// poem titles and year headings. Taken when such lines are at least five and make up
+    /// most of what stands that far apart.
+    mutating func findGapHeadings() {
+        func isCandidate(_ r: PlainTextImporter.RawBlock) -> Bool {
+            r.lines.count <= 2 && r.lines.allSatisfy { $0.utf8.count <= 100 } && r.lines[0].first != " "
+        }
+        for gap in 3...6 {
+            let apart = raw.indices.filter { raw[$0].region == .body && raw[$0].blankBefore >= gap }
+            let candidates = apart.filter { isCandidate(raw[$0]) && (ranks[$0] ?? -1) < 0 }
+            if candidates.count >= 5, candidates.count * 5 >= apart.count * 4 {
+                gapHeadings = Set(candidates)
+                lastGapTitle = candidates.last { ranks[$0] == nil } ?? -1
+                return
+            }
+        }
+    }
+
+    /// A heading found by its gap; numbers alone (`1771 - 1779`, `1785`) rank above the others,
+    /// and so does back matter (`Glossary`, `Index`) after the last of the others. A `Prologue`
+    /// or `Postscript` among them is one of them.
+    mutating func gapHeading(at i: Int) -> Int {
+        let lines = raw[i].lines.map { $0.trimmedSpaces }
+        let numeric = lines.allSatisfy { $0.allSatisfy { $0.isNumber || $0 == " " || $0 == "-" || $0 == "–" } }
+        let backMatter = ranks[i] == -1 && i > lastGapTitle
+        addSection(lines, raw[i], rank: numeric || backMatter ? 1 : 2)
+        return 1
+    }
+}
+
+extension PlainTextImporter.Builder {
+    /// Whether `raw[i]` can be an entry of a table of contents: a short block, or entries run
+    /// on over a few lines (`BOOK SEVENTH. I. The Danger… II. A Priest…`).
+    func isContentsEntry(_ i: Int) -> Bool {
+        let r = raw[i]
+        guard r.region == .body else { return false }
+        if r.lines.count <= 3 && r.lines.allSatisfy({ $0.utf8.count <= 100 }) { return true }
+        guard r.lines.count <= 8 else { return false }
+        let numerals = r.lines.reduce(0) { n, line in
+            n + line.split(separator: " ").filter { $0.count >= 2 && $0.last == "." && HeadingRules.romanValue($0.dropLast()) != nil }.count
+        }
+        return numerals >= 3
+    }
+
+    /// Whether a run of prose starts at `raw[i]`: a paragraph that is no contents entry.
+    func isProse(_ i: Int) -> Bool {
+        guard i < raw.count, raw[i].region == .body else { return false }
+        if !isContentsEntry(i) { return true }
+        // A short sentence (`Many weeks had elapsed.`), not an entry (`1. OF SENSE`, `I. The Shoe`).
+        let trimmed = raw[i].lines.map { $0.trimmedSpaces }
+        guard let last = trimmed.last?.last, ".!?\"”".contains(last), !HeadingRules.isHeadingLike(trimmed) else { return false }
+        let first = HeadingRules.words(trimmed[0]).first ?? ""
+        return !HeadingRules.isNumberToken(first)
+    }
+
+    /// The text itself begins at `raw[i]` when it is a heading followed by prose, or a heading
+    /// standing apart as the book's headings do, followed by a numbered one (`BOOK I`, `CHAPTER I`).
+    func endsContents(at i: Int) -> Bool {
+        let trimmed = raw[i].lines.map { $0.trimmedSpaces }
+        guard raw[i].lines[0].prefix(while: { $0 == " " }).count < 4, HeadingRules.isHeadingLike(trimmed) else { return false }
+        if isProse(i + 1) { return true }
+        guard raw[i].blankBefore >= max(3, headingGap), i + 1 < raw.count, raw[i + 1].lines.count <= 3 else { return false }
+        return (ranks[i + 1] ?? -1) >= 0
+    }
+}

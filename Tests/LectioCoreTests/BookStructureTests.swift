@@ -1,0 +1,260 @@
+import Testing
+import LectioTestSupport
+@testable import LectioCore
+
+/// Headings as real books set them (hand-made cases, one per convention).
+@Suite struct BookStructureTests {
+    @Test func chapterTitlesInCapitalsThatWrap() {
+        let d = Fixtures.document(text: """
+            THE BOOK
+
+
+
+            CHAPTER I. OF THE FIRST THINGS THAT WERE DONE IN THE
+            BEGINNING
+
+
+            The text of the first chapter is here, and it goes on for a while.
+
+
+
+            CHAPTER II. OF THE CONDITION OF MANKIND,
+
+            AS CONCERNING THEIR HAPPINESS
+
+
+            The text of the second chapter.
+
+
+
+            CHAPTER III
+
+            OF THE RIGHTS OF KINGS, IN THE EAST,
+
+            AND IN THE WEST
+
+
+            The text of the third chapter.
+            """)
+        #expect(d.sections.map(\.title) == [
+            "CHAPTER I. OF THE FIRST THINGS THAT WERE DONE IN THE BEGINNING",
+            "CHAPTER II. OF THE CONDITION OF MANKIND, AS CONCERNING THEIR HAPPINESS",
+            "CHAPTER III — OF THE RIGHTS OF KINGS, IN THE EAST, AND IN THE WEST",
+        ])
+    }
+
+    @Test func lettersNumberedAloneOnALineWithTheirPlaceOrAddressee() {
+        let d = Fixtures.document(text: """
+            LETTERS OF A FAMILY
+
+
+
+
+            PREFACE.
+
+
+            These letters were kept by the family for many years, and are printed here.
+
+
+
+
+            I.
+
+
+                                      LONDON, Monday (May 1, 1800).
+
+            MY DEAR SISTER,--I write to you from town.
+
+                                                  J. SMITH.
+
+            FOOTNOTES:
+
+            [1] A note.
+
+
+
+
+            II.
+
+
+                _To Miss Smith._
+
+            Dear friend, a short word.
+
+
+
+
+            III.
+
+
+            MY DEAR ANNE,--This letter starts at once, with no place at its head,
+            and goes on over a second line.
+
+                                                  J. SMITH.
+            """)
+        #expect(d.sections.map(\.title) == ["PREFACE.", "I. LONDON, Monday (May 1, 1800).", "II. To Miss Smith.", "III."])
+    }
+
+    @Test func aLetterNumberMayCarryAFootnoteMarker() {
+        let d = Fixtures.document(text: """
+            LETTERS
+
+
+
+
+            I.
+
+            Dear John, the first.
+
+
+
+
+            II.*
+
+            Dear John, the second.
+
+            * Written from prison.
+
+
+
+
+            III.
+
+            Dear John, the third.
+            """)
+        #expect(d.sections.map(\.title) == ["I.", "II.", "III."])
+        #expect(d.footnotes.first?.note.map { d.notes[$0].text } == "Written from prison.")
+    }
+
+    @Test func aContentsListEndsWhereAHeadingIsFollowedByProse() {
+        let d = Fixtures.document(text: """
+            THE BOOK
+
+
+
+
+            CONTENTS OF THE CHAPTERS
+
+
+            THE FIRST PART
+
+            INTRODUCTION
+
+            1. OF SENSE
+
+            2. OF THE INTERIOUR BEGINNINGS OF VOLUNTARY MOTIONS, COMMONLY CALLED THE
+            PASSIONS
+
+            3. OF SPEECH
+
+
+
+
+            THE INTRODUCTION
+
+
+            Nature, the art whereby God hath made and governs the world, is by the art of man
+            imitated, so that it can make an artificial animal.
+
+
+
+            CHAPTER I. OF SENSE
+
+
+            Concerning the thoughts of man, I will consider them first singly.
+
+
+
+            CHAPTER II. OF THE INTERIOUR BEGINNINGS
+
+
+            There be in animals two sorts of motions peculiar to them.
+
+
+
+            CHAPTER III. OF SPEECH
+
+
+            The invention of printing, though ingenious, is no great matter.
+            """)
+        #expect(d.sections.map(\.title) == [
+            "CONTENTS OF THE CHAPTERS", "THE INTRODUCTION", "CHAPTER I. OF SENSE", "CHAPTER II. OF THE INTERIOUR BEGINNINGS",
+            "CHAPTER III. OF SPEECH",
+        ])
+    }
+
+    @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
+        let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
+        let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))
+        #expect(diary.sections.map(\.title) == entries)
+        let letter = Fixtures.document(text: "A Letter\n\nJanuary 3, 1800.\n\nDear John, it is cold here.\n\nYours, Anne.")
+        #expect(letter.sections.isEmpty)
+    }
+
+    @Test func aNumberedListInsideAChapterIsNoSeries() {
+        let d = Fixtures.document(text: """
+            A Book
+
+            CHAPTER I
+
+            The rules were these.
+
+            1.
+
+            Never lie.
+
+            2.
+
+            Never steal.
+
+            CHAPTER II
+
+            More.
+
+            CHAPTER III
+
+            The end of it.
+            """)
+        #expect(d.sections.map(\.title) == ["CHAPTER I", "CHAPTER II", "CHAPTER III"])
+    }
+
+    @Test func aCollectionsTitlesStandApartByTheirGap() {
+        var text = "SONGS AND POEMS\n\n\nPreface\n\nSome prose to open the book with, as a preface does.\n"
+        for (year, titles) in [("1785", ["To A Mouse", "Song"]), ("1786", ["Address", "Another", "Epistle To A Friend"])] {
+            text += "\n\n\n\n\(year)\n"
+            for t in titles { text += "\n\n\n\n\(t)\n\n     A verse line of the poem,\n     and another line of it.\n\nA headnote line at the margin.\n" }
+        }
+        let d = Fixtures.document(text: text)
+        #expect(d.sections.map(\.title) == ["Preface", "1785", "To A Mouse", "Song", "1786", "Address", "Another", "Epistle To A Friend"])
+        #expect(d.sections.map(\.level) == [1, 1, 2, 2, 1, 2, 2, 2])
+    }
+
+    @Test func chineseChaptersAndLinesJoinedWithoutASpace() {
+        let d = Fixtures.document(text: """
+
+            第一回：宴桃園豪傑三結義
+
+            　　滾滾長江東逝水，浪花淘盡
+            英雄。是非成敗轉頭空。
+            第四鎮，兗州刺史劉岱。
+            　　青山依舊在，幾度夕陽紅。
+
+            第十二回：陶恭祖三讓徐州
+            第一○○回：漢兵劫寨破曹真
+
+            　　話說。
+
+            End of Project Gutenberg's Romance of the Three Kingdoms, by Guanzhong Luo
+            """)
+        #expect(d.title == "Romance of the Three Kingdoms")
+        #expect(d.sections.map(\.title) == ["第一回：宴桃園豪傑三結義", "第十二回：陶恭祖三讓徐州", "第一○○回：漢兵劫寨破曹真"])
+        let paragraphs = d.blocks.filter { $0.kind == .paragraph }.map(\.text)
+        #expect(paragraphs.first == "　　滾滾長江東逝水，浪花淘盡英雄。是非成敗轉頭空。第四鎮，兗州刺史劉岱。")
+        #expect(paragraphs.dropFirst().first == "　　青山依舊在，幾度夕陽紅。")
+    }
+
+    @Test func theTitleIsNeverAChapterHeading() {
+        let d = Fixtures.document(text: "CHAPTER I\n\nIt begins.\n\nCHAPTER II\n\nIt goes on.\n\nCHAPTER III\n\nIt ends.", name: "tale.txt")
+        #expect(d.title == "tale")
+    }
+}

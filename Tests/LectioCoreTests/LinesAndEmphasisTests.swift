@@ -1,0 +1,51 @@
+import Testing
+import LectioTestSupport
+@testable import LectioCore
+
+/// Short lines kept as lines, wrapped prose joined, and Gutenberg's `_italics_` and `=bold=`.
+@Suite struct LinesAndEmphasisTests {
+    /// A book of paragraphs wrapped at about 70 columns, then the given block.
+    func book(with block: String) -> Document {
+        let line = "and so the story went on from one day to the next without a pause,"
+        let paragraphs = (0..<8).map { _ in "It was a time of great change in the country,\n\(line)\n\(line)\nuntil the end." }
+        return Fixtures.document(text: "A Tale Of Days\n\n" + paragraphs.joined(separator: "\n\n") + "\n\n" + block + "\n")
+    }
+
+    @Test func wrappedProseIsJoinedAndVerseAtTheMarginKeepsItsLines() throws {
+        let d = book(with: "Mon père est oiseau,\nMa mère est oiselle.\nJe passe l’eau sans nacelle,\nJe passe l’eau sans bateau.")
+        let prose = try #require(d.blocks.first { $0.text.hasPrefix("It was a time") })
+        #expect(!prose.text.contains("\n"))
+        #expect(prose.text.contains("country, and so the story"))
+        let verse = try #require(d.blocks.last)
+        #expect(verse.text == "Mon père est oiseau,\nMa mère est oiselle.\nJe passe l’eau sans nacelle,\nJe passe l’eau sans bateau.")
+        #expect(verse.lineBreaks.count == 3)
+    }
+
+    @Test func aShortParagraphOfTwoProseLinesIsStillProse() throws {
+        let d = book(with: "The prince answered nothing, but she looked at him significantly,\nawaiting a reply.")
+        #expect(d.blocks.last?.text == "The prince answered nothing, but she looked at him significantly, awaiting a reply.")
+    }
+
+    @Test func italicsAndBoldLoseTheirMarksAndBecomeStyles() throws {
+        let d = Fixtures.document(text: "Title Here\n\nShe paid four deniers _quatuor\ndenarios_ and said =very= loud: snake_case, a = b, _lone.")
+        let p = try #require(d.blocks.last)
+        #expect(p.text == "She paid four deniers quatuor denarios and said very loud: snake_case, a = b, _lone.")
+        let scalars = Array(p.text.unicodeScalars)
+        let spans = p.styles.map { (String(String.UnicodeScalarView(scalars[$0.range])), $0.style) }
+        #expect(spans.map(\.0) == ["quatuor denarios", "very"])
+        #expect(spans.map(\.1) == [.emphasis, .strong])
+        #expect(p.sourceLine(at: p.text.scalarCount - 3) == 4)
+    }
+
+    @Test func aMarkerInsideItalicsStillLinksAndTheNoteLosesItsMarks() {
+        let d = Fixtures.document(text: """
+            Title Here
+
+            One always finds a scar. _Tempus edax, homo edacior*_; which I translate.
+
+                 *  _Time_ is a devourer; man, more so.
+            """)
+        #expect(d.footnotes.count == 1)
+        #expect(d.footnotes.first?.note.map { d.notes[$0].text } == "Time is a devourer; man, more so.")
+    }
+}

@@ -1,0 +1,138 @@
+import Testing
+import LectioTestSupport
+@testable import LectioCore
+
+/// Footnote conventions of printed books set in plain text (hand-made cases, one per convention).
+@Suite struct PrintedFootnoteConventionsTests {
+    func links(_ d: Document) -> [String?] { d.footnotes.map { $0.note.map { d.notes[$0].text } } }
+
+    @Test func aSymbolAfterASpaceAndNumberedStarsOfOneParagraph() {
+        let d = Fixtures.document(text: """
+            Some Title Here
+
+            “Bonjour, mon ami,” * said he. “C’est la vie.” *(2) He left the
+            room. “Au revoir.”*(3)
+
+                 * Good day, my friend.
+
+                 * (2) That is life.
+
+                 *(3) Goodbye.
+            """)
+        #expect(d.footnotes.map(\.label) == ["*", "*(2)", "*(3)"])
+        #expect(links(d) == ["Good day, my friend.", "That is life.", "Goodbye."])
+    }
+
+    @Test func arithmeticBulletsAndAStarWithoutANoteAreNoMarkers() {
+        let d = Fixtures.document(text: """
+            Some Title Here
+
+            It cost 5 * 3 roubles, he wrote *, and the list went:
+            * bread
+            * salt
+
+            Nothing more.
+            """)
+        #expect(d.footnotes.isEmpty)
+        #expect(d.notes.isEmpty)
+    }
+
+    @Test func caretNumbersRestartInEachPoemAndAMissingNoteStealsNoOther() {
+        let d = Fixtures.document(text: """
+            Title Here
+
+            POEM ONE
+
+            A line^1 and another^2 here.
+
+            [Footnote 1: Poem one, note one.]
+
+            POEM TWO
+
+            Again^1 here and^2 there.
+
+            [Footnote 1: Poem two, note one.]
+
+            [Footnote 2: Poem two, note two.]
+            """)
+        // Poem one's ^2 has no note: it is not taken for a marker rather than linked to poem two's.
+        #expect(links(d) == ["Poem one, note one.", "Poem two, note one.", "Poem two, note two."])
+        #expect(d.footnotes.map { d.blocks[$0.block].line } == [5, 11, 11])
+    }
+
+    @Test func twoMarkersOfOnePassageShareTheirNote() {
+        let d = Fixtures.document(text: """
+            Title Here
+
+                 The drowsy clock^2 had number’d two,
+                 and the old tower^2 had sworn it true:
+
+                 [Footnote 2: The two steeples.]
+            """)
+        #expect(links(d) == ["The two steeples.", "The two steeples."])
+    }
+
+    @Test func eachSymbolHasItsOwnRunOfNotes() {
+        let d = Fixtures.document(text: """
+            Some Title Here
+
+            The Romanesque zone* ends where the Renaissance begins.**
+
+                 *  About the zone.
+
+            A paragraph between the notes, long enough to be one of the text.
+
+                 **  About the Renaissance.
+
+            The Paris of the Tuileries;*--the Messidor” ** taste.
+
+                 *  About the Tuileries.
+
+                 **  About Messidor.
+            """)
+        #expect(links(d) == ["About the zone.", "About the Renaissance.", "About the Tuileries.", "About Messidor."])
+    }
+
+    @Test func withMoreStarsThanNotesTheNoteGoesToTheLastAndAStrayStarIsDropped() {
+        let d = Fixtures.document(text: """
+            Some Title Here
+
+            “If these stones could speak,” he said, “they would say that a
+            * very unhappy man stands here.”
+
+            On the parchment was written this charm, _Quand le pareil
+            retrouveras_.*
+
+                 *  When thou shalt find its mate.
+            """)
+        #expect(d.footnotes.count == 1)
+        #expect(d.blocks[d.footnotes[0].block].line == 6)
+        #expect(links(d) == ["When thou shalt find its mate."])
+    }
+
+    @Test func aMisprintedOrLostNumberLinksWhereTheNumberingSaysTheNoteIsDue() {
+        let d = Fixtures.document(text: """
+            Title Here
+
+            The Prince[36] spoke, and the P. R.[2] answered.
+
+            [36] A prince.
+
+            [37] Prince Regent.
+
+            A poem of Numbers^5 and of Phineas^6 and of Zipporah^7.
+
+                 [Footnote 5: Numbers.]
+
+                 [Footnote : Phineas, in Numbers xxv.]
+
+                 [Footnote 7: Zipporah.]
+            """)
+        #expect(links(d) == ["A prince.", "Prince Regent.", "Numbers.", "Phineas, in Numbers xxv.", "Zipporah."])
+    }
+
+    @Test func aYearInBracketsIsNoMarker() {
+        let d = Fixtures.document(text: "Title Here\n\nSketch—New Year’s Day [1790] and a note [1].\n\n[1] The note.")
+        #expect(d.footnotes.map(\.label) == ["1"])
+    }
+}
