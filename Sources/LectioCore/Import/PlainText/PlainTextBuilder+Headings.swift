@@ -1,3 +1,5 @@
+import Foundation
+
 extension PlainTextImporter.Builder {
     /// The number of a line that holds only a number: `XII.`, `12.`, `No. 12`, `12`, also with a
     /// footnote marker after it (`XII.*`, `XII.[3]`).
