@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LectioCore
 import LectioTestSupport
@@ -66,5 +67,20 @@ import LectioTestSupport
 
     @Test func helpAt60By20() {
         ScreenSnapshot.check(FrameRenderer.render(state(60, 20, [.char("?")])), named: "typography-help-60x20")
+    }
+
+    /// Narrow, a popup covers the text column: no half-hidden word peeks beside the box.
+    @Test func footnotePopupAt60ColumnsCoversTheText() {
+        let s = state(60, 20, [.char("]"), .char("]"), .char("]"), .tab, .tab, .enter])
+        let frame = FrameRenderer.frame(s)
+        let box = frame.regions.popups.last.flatMap { $0 }
+        #expect(box != nil)
+        if let box {
+            for y in box.y..<box.maxY {
+                let right = (box.maxX..<60).map { frame.screen[$0, y].text }.joined()
+                #expect(right.trimmingCharacters(in: .whitespaces).isEmpty, "row \(y): \(right)")
+            }
+        }
+        ScreenSnapshot.check(frame.screen, named: "footnote-popup-60x20")
     }
 }

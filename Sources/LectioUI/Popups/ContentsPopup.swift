@@ -56,9 +56,9 @@ public struct ContentsPopup: Popup, Equatable {
 
     public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
         let sections = reader.document.sections
-        let width = min(80, reader.width - 4)
+        let (x, width) = reader.popupColumns(preferred: 80)
         let height = min(max(sections.count, 1) + 2, reader.height - 2)
-        let r = Rect(x: (reader.width - width) / 2, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
+        let r = Rect(x: x, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
         screen.box(r, title: "Contents", hint: "Enter jump · Esc close")
         let rows = r.height - 2
         guard !sections.isEmpty else {

@@ -67,7 +67,7 @@ public struct FootnotePopup: Popup, Equatable {
         return tail.replacingNewlines() + String(String.UnicodeScalarView(scalars[marker.range]))
     }
 
-    func contentWidth(_ reader: AppState) -> Int { min(76, reader.width - 4) - 4 }
+    func contentWidth(_ reader: AppState) -> Int { reader.popupColumns(preferred: 76).width - 4 }
 
     func content(_ reader: AppState) -> [(String, Style)] {
         let wrapper = TextWrapper(measure: reader.measure)
@@ -85,12 +85,12 @@ public struct FootnotePopup: Popup, Equatable {
     }
 
     func rect(_ reader: AppState, contentRows: Int) -> Rect {
-        let width = min(76, reader.width - 4)
+        let (x, width) = reader.popupColumns(preferred: 76)
         let height = min(contentRows + 2, max(5, reader.height * 3 / 5))
         let markerRow = reader.layout.distance(from: reader.top, to: reader.position(ofMarker: marker), limit: reader.height)
         var y = markerRow < reader.pageHeight / 2 ? markerRow + 1 : markerRow - height
         y = max(0, min(y, reader.height - 1 - height))
-        return Rect(x: (reader.width - width) / 2, y: y, width: width, height: height)
+        return Rect(x: x, y: y, width: width, height: height)
     }
 
     func visibleRows(_ reader: AppState) -> Int { rect(reader, contentRows: content(reader).count).height - 2 }

@@ -85,10 +85,9 @@ public struct HelpPopup: Popup, Equatable {
     }
 
     func rect(_ reader: AppState) -> Rect {
-        // Narrow, the box covers the text's width, so no half-hidden word peeks beside it.
-        let width = min(84, reader.width - 2)
+        let (x, width) = reader.popupColumns(preferred: 84)
         let height = min(lines(reader, width: width).count + 2, reader.height - 2)
-        return Rect(x: (reader.width - width) / 2, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
+        return Rect(x: x, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
     }
 
     func maxScroll(_ reader: AppState) -> Int {

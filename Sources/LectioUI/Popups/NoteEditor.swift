@@ -107,7 +107,7 @@ public struct NoteEditor: Popup, Equatable {
     public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome { .keep }
 
     public func draw(into screen: inout Screen, reader state: AppState) -> Rect? {
-        let width = min(76, state.width - 4)
+        let (x, width) = state.popupColumns(preferred: 76)
         let inner = width - 4
         let wrapper = TextWrapper(measure: state.measure)
         let quote = "“" + state.canonical.string(range.lowerBound, range.upperBound).replacingNewlines() + "”"
@@ -117,7 +117,7 @@ public struct NoteEditor: Popup, Equatable {
         let errorLines = error.map { wrapper.wrap($0, width: inner).map(\.text) } ?? []
         let rows = min(quoteLines.count + 1 + errorLines.count + max(3, bodyLines.count), state.height - 4)
         let height = rows + 2
-        let r = Rect(x: (state.width - width) / 2, y: max(0, (state.height - 1 - height) / 2), width: width, height: height)
+        let r = Rect(x: x, y: max(0, (state.height - 1 - height) / 2), width: width, height: height)
         screen.box(r, title: editing == nil ? "New note" : "Edit note",
                    hint: "Enter save · Ctrl-J new line · Ctrl-E $EDITOR · Esc cancel")
         var y = r.y + 1

@@ -108,3 +108,15 @@ public enum Popups {
         SectionChooser.self,
     ]
 }
+
+extension AppState {
+    /// The columns a popup box takes: `preferred` wide and centred, but never narrower than the
+    /// text column and its borders, so that no half-hidden word peeks beside the box.
+    func popupColumns(preferred: Int) -> (x: Int, width: Int) {
+        let width = min(preferred, self.width - 2)
+        let text = panes.textColumn
+        guard width < text.width + 2 else { return ((self.width - width) / 2, width) }
+        let x = max(0, text.x - 1)
+        return (x, min(self.width - x, text.width + 2))
+    }
+}

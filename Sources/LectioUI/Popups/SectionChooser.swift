@@ -57,9 +57,9 @@ public struct SectionChooser: Popup, Equatable {
 
     public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
         let document = reader.document
-        let width = min(80, reader.width - 4)
+        let (x, width) = reader.popupColumns(preferred: 80)
         let height = min(candidates.count + 2, reader.height - 2)
-        let r = Rect(x: (reader.width - width) / 2, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
+        let r = Rect(x: x, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
         screen.box(r, title: "\(candidates.count) sections match “\(query)”", hint: "Enter go · Esc cancel")
         let rows = r.height - 2
         let first = firstShown(rows: rows)
