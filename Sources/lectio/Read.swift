@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LectioConfig
 import LectioCore
 import LectioTerminal
 import LectioUI
@@ -26,17 +27,19 @@ struct Read: ParsableCommand {
         let context = try NotesContext(file: file, notes: notes)
         let opened = context.opened
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let config = Config.load(path: Config.path())
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(mouse: !noMouse, color: color)
+            terminal = try NcursesTerminal(mouse: !noMouse && config.settings.mouse, color: color, theme: config.settings.theme)
         } catch let error as TerminalError {
             complain(error.description)
             throw ExitCode(2)
         }
         let size = terminal.size
         let state = AppState(document: opened.document, width: size.width, height: size.height,
-                             measure: NcursesTerminal.measure, notes: context.store.notes,
-                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.store.notice)
+                             measure: NcursesTerminal.measure, keymap: config.keymap, notes: context.store.notes,
+                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.store.notice,
+                             settings: config.settings, configNotice: config.notice)
         state.notesFilePath = context.store.path
         let statePath = ReadingState.path(forText: opened.path, bundled: file == nil)
         state.stateFilePath = statePath

@@ -42,12 +42,12 @@ public struct HelpPopup: Popup, Equatable {
         var out: [(String, Style)] = []
         let keymap = reader.keymap
         for mode in keymap.modes {
-            out.append((mode.title, Style(.bold, role: .heading)))
+            out.append(("\(mode.title)  [keys.\(mode.name)]", Style(.bold, role: .heading)))
             var seen: [Command] = []
             for binding in keymap.bindings[mode] ?? [] where !seen.contains(binding.command) {
                 seen.append(binding.command)
                 let keys = keymap.keys(for: binding.command, in: mode).map(\.label).joined(separator: " ")
-                out.append(("  " + keys.padding(toLength: 22) + binding.command.summary, .plain))
+                out.append(("  " + keys.padding(toLength: 22) + binding.command.summary + "  = \(binding.command.configName)", .plain))
             }
             out.append(("", .plain))
         }

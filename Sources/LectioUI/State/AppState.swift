@@ -78,26 +78,35 @@ public final class AppState {
     public internal(set) var pendingPrefix: Character?
     /// Whether paragraph references show in the margin.
     public internal(set) var showsParagraphReferences = false
+    /// What the config file set: measure, mouse, panes, ruler, theme.
+    public internal(set) var settings: ReaderSettings
+    /// Whether the overview ruler shows (the settings' choice, toggled by a key).
+    public internal(set) var showsRuler: Bool
     /// Where new notes get their ids and times (injected: update reads no clock of its own).
     let stamps: NoteStamps
 
     /// A state showing `document` from its reading start on a `width`×`height` screen.
     public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
                 notes: [Annotation] = [], notesReadOnlyReason: String? = nil, notesNotice: String? = nil,
-                stamps: NoteStamps = .system) {
+                stamps: NoteStamps = .system, settings: ReaderSettings = ReaderSettings(), configNotice: String? = nil) {
         self.document = document
+        self.settings = settings
+        showsRuler = settings.ruler
+        footnotesPaneChoice = settings.footnotesPane
+        notesPaneChoice = settings.notesPane
         self.stamps = stamps
         self.measure = measure
         self.keymap = keymap
         self.width = width
         self.height = height
         let panes = PaneLayout(width: width, height: height,
-                               footnotes: PaneLayout.panesShownByDefault(width: width),
-                               notes: PaneLayout.panesShownByDefault(width: width))
+                               footnotes: settings.footnotesPane ?? PaneLayout.panesShownByDefault(width: width),
+                               notes: settings.notesPane ?? PaneLayout.panesShownByDefault(width: width))
         layout = DocumentLayout(document: document, width: max(1, panes.textColumn.width), measure: measure)
         let start = LinePosition(block: min(document.startBlock, max(0, document.blocks.count - 1)), line: 0)
         reading = ReadingPosition(at: start)
         message = document.notices.first
+        if let configNotice { message = configNotice }
         self.notesReadOnlyReason = notesReadOnlyReason
         if let notesNotice { message = notesNotice }
         if let notesReadOnlyReason { message = notesReadOnlyReason }
