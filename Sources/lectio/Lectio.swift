@@ -20,7 +20,7 @@ struct Lectio: ParsableCommand {
             Inside the reader, press ? for every key.
             """,
         version: "0.1.0",
-        subcommands: [Read.self, OutlineCommand.self, NotesCommand.self, ConfigCommand.self],
+        subcommands: [Read.self, OutlineCommand.self, NotesCommand.self, LibraryCommand.self, ConfigCommand.self],
         defaultSubcommand: Read.self
     )
 }

@@ -22,6 +22,18 @@ struct NotesContext {
         }
     }
 
+    /// Opens the text at `path` (chosen in the library) with its default notes file,
+    /// throwing the reason when it cannot be read (nothing is printed: the reader is running).
+    init(opening path: String, bundled: Bool) throws {
+        opened = try TextOpener.open(path: path)
+        let title = opened.document.title
+        store = NotesStore(path: NotesLocation.defaultPath(forText: path, bundled: bundled)) {
+            let bytes = (try? SourceFile.read(path: path)).map { [UInt8]($0) } ?? []
+            return NotesFile.TextIdentity(title: title, path: URL(fileURLWithPath: path).standardizedFileURL.path,
+                                          sha256: SHA256.hex(bytes))
+        }
+    }
+
     /// The notes placed in the text as it is now.
     func placed(in text: CanonicalText) -> [PlacedNote] { PlacedNote.place(store.notes, in: text) }
 

@@ -9,6 +9,13 @@ public enum Effect: Sendable, Equatable {
     case deleteNote(id: String)
     /// Hand the note editor's text to `$EDITOR`, then put the result back in the editor.
     case editExternally(String)
+    /// Leave this text for the one at this path (chosen in the library); the app loop ends
+    /// and the session opens it, keeping this one to come back to.
+    case openText(String)
+    /// Come back to the text read before this one (Ctrl-O at the first place).
+    case openPreviousText
+    /// Drop the library's entry of this path (the text and its notes stay).
+    case forgetText(String)
 }
 
 /// Everything the reader sees and can change, updated by commands. Pure: no terminal, no files.
@@ -82,6 +89,16 @@ public final class AppState {
     public internal(set) var settings: ReaderSettings
     /// Whether the overview ruler shows (the settings' choice, toggled by a key).
     public internal(set) var showsRuler: Bool
+    /// The texts of the library, for its popup (set by the session, changed by `libraryChanged`).
+    public var library: [LibraryEntry] = []
+    /// Library texts whose file is gone (checked by the session when it opens a text).
+    public var missingTexts: Set<String> = []
+    /// The path of the text being read, as the library knows it.
+    public var textPath: String?
+    /// The text read before this one in this session: Ctrl-O at the first place goes back to it.
+    public var previousText: String?
+    /// How many places Back had when this text was opened: below that, Back leaves the text.
+    public var backAtOpen = 0
     /// Where new notes get their ids and times (injected: update reads no clock of its own).
     let stamps: NoteStamps
 
@@ -151,6 +168,8 @@ public final class AppState {
         case .editorReturned(let text): externalEditorReturned(text)
         case .editorFailed(let reason): externalEditorFailed(reason)
         case .notesChanged(let notes): notesDidChange(notes)
+        case .libraryChanged(let entries): library = entries; message = "Forgotten (the text and its notes are untouched)"
+        case .libraryFailed(let reason): message = "Library not changed: \(reason)"
         }
         return []
     }
@@ -221,11 +240,15 @@ public final class AppState {
         case .nextFootnote: selectFootnote(forward: true)
         case .previousFootnote: selectFootnote(forward: false)
         case .openFootnote: openFootnote()
-        case .back: goBack()
+        case .back:
+            if let effects = backToPreviousText() { return effects }
+            goBack()
         case .forward: goForward()
         case .toggleFootnotesPane: toggle(footnotes: true)
         case .toggleNotesPane: toggle(footnotes: false)
         case .help: layers.push(HelpPopup())
+        case .library: layers.push(LibraryPopup(reader: self))
+        case .toggleRuler: showsRuler.toggle()
         case .search: layers.push(Prompt(kind: .search))
         case .goTo: layers.push(Prompt(kind: .goTo))
         case .nextMatch: nextMatch(forward: true)
