@@ -44,6 +44,7 @@ extension AppState {
     func clickRuler(row: Int) {
         guard let ruler else { return }
         selection = nil
+        history.record(cursorOffset)
         jump(toCanonical: ruler.offset(ofRow: row))
         message = "\(percent)%"
     }
