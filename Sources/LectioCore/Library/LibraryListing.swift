@@ -38,6 +38,10 @@ public struct LibraryListing: Sendable {
         let kinds: Set<String> = ["txt", "md", "markdown", "epub"]
         return names.filter { kinds.contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
             .sorted().map { URL(fileURLWithPath: folder).appendingPathComponent($0).standardizedFileURL.path }
+            .filter { path in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+            }
     }
 
     /// A row for a text opened now: what the library knows of it, or a fresh row.
