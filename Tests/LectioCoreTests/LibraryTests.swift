@@ -26,7 +26,7 @@ import Testing
         let first = texts[0]
         #expect(Set(first.keys) == ["path", "title", "sha256", "size", "lastOpened", "position", "notes", "footnotes"])
         #expect(first["path"] as? String == "/t/a.txt")
-        #expect(first["lastOpened"] as? String == "2027-01-15T08:03:20Z")
+        #expect(first["lastOpened"] as? String == "2027-01-15T08:03:20.000Z")
         #expect(first["position"] as? Int == 56)
         #expect(first["notes"] as? Int == 4)
         #expect(try Library.load(path: path).sorted(by: .title) == library.sorted(by: .title))
@@ -84,7 +84,7 @@ import Testing
         #expect(json[0]["position"] as? Int == 30)
         #expect(json[0]["notes"] as? Int == 2)
         #expect(json[0]["missing"] as? Bool == true)
-        #expect(json[0]["lastOpened"] as? String == "2027-01-15T08:00:00Z")
+        #expect(json[0]["lastOpened"] as? String == "2027-01-15T08:00:00.000Z")
         #expect(listing.text().contains("A  [missing]"))
     }
 

@@ -77,7 +77,7 @@ public struct Library: Sendable, Equatable {
     public static func load(path: String) throws -> Library {
         guard let data = try AtomicFile.read(path) else { return Library() }
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = dateDecoding
         let file: File
         do { file = try decoder.decode(File.self, from: data) } catch {
             throw AtomicFile.Failure("library file \(path) is not a Lectio library (\(error.localizedDescription)); it is left as it is")
@@ -92,8 +92,25 @@ public struct Library: Sendable, Equatable {
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = Self.dateEncoding
         return try encoder.encode(File(schemaVersion: Self.currentSchemaVersion, texts: sorted(by: .last)))
+    }
+
+    /// Dates as ISO 8601 with milliseconds (`2026-11-26T09:14:03.250Z`), so texts opened in
+    /// the same second keep their order.
+    public static let dateEncoding = JSONEncoder.DateEncodingStrategy.custom { date, encoder in
+        var c = encoder.singleValueContainer()
+        try c.encode(Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date))
+    }
+
+    /// Dates as ISO 8601, with or without fractions of a second.
+    public static let dateDecoding = JSONDecoder.DateDecodingStrategy.custom { decoder in
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        for style in [Date.ISO8601FormatStyle(includingFractionalSeconds: true), Date.ISO8601FormatStyle()] {
+            if let date = try? style.parse(text) { return date }
+        }
+        throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO 8601 date: \(text)")
     }
 
     /// Re-reads the file at `path`, applies `change`, and writes it back atomically; returns

@@ -16,6 +16,24 @@ public struct LibraryListing: Sendable {
         public var notes: Int
         public var footnotes: Int
         public var missing: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case path, title, sha256, size, lastOpened, position, notes, footnotes, missing
+        }
+
+        /// Every key written, `lastOpened` as null for a text never opened.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(path, forKey: .path)
+            try c.encode(title, forKey: .title)
+            try c.encode(sha256, forKey: .sha256)
+            try c.encode(size, forKey: .size)
+            try c.encode(lastOpened, forKey: .lastOpened)
+            try c.encode(position, forKey: .position)
+            try c.encode(notes, forKey: .notes)
+            try c.encode(footnotes, forKey: .footnotes)
+            try c.encode(missing, forKey: .missing)
+        }
     }
 
     public var rows: [Row]
@@ -54,7 +72,7 @@ public struct LibraryListing: Sendable {
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = Library.dateEncoding
         return String(decoding: try encoder.encode(rows), as: UTF8.self)
     }
 
