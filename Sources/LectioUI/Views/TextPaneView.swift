@@ -8,7 +8,7 @@ struct TextPaneView {
     static func baseStyle(_ kind: Block.Kind) -> Style {
         switch kind {
         case .title: return Style([.bold, .underline], role: .heading)
-        case .heading: return Style(.bold, role: .heading)
+        case .heading(let level): return Style(.bold, role: level <= 1 ? .heading : level == 2 ? .heading2 : .heading3)
         case .byline: return Style(.italic)
         case .label, .frontMatter, .sceneBreak: return Style(.dim, role: .muted)
         case .quote: return Style(.italic)
@@ -65,7 +65,7 @@ struct TextPaneView {
         for c in line.text {
             var style = base
             for m in markers where state.document.footnotes[m].range.contains(offset) {
-                style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selection) : Style([.bold, .underline], role: .marker)
+                style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selectedMarker) : Style([.bold, .underline], role: .marker)
             }
             let canonical = block.start + offset
             if noted.contains(where: { $0.contains(canonical) }) { style = Style(style.attributes.union(.underline), role: .annotation) }

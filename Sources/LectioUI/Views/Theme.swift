@@ -24,12 +24,15 @@ public struct Theme: Sendable, Equatable {
     /// The elements a config file's `[theme]` may set, in the order the default file lists them.
     public static let elements: [Element] = [
         Element(name: "text", role: .plain, summary: "the text"),
-        Element(name: "heading", role: .heading, summary: "the title and section headings"),
+        Element(name: "heading", role: .heading, summary: "the title and headings of level 1 (parts, or chapters)"),
+        Element(name: "heading2", role: .heading2, summary: "headings of level 2 (chapters under parts, ## in Markdown)"),
+        Element(name: "heading3", role: .heading3, summary: "headings of level 3 and deeper"),
         Element(name: "marker", role: .marker, summary: "footnote markers"),
-        Element(name: "selected", role: .selection, summary: "the selected marker, the selection, the reading cursor"),
+        Element(name: "selected_marker", role: .selectedMarker, summary: "the selected footnote marker"),
+        Element(name: "selected", role: .selection, summary: "the selection, the reading cursor, the chosen entry of a list"),
         Element(name: "annotation", role: .annotation, summary: "passages with a personal note"),
         Element(name: "match", role: .match, summary: "search matches"),
-        Element(name: "border", role: .border, summary: "popup borders and pane rules"),
+        Element(name: "border", role: .border, summary: "popup borders and the rules between panes"),
         Element(name: "status", role: .status, summary: "the status line"),
         Element(name: "notice", role: .notice, summary: "notices"),
         Element(name: "muted", role: .muted, summary: "labels, front matter, the ruler's view extent"),
@@ -63,6 +66,8 @@ public struct Theme: Sendable, Equatable {
     /// The colours Lectio ships.
     public static let standard = Theme(entries: [
         .heading: Entry(foreground: 6),
+        .heading2: Entry(foreground: 6),
+        .heading3: Entry(foreground: 6),
         .marker: Entry(foreground: 3),
         .match: Entry(foreground: 5),
         .annotation: Entry(foreground: 2),
