@@ -1,4 +1,5 @@
 import LectioConfig
+import LectioTestSupport
 import LectioUI
 import Testing
 
@@ -159,5 +160,33 @@ import Testing
         #expect(config.problems.count == 1)
         #expect(config.problems.first?.message.hasPrefix("cannot be read") == true)
         #expect(config.settings == ReaderSettings())
+    }
+
+    /// The reader takes what the file says: panes at first, the ruler, the keymap.
+    @Test func theReaderStartsWithTheFilesPanesRulerAndKeys() throws {
+        let config = parse("""
+            ruler = false
+            [panes]
+            footnotes = false
+            [keys.reading]
+            "ctrl-d" = "page_down"
+            """)
+        let state = AppState(document: try Fixtures.bundledDocument(), width: 140, height: 40, keymap: config.keymap,
+                             settings: config.settings, configNotice: config.notice)
+        #expect(state.panes.footnotes == nil)
+        #expect(state.panes.notes != nil)
+        #expect(state.rulerRect == nil)
+        let before = state.cursorOffset
+        _ = state.update(.key(.ctrl("d")))
+        let paged = state.cursorOffset
+        let other = AppState(document: state.document, width: 140, height: 40, settings: config.settings)
+        _ = other.update(.key(.space))
+        #expect(paged > before)
+        #expect(paged == other.cursorOffset)
+        // The help screen lists the binding in force.
+        _ = state.update(.key(.char("?")))
+        let help = FrameRenderer.render(state).lines
+        #expect(help.contains { $0.contains("Ctrl-D") && $0.contains("= page_down") })
+        #expect(!help.contains { $0.contains("Ctrl-D") && $0.contains("= half_page_down") })
     }
 }
