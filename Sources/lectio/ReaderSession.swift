@@ -18,6 +18,8 @@ final class ReaderSession {
     /// What went wrong on the way (a library or state file that could not be written), said
     /// on standard error once the terminal is back.
     private(set) var warnings: [String] = []
+    /// Whether a text has been opened already in this session.
+    private var switched = false
 
     init(terminal: NcursesTerminal, config: Config, fromStart: Bool) {
         self.terminal = terminal
@@ -65,7 +67,9 @@ final class ReaderSession {
         state.notesFilePath = context.store.path
         let statePath = ReadingState.path(forText: opened.path, bundled: bundled)
         state.stateFilePath = statePath
-        if let saved = ReadingState.load(path: statePath) { state.restore(saved, fromStart: fromStart) }
+        // --from-start is for the text named on the command line; one chosen later opens where it was left.
+        if let saved = ReadingState.load(path: statePath) { state.restore(saved, fromStart: fromStart && !switched) }
+        switched = true
         state.opened(from: previous)
         let path = Self.absolute(opened.path)
         state.textPath = path
