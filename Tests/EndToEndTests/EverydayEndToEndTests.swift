@@ -158,4 +158,57 @@ import Testing
         let reader = try LectioBinary.run([books.path])
         #expect(reader.status == 1)
     }
+
+    /// With a search active the ruler shows the hits in the match colour; a click on one of
+    /// those rows jumps there (X10 mouse bytes, as xterm sends them), and Ctrl-O comes back.
+    @Test func theRulerShowsSearchHitsAndAClickJumps() throws {
+        let home = try home()
+        let tmux = try TmuxSession(width: 100, height: 30, command: ReaderEndToEndTests.command("--from-start", home: home))
+        try tmux.wait(for: "? help")
+        try tmux.send("/")
+        try tmux.send("Stakhanov", literal: true)
+        try tmux.send("Enter")
+        try tmux.wait(for: "match 1 of")
+        try tmux.send("g")
+        try tmux.wait(for: " 0%  ")
+        /// Rows whose ruler glyph (the last character of the row) is drawn in magenta (SGR 35).
+        func matchRows() throws -> [Int] {
+            let lines = try tmux.captureWithAttributes().split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.indices.filter { y in
+                let line = lines[y]
+                guard let glyph = line.lastIndex(where: { $0 == "▪" || $0 == "█" }),
+                      let sgr = line[..<glyph].range(of: "\u{1B}[", options: .backwards) else { return false }
+                return line[sgr.upperBound..<glyph].split(whereSeparator: { $0 == ";" || $0 == "m" }).contains("35")
+            }
+        }
+        let rows = try matchRows()
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0 > 1 }, "the hits are far from the start: \(rows)")
+        let y = try #require(rows.first)
+        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 0x20, UInt8(33 + 99), UInt8(33 + y)])
+        try tmux.sendBytes([0x1B, 0x5B, 0x4D, 0x23, UInt8(33 + 99), UInt8(33 + y)])
+        let jumped = try tmux.wait { !$0.contains(" 0%  ? help") && $0.contains("? help") }
+        #expect(jumped.contains("Stakhanov"))
+        try tmux.send("C-o")
+        try tmux.wait(for: " 0%  ? help")
+        try tmux.send("q")
+        #expect(try tmux.wait(for: "DONE").contains("EXIT=0"))
+    }
+
+    /// The theme reaches the terminal: headings in red (SGR 31) instead of cyan (36).
+    @Test func theThemeColoursTheHeadings() throws {
+        func colours(_ config: String?) throws -> Set<String> {
+            let tmux = try TmuxSession(width: 100, height: 30, command: ReaderEndToEndTests.command("--from-start", home: try home(config: config)))
+            try tmux.wait(for: "? help")
+            let screen = try tmux.captureWithAttributes()
+            return Set(screen.components(separatedBy: "\u{1B}[").dropFirst().flatMap { part -> [String] in
+                guard let m = part.firstIndex(of: "m") else { return [] }
+                return part[..<m].split(separator: ";").map(String.init)
+            })
+        }
+        let standard = try colours(nil)
+        let red = try colours("[theme]\nheading = { fg = \"red\" }\n")
+        #expect(standard.contains("36") && !standard.contains("31"))
+        #expect(red.contains("31") && !red.contains("36"))
+    }
 }
