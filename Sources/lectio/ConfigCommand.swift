@@ -8,8 +8,9 @@ struct ConfigCommand: ParsableCommand {
         commandName: "config",
         abstract: "Print a commented default config file, or check one.",
         discussion: """
-            The config file is $XDG_CONFIG_HOME/lectio/config.toml (else ~/.config/lectio/config.toml).
-            --check prints each problem as FILE:LINE: message and exits 1 if there is any.
+            The config file is $XDG_CONFIG_HOME/lectio/config.toml (else \
+            ~/.config/lectio/config.toml). --check prints each problem as FILE:LINE: message on \
+            standard error and exits 1 if there is any.
             """)
 
     @Flag(name: .customLong("print-default"), help: "Write a commented config file with every default on standard output.")
@@ -18,7 +19,7 @@ struct ConfigCommand: ParsableCommand {
     @Flag(help: "Check a config file (default: the one in use) and exit 1 on any problem.")
     var check = false
 
-    @Argument(help: "The config file to check (with --check).")
+    @Argument(help: "The config file to check (with --check).", completion: .file(extensions: ["toml"]))
     var file: String?
 
     func validate() throws {

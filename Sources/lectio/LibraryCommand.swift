@@ -8,12 +8,12 @@ struct LibraryCommand: ParsableCommand {
         commandName: "library",
         abstract: "List the texts you have opened (or the texts of a folder), with position and notes.",
         discussion: """
-            The library is $XDG_STATE_HOME/lectio/library.json (else ~/.local/state/lectio/). Inside the
-            reader, L shows it. With DIR, lists the .txt, .md and .epub files of that folder
-            (not its subfolders) that Lectio can read, with what the library knows of each.
+            The library is $XDG_STATE_HOME/lectio/library.json (else ~/.local/state/lectio/). \
+            Inside the reader, L shows it. With DIR, lists the .txt, .md and .epub files of that \
+            folder (not its subfolders) that Lectio can read, with what the library knows of each.
             """)
 
-    @Argument(help: "A folder whose texts to list instead of the library.")
+    @Argument(help: "A folder whose texts to list instead of the library.", completion: .directory)
     var folder: String?
 
     @Option(help: "Order: last (last opened first), title, or notes (most first).")
