@@ -73,8 +73,16 @@ final class ReaderSession {
         state.opened(from: previous)
         let path = Self.absolute(opened.path)
         state.textPath = path
-        let library = record(state, path: path)
-        state.library = library?.entries ?? []
+        // The library as it was, with this text first; written when the text is left, so that
+        // opening costs no hashing and no write before the first frame.
+        let openedAt = Date()
+        var library: Library
+        do { library = try Library.load(path: libraryPath) } catch {
+            warn("\(error)")
+            library = Library()
+        }
+        library.record(entry(state, path: path, openedAt: openedAt, sha256: library.entry(path: path)?.sha256 ?? "", size: nil))
+        state.library = library.entries
         state.missingTexts = Set(state.library.map(\.path).filter { !FileManager.default.fileExists(atPath: $0) })
         let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment)
         let app = App(state: state, terminal: terminal,
@@ -83,23 +91,25 @@ final class ReaderSession {
         do { try state.readingState.save(path: statePath) } catch {
             warn("could not keep the reading position in \(statePath): \(error)")
         }
-        record(state, path: path)
+        record(state, path: path, openedAt: openedAt)
         return app.ending
     }
 
-    /// Records the text in the library as it stands now; a library that cannot be read or
-    /// written costs only the library (said on standard error at the end).
-    @discardableResult
-    func record(_ state: AppState, path: String) -> Library? {
+    /// The library entry of the text as it stands now.
+    func entry(_ state: AppState, path: String, openedAt: Date, sha256: String, size: Int?) -> LibraryEntry {
+        LibraryEntry(path: path, title: state.document.title, sha256: sha256, size: size ?? 0, lastOpened: openedAt,
+                     position: state.percent, notes: state.annotations.count, footnotes: state.document.footnotes.count)
+    }
+
+    /// Records the text in the library file as it stands now (its bytes hashed); a library that
+    /// cannot be read or written costs only the library (said on standard error at the end).
+    func record(_ state: AppState, path: String, openedAt: Date) {
         let bytes = (try? SourceFile.read(path: path)).map { [UInt8]($0) } ?? []
-        let entry = LibraryEntry(path: path, title: state.document.title, sha256: SHA256.hex(bytes), size: bytes.count,
-                                 lastOpened: Date(), position: state.percent, notes: state.annotations.count,
-                                 footnotes: state.document.footnotes.count)
+        let recorded = entry(state, path: path, openedAt: openedAt, sha256: SHA256.hex(bytes), size: bytes.count)
         do {
-            return try Library.update(path: libraryPath) { $0.record(entry) }
+            try Library.update(path: libraryPath) { $0.record(recorded) }
         } catch {
             warn("could not record the text in the library: \(error)")
-            return nil
         }
     }
 
