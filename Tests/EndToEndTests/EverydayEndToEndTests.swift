@@ -211,4 +211,33 @@ import Testing
         #expect(standard.contains("36") && !standard.contains("31"))
         #expect(red.contains("31") && !red.contains("36"))
     }
+
+    /// A text of the library that can no longer be read: the reader stays on the text it was
+    /// on, says why, and goes on working.
+    @Test func aLibraryTextThatCannotBeOpenedLeavesTheReaderWhereItWas() throws {
+        let home = try home()
+        let first = home.appendingPathComponent("sedov.txt").path
+        let second = home.appendingPathComponent("second.txt").path
+        try FileManager.default.copyItem(atPath: Fixtures.path("sedov-broue.txt"), toPath: first)
+        try Data("THE SECOND TEXT\n\nA short text.\n".utf8).write(to: URL(fileURLWithPath: second))
+        for path in [second, first] {
+            let tmux = try TmuxSession(width: 100, height: 30, command: ReaderEndToEndTests.command(LectioBinary.quote(path), home: home))
+            try tmux.wait(for: "? help")
+            try tmux.send("q")
+            try tmux.wait(for: "DONE")
+        }
+        try Data([0x00, 0xFF, 0x00, 0x01, 0x02]).write(to: URL(fileURLWithPath: second))
+        let tmux = try TmuxSession(width: 100, height: 30, command: ReaderEndToEndTests.command(LectioBinary.quote(first), home: home))
+        try tmux.wait(for: "? help")
+        try tmux.send("L")
+        try tmux.wait(for: "Library · by last opened")
+        try tmux.send("Enter")
+        let screen = try tmux.wait(for: "could not be opened")
+        #expect(screen.contains("second.txt could not be opened"))
+        #expect(screen.contains("? help"))
+        try tmux.send("j")
+        try tmux.wait { $0.contains(" Leon Sedov: Trotsky’s Son") }
+        try tmux.send("q")
+        #expect(try tmux.wait(for: "DONE").contains("EXIT=0"))
+    }
 }
