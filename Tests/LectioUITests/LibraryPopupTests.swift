@@ -42,6 +42,12 @@ import Testing
         #expect(burns.contains("7 notes"))
         #expect(screen.lines.contains { $0.contains("• Leon Sedov") })
         #expect(screen.lines.contains { $0.contains("Library · by last opened") })
+        #expect(scarlet.contains("1970-01-01 00:03"))
+        // At 50 columns the date gives way to the title.
+        _ = state.update(.resize(width: 50, height: 30))
+        let narrow = FrameRenderer.render(state)
+        let row = try #require(narrow.lines.first { $0.contains("A Study In") })
+        #expect(row.contains("56%") && !row.contains("1970"))
     }
 
     @Test func enterOpensTheChosenTextAndAMissingOneSaysSo() {

@@ -95,8 +95,9 @@ public struct LibraryPopup: Popup, Equatable {
         let style = selected ? Style([.reverse], role: .selection) : (missing ? Style(.dim, role: .muted) : .plain)
         if selected { screen.fill(Rect(x: r.x + 1, y: y, width: r.width - 2, height: 1), style: style) }
         let notes = "\(entry.notes) note\(entry.notes == 1 ? "" : "s")"
+        // Narrow, the date gives way to the title.
         let right = (missing ? "missing  " : "\(entry.position)%".leftPadded(to: 4) + "  ")
-            + notes.leftPadded(to: 9) + "  " + entry.lastOpenedText + " "
+            + notes.leftPadded(to: 9) + (r.width >= 72 ? "  " + entry.lastOpenedText : "") + " "
         let rightWidth = screen.measure.width(of: right)
         let left = (current ? "• " : "  ") + entry.title
         screen.put(left, x: r.x + 1, y: y, maxWidth: max(0, r.width - 3 - rightWidth), style: style)
