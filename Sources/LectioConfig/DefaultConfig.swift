@@ -36,7 +36,7 @@ public enum DefaultConfig {
         for element in Theme.elements {
             let entry = settings.theme.entry(for: element.role)
             let attributes = Theme.attributeNames.filter { entry.attributes.contains($0.attribute) }.map { "\"\($0.name)\"" }
-            out += "\(element.name) = { fg = \"\(Theme.colorName(entry.foreground))\", bg = \"\(Theme.colorName(entry.background))\", "
+            out += "\(element.name) = { fg = \(colour(entry.foreground)), bg = \(colour(entry.background)), "
                 + "attributes = [\(attributes.joined(separator: ", "))] }  # \(element.summary)\n"
         }
         out += """
@@ -55,6 +55,12 @@ public enum DefaultConfig {
             }
         }
         return out
+    }
+
+    /// A colour as the file writes it: a name in quotes, or a number past the sixteen named.
+    static func colour(_ n: Int?) -> String {
+        let name = Theme.colorName(n)
+        return Int(name) != nil ? name : "\"\(name)\""
     }
 
     /// A TOML basic string.

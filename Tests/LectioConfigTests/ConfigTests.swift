@@ -120,6 +120,10 @@ import Testing
         #expect(config.settings.theme.entry(for: .heading) == Theme.Entry(foreground: 1, attributes: [.bold, .italic]))
         #expect(config.settings.theme.entry(for: .status).background == 236)
         #expect(config.settings.theme.entry(for: .marker) == Theme.standard.entry(for: .marker))
+        // Written out and read back, the theme is the same.
+        let again = parse(DefaultConfig.text(settings: config.settings))
+        #expect(again.problems.isEmpty)
+        #expect(again.settings.theme == config.settings.theme)
     }
 
     @Test func panesAndRuler() {
