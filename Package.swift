@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // ncursesw, wide-character build. See Sources/CNcursesw/shim.h.
@@ -32,10 +33,13 @@ let package = Package(
         .target(name: "LectioUI", dependencies: ["LectioCore"]),
         // The only importer of curses.
         .target(name: "LectioTerminal", dependencies: ["LectioUI", "CNcursesw"]),
+        // The config file (TOML): keys, theme, measure, panes. TOMLKit (C++ toml++) stays
+        // out of the model and the UI; the UI only gets the values.
+        .target(name: "LectioConfig", dependencies: ["LectioUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "lectio",
             dependencies: [
-                "LectioCore", "LectioUI", "LectioTerminal", "LectioAssets",
+                "LectioCore", "LectioUI", "LectioTerminal", "LectioAssets", "LectioConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +50,7 @@ let package = Package(
         .target(name: "LectioTestSupport", dependencies: ["LectioCore", "LectioUI"]),
         .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport"]),
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),
+        .testTarget(name: "LectioConfigTests", dependencies: ["LectioConfig", "LectioUI", "LectioTestSupport"]),
         .testTarget(name: "LectioTerminalTests", dependencies: ["LectioTerminal", "LectioUI", "LectioCore", "LectioTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport", "LectioUI"]),
         .testTarget(name: "LectioAssetsTests", dependencies: ["LectioAssets", "LectioTestSupport"]),

@@ -25,6 +25,8 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// The ncurses terminal: presents `Screen`s and reads keys. The only user of curses.
 public final class NcursesTerminal: TerminalDevice {
     private let screen: OpaquePointer
+    /// Colours and attributes per role (the config file's `[theme]`).
+    let theme: Theme
     private let useColor: Bool
     private var ended = false
     private var errors = 0
@@ -62,7 +64,8 @@ public final class NcursesTerminal: TerminalDevice {
 
     /// Starts curses on the controlling terminal, after checking (without touching it) that
     /// there is one, and after installing the signal handlers that restore it.
-    public init(mouse: Bool, color: Bool) throws {
+    public init(mouse: Bool, color: Bool, theme: Theme = .standard) throws {
+        self.theme = theme
         try Self.check()
         TerminalSignals.install()
         // The window's real size wins over LINES/COLUMNS in the environment: a full-screen
@@ -83,7 +86,8 @@ public final class NcursesTerminal: TerminalDevice {
             start_color()
             use_default_colors()
             for (i, role) in Style.Role.allCases.enumerated() {
-                init_pair(Int16(i + 1), Self.color(for: role), -1)
+                let entry = theme.entry(for: role)
+                init_pair(Int16(i + 1), Int16(entry.foreground ?? -1), Int16(entry.background ?? -1))
             }
         }
         if mouse {
@@ -92,18 +96,8 @@ public final class NcursesTerminal: TerminalDevice {
         }
     }
 
-    static func color(for role: Style.Role) -> Int16 {
-        switch role {
-        case .heading: return Int16(COLOR_CYAN)
-        case .marker: return Int16(COLOR_YELLOW)
-        case .match: return Int16(COLOR_MAGENTA)
-        case .annotation: return Int16(COLOR_GREEN)
-        case .border: return Int16(COLOR_BLUE)
-        case .notice: return Int16(COLOR_YELLOW)
-        case .code: return Int16(COLOR_GREEN)
-        default: return -1
-        }
-    }
+    /// The colour of a role (the theme's foreground; -1 the terminal's own).
+    func color(for role: Style.Role) -> Int16 { Int16(theme.entry(for: role).foreground ?? -1) }
 
     deinit { end() }
 
@@ -137,11 +131,12 @@ public final class NcursesTerminal: TerminalDevice {
 
     func attributes(_ style: Style) -> attr_t {
         var a = lectio_a_normal()
-        if style.attributes.contains(.bold) { a |= lectio_a_bold() }
-        if style.attributes.contains(.reverse) { a |= lectio_a_reverse() }
-        if style.attributes.contains(.underline) { a |= lectio_a_underline() }
-        if style.attributes.contains(.dim) { a |= lectio_a_dim() }
-        if style.attributes.contains(.italic) { a |= lectio_a_italic() }
+        let attributes = style.attributes.union(theme.entry(for: style.role).attributes)
+        if attributes.contains(.bold) { a |= lectio_a_bold() }
+        if attributes.contains(.reverse) { a |= lectio_a_reverse() }
+        if attributes.contains(.underline) { a |= lectio_a_underline() }
+        if attributes.contains(.dim) { a |= lectio_a_dim() }
+        if attributes.contains(.italic) { a |= lectio_a_italic() }
         return a
     }
 

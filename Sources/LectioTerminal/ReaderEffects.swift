@@ -7,17 +7,28 @@ import LectioUI
 public final class ReaderEffects: EffectPerformer {
     let notes: NotesStore?
     let editor: (String) -> Result<String, ExternalEditorFailure>
+    /// The library file (`forgetText` changes it).
+    let library: String?
 
-    /// Effects on a notes store (none: notes cannot be saved) with an editor runner.
-    public init(notes: NotesStore?, editor: @escaping (String) -> Result<String, ExternalEditorFailure>) {
+    /// Effects on a notes store (none: notes cannot be saved) with an editor runner, and the
+    /// library file.
+    public init(notes: NotesStore?, editor: @escaping (String) -> Result<String, ExternalEditorFailure>, library: String? = nil) {
         self.notes = notes
         self.editor = editor
+        self.library = library
     }
 
     public func perform(_ effect: Effect, terminal: TerminalDevice) -> [Event] {
         switch effect {
-        case .quit:
-            return []
+        case .quit, .openText, .openPreviousText:
+            return []  // the app loop ends; the session opens the other text
+        case .forgetText(let path):
+            guard let library else { return [.libraryFailed("there is no library file")] }
+            do {
+                return [.libraryChanged(try Library.update(path: library) { $0.forget(path: path) }.entries)]
+            } catch {
+                return [.libraryFailed("\(error)")]
+            }
         case .saveNote(let note):
             guard let notes else { return [.noteSaveFailed(note, reason: "there is no notes file")] }
             do {

@@ -16,6 +16,16 @@ public enum ScreenText {
         return report.isEmpty ? nil : report.joined(separator: "\n")
     }
 
+    /// The glyphs of the overview ruler, which stands in the text pane's last column.
+    public static let rulerGlyphs: Set<Character> = ["▐", "█", "▪"]
+
+    /// A row of the text pane without the ruler's glyph and the spaces before it at its end.
+    public static func withoutRuler<S: StringProtocol>(_ row: S) -> String {
+        var s = String(row)
+        while let last = s.last, last == " " || rulerGlyphs.contains(last) { s.removeLast() }
+        return s
+    }
+
     /// The first row holding `text`, or `nil`.
     public static func row(of text: String, in screen: Screen) -> Int? {
         screen.lines.firstIndex { $0.contains(text) }

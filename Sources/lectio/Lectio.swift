@@ -12,13 +12,15 @@ struct Lectio: ParsableCommand {
             lectio [FILE] [--notes FILE] [--from-start] [--no-mouse]
             lectio outline [FILE] [--json]
             lectio notes list|add|export [FILE] …
+            lectio library [DIR] [--sort last|title|notes] [--json]
+            lectio config --print-default | --check [FILE]
             """,
         discussion: """
             With no FILE, opens the bundled text: Pierre Broué's "Leon Sedov" (excerpt).
             Inside the reader, press ? for every key.
             """,
         version: "0.1.0",
-        subcommands: [Read.self, OutlineCommand.self, NotesCommand.self, ManualCommand.self],
+        subcommands: [Read.self, OutlineCommand.self, NotesCommand.self, LibraryCommand.self, ConfigCommand.self, ManualCommand.self],
         defaultSubcommand: Read.self
     )
 }

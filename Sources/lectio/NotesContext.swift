@@ -19,6 +19,16 @@ struct NotesContext {
         }
     }
 
+    /// Opens the text at `path` (chosen in the library) with its default notes file,
+    /// throwing the reason when it cannot be read (nothing is printed: the reader is running).
+    init(opening path: String, bundled: Bool) throws {
+        opened = try OpenedText.load(path)
+        let (title, textPath, isBundled) = (opened.document.title, opened.path, opened.isBundled)
+        store = NotesStore(path: NotesLocation.defaultPath(forText: textPath, bundled: isBundled)) {
+            OpenedText.identity(title: title, path: textPath, isBundled: isBundled)
+        }
+    }
+
     /// The notes placed in the text as it is now.
     func placed(in text: CanonicalText) -> [PlacedNote] { PlacedNote.place(store.notes, in: text) }
 

@@ -18,12 +18,28 @@ struct OpenedText {
     static func open(_ file: String?) throws -> OpenedText {
         guard let file else { return try bundled() }
         do {
-            let opened = try TextOpener.open(path: file)
-            return OpenedText(document: opened.document, encoding: opened.encoding, path: opened.path, isBundled: false)
+            return try load(file)
         } catch let error as TextLoadError {
             complain(error.description)
             throw ExitCode(1)
         }
+    }
+
+    /// The text at `path` (or the bundled text, for `libraryPath`); throws why it cannot be
+    /// read and prints nothing (the reader may be running).
+    static func load(_ path: String) throws -> OpenedText {
+        if path == libraryPath { return try bundled() }
+        let opened = try TextOpener.open(path: path)
+        return OpenedText(document: opened.document, encoding: opened.encoding, path: opened.path, isBundled: false)
+    }
+
+    /// How the library names the bundled text, which has no file of its own.
+    static let libraryPath = "lectio:bundled/" + BundledText.fileName
+
+    /// The text's bytes, for its hash in the library: the file's, or the bundled text's.
+    static func bytes(ofLibraryPath path: String) -> [UInt8] {
+        if path == libraryPath { return BundledText.bytes }
+        return (try? SourceFile.read(path: path)).map { [UInt8]($0) } ?? []
     }
 
     /// The bundled text, decoded and imported from the bytes in the binary.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LectioConfig
 import LectioCore
 import LectioTerminal
 import LectioUI
@@ -24,29 +25,19 @@ struct Read: ParsableCommand {
     func run() throws {
         NcursesTerminal.prepareLocale()
         let context = try NotesContext(file: file, notes: notes)
-        let opened = context.opened
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let config = Config.load(path: Config.path())
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(mouse: !noMouse, color: color)
+            terminal = try NcursesTerminal(mouse: !noMouse && config.settings.mouse, color: color, theme: config.settings.theme)
         } catch let error as TerminalError {
             complain(error.description)
             throw ExitCode(2)
         }
-        let size = terminal.size
-        let state = AppState(document: opened.document, width: size.width, height: size.height,
-                             measure: NcursesTerminal.measure, notes: context.store.notes,
-                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.store.notice)
-        state.notesFilePath = context.store.path
-        let statePath = ReadingState.path(forText: opened.path, bundled: file == nil)
-        state.stateFilePath = statePath
-        if let saved = ReadingState.load(path: statePath) { state.restore(saved, fromStart: fromStart) }
-        let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment)
-        App(state: state, terminal: terminal, effects: ReaderEffects(notes: context.store, editor: editor.edit)).run()
+        let session = ReaderSession(terminal: terminal, config: config, fromStart: fromStart)
+        session.run(first: context, bundled: file == nil)
         terminal.end()
-        do { try state.readingState.save(path: statePath) } catch {
-            complain("could not keep the reading position in \(statePath): \(error)")
-        }
+        session.warnings.forEach(complain)
         let signal = TerminalSignals.pending
         if signal != 0 && signal != SIGINT { throw ExitCode(128 + signal) }
     }

@@ -11,7 +11,7 @@ import LectioTestSupport
     static func command(_ arguments: String = "", environment: String = "TERM=tmux-256color", home: URL? = nil) -> String {
         let binary = LectioBinary.quote(LectioBinary.path)
         let folder = LectioBinary.quote((home ?? (try? Fixtures.temporaryFolder()))?.path ?? "/nonexistent")
-        return "env -u LANG -u LC_ALL -u LC_CTYPE \(environment) XDG_STATE_HOME=\(folder) XDG_DATA_HOME=\(folder) SWIFT_BACKTRACE=interactive=no \(binary) \(arguments); "
+        return "env -u LANG -u LC_ALL -u LC_CTYPE \(environment) XDG_STATE_HOME=\(folder) XDG_DATA_HOME=\(folder) XDG_CONFIG_HOME=\(folder) SWIFT_BACKTRACE=interactive=no \(binary) \(arguments); "
             + "echo \"EXIT=$?\"; stty -a | tr ';' '\\n' | grep -Eo '(^| )-?(icanon|echo)( |$)' | tr -d ' ' | tr '\\n' ' '; echo; echo DONE; sleep 60"
     }
 

@@ -36,15 +36,15 @@ import LectioTestSupport
         try tmux.wait(for: "? help")
         try tmux.send("]", "]", "]")
         let screen = try tmux.wait(for: "› Chapter 7")
-        let pane = screen.split(separator: "\n").dropLast().map { $0.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false)[0] }
+        let pane = screen.split(separator: "\n").dropLast().map { ScreenText.withoutRuler($0.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
         let texts = pane.map { $0.drop(while: { $0 == " " || $0 == "▌" || $0 == "▎" }) }.filter { !$0.isEmpty }
         #expect(texts.count > 30)
-        #expect(texts.allSatisfy { CharacterWidth.unicode.width(of: $0.trimmingTrailingSpaces) <= 72 })
-        let left = pane.filter { !$0.trimmingTrailingSpaces.isEmpty }.map { $0.prefix { $0 == " " || $0 == "▌" }.count }
+        #expect(texts.allSatisfy { CharacterWidth.unicode.width(of: $0) <= 72 })
+        let left = pane.filter { !$0.isEmpty }.map { $0.prefix { $0 == " " || $0 == "▌" }.count }
         #expect(left.allSatisfy { $0 >= 6 })
         try tmux.send("=")
         let wide = try tmux.wait(for: "Lines as wide as the pane")
-        #expect(wide.split(separator: "\n").contains { CharacterWidth.unicode.width(of: $0.split(separator: "│")[0].trimmingTrailingSpaces) > 100 })
+        #expect(wide.split(separator: "\n").contains { CharacterWidth.unicode.width(of: ScreenText.withoutRuler($0.split(separator: "│")[0])) > 100 })
     }
 
     @Test func noLineOfChineseStartsWithClosingPunctuation() throws {
@@ -65,7 +65,7 @@ import LectioTestSupport
         let tmux = try open(Fixtures.path("typography.md"), width: 80, height: 50)
         let screen = try tmux.wait(for: "Third step")
         #expect(screen.contains("an entity—like this one & a numeric one “quoted”"))
-        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map { ScreenText.withoutRuler($0) }
         let one = try #require(rows.firstIndex { $0.hasSuffix("• one") })
         #expect(rows[one + 1].contains("• two with"))
         let nested = try #require(rows.first { $0.contains("• nested deeper") })

@@ -15,7 +15,9 @@ import LectioTestSupport
     func textExtents(_ screen: Screen, _ state: AppState) -> [(Int, Int)] {
         let pane = state.panes.text
         return (pane.y..<pane.maxY).compactMap { y in
+            let ruler = state.rulerRect.map { $0.x..<$0.maxX } ?? 0..<0
             let cols = (pane.x..<pane.maxX).filter { x in
+                guard !ruler.contains(x) else { return false }
                 let cell = screen[x, y]
                 return !cell.isContinuation && cell.text != " " && cell.text != "▌" && cell.text != "▎"
             }
@@ -34,7 +36,7 @@ import LectioTestSupport
         #expect(left >= 6 && right >= 6 && abs(left - right) <= 1)
         let extents = textExtents(FrameRenderer.render(s), s)
         #expect(extents.count > 20)
-        #expect(extents.allSatisfy { $0.0 >= column.x && $0.1 <= column.maxX })
+        #expect(extents.allSatisfy { $0.0 >= column.x && $0.1 <= column.maxX }, "\(extents.filter { !($0.0 >= column.x && $0.1 <= column.maxX) }) vs \(column) ruler \(String(describing: s.rulerRect))")
         #expect(extents.contains { $0.1 - $0.0 > 66 })
         let offset = s.cursorOffset
         let reference = s.paragraphReferences.label(ofBlock: s.cursor.block)
@@ -132,7 +134,8 @@ import LectioTestSupport
             press(s, [.char("j")])
             screen = FrameRenderer.render(s)
         }
-        let all = seen.map { $0.replacingOccurrences(of: "│", with: " ") }.joined(separator: " ")
+        // The ruler's column stands beside the box: its glyphs are not help text.
+        let all = seen.map { String($0.map { $0 == "│" || ScreenText.rulerGlyphs.contains($0) ? " " : $0 }) }.joined(separator: " ")
             .split(separator: " ").joined(separator: " ")
         for command in [Command.lineDown, .jumpToMark, .search, .goTo, .toggleFullWidth] {
             #expect(all.contains(command.summary), "\(command.summary) at \(width)")

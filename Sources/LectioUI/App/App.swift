@@ -23,6 +23,9 @@ public final class App {
     public let state: AppState
     let terminal: TerminalDevice
     let effects: EffectPerformer
+    /// The effect that ended the loop when it asks for another text (`openText`,
+    /// `openPreviousText`); `nil` after a quit or the end of input.
+    public private(set) var ending: Effect?
 
     /// An app for a state on a terminal, with what performs its effects.
     public init(state: AppState, terminal: TerminalDevice, effects: EffectPerformer = NoEffects()) {
@@ -62,6 +65,8 @@ public final class App {
         while !queue.isEmpty {
             for effect in state.update(queue.removeFirst()) {
                 if case .quit = effect { return true }
+                if case .openText = effect { ending = effect; return true }
+                if case .openPreviousText = effect { ending = effect; return true }
                 queue += effects.perform(effect, terminal: terminal)
             }
         }

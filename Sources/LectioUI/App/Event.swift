@@ -24,6 +24,10 @@ public enum Event: Sendable, Equatable {
     case editorFailed(String)
     /// The notes file holds other notes than shown (another instance changed it).
     case notesChanged([Annotation])
+    /// The library file now holds these texts (after `forgetText`).
+    case libraryChanged([LibraryEntry])
+    /// The library file could not be changed, and why.
+    case libraryFailed(String)
 }
 
 /// Performs the effects that `AppState.update(_:)` asks for — the I/O that the UI never does
@@ -43,6 +47,8 @@ public final class NoEffects: EffectPerformer {
         case .saveNote(let note): return [.noteSaveFailed(note, reason: "no notes file")]
         case .deleteNote(let id): return [.noteDeleteFailed(id: id, reason: "no notes file")]
         case .editExternally: return [.editorFailed("no external editor here")]
+        case .openText, .openPreviousText: return []
+        case .forgetText: return [.libraryFailed("no library file")]
         }
     }
 }

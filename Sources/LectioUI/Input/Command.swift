@@ -17,6 +17,7 @@ public enum Command: String, Sendable, CaseIterable {
     case search, nextMatch, previousMatch, goTo, setMark, jumpToMark, toggleParagraphReferences
     case toggleFullWidth, widerLines, narrowerLines, toggleJustification
     case submitPrompt, cancelPrompt, clearPrompt, recallOlder, recallNewer
+    case library, toggleRuler, cycleLibraryOrder, filterLibrary, forgetText
 
     /// What the command does, in the reader's words.
     public var summary: String {
@@ -96,6 +97,11 @@ public enum Command: String, Sendable, CaseIterable {
         case .clearPrompt: return "Clear the line"
         case .recallOlder: return "Earlier entry"
         case .recallNewer: return "Later entry"
+        case .library: return "Library: the texts you have opened"
+        case .toggleRuler: return "Show or hide the overview ruler"
+        case .cycleLibraryOrder: return "Sort by last opened, title or notes"
+        case .filterLibrary: return "Filter by title or path"
+        case .forgetText: return "Forget the entry (the text and its notes stay)"
         }
     }
 }

@@ -70,6 +70,8 @@ public struct Keymap: Sendable {
             KeyBinding([.char("v")], .startSelection),
             KeyBinding([.char("a")], .annotate),
             KeyBinding([.char("A"), .ctrl("w")], .focusNotes),
+            KeyBinding([.char("L")], .library),
+            KeyBinding([.char("R")], .toggleRuler),
             KeyBinding([.char("?"), .char("h")], .help),
             KeyBinding([.char("q"), .char("Q")], .quit),
             KeyBinding([.ctrl("c")], .forceQuit),

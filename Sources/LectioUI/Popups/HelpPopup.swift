@@ -61,12 +61,12 @@ public struct HelpPopup: Popup, Equatable {
         }
         let keymap = reader.keymap
         for mode in keymap.modes {
-            out.append((mode.title, Style(.bold, role: .heading)))
+            out.append(("\(mode.title)  [keys.\(mode.name)]", Style(.bold, role: .heading)))
             var seen: [Command] = []
             for binding in keymap.bindings[mode] ?? [] where !seen.contains(binding.command) {
                 seen.append(binding.command)
                 let keys = keymap.keys(for: binding.command, in: mode).map(\.label).joined(separator: " ")
-                entry("  " + keys, binding.command.summary)
+                entry("  " + keys, binding.command.summary + "  = \(binding.command.configName)")
             }
             out.append(("", .plain))
         }

@@ -106,6 +106,8 @@ public enum Popups {
         Prompt.self,
         HelpPopup.self,
         SectionChooser.self,
+        LibraryPopup.self,
+        LibraryFilter.self,
     ]
 }
 

@@ -40,6 +40,10 @@ extension AppState {
             }
             return []
         }
+        if let rect = rulerRect, rect.contains(x: event.x, y: event.y) {
+            clickRuler(row: event.y - rect.y)
+            return []
+        }
         guard panes.text.contains(x: event.x, y: event.y), !document.blocks.isEmpty else { return [] }
         let row = event.y - panes.text.y
         let p = layout.move(top, by: row)

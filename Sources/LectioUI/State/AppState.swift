@@ -9,6 +9,13 @@ public enum Effect: Sendable, Equatable {
     case deleteNote(id: String)
     /// Hand the note editor's text to `$EDITOR`, then put the result back in the editor.
     case editExternally(String)
+    /// Leave this text for the one at this path (chosen in the library); the app loop ends
+    /// and the session opens it, keeping this one to come back to.
+    case openText(String)
+    /// Come back to the text read before this one (Ctrl-O at the first place).
+    case openPreviousText
+    /// Drop the library's entry of this path (the text and its notes stay).
+    case forgetText(String)
 }
 
 /// Everything the reader sees and can change, updated by commands. Pure: no terminal, no files.
@@ -84,27 +91,47 @@ public final class AppState {
     /// Whether lines are set flush on both sides (off by default: ragged right reads better in
     /// a terminal's fixed-width cells).
     public internal(set) var justified = false
+    /// What the config file set: measure, mouse, panes, ruler, theme.
+    public internal(set) var settings: ReaderSettings
+    /// Whether the overview ruler shows (the settings' choice, toggled by a key).
+    public internal(set) var showsRuler: Bool
+    /// The texts of the library, for its popup (set by the session, changed by `libraryChanged`).
+    public var library: [LibraryEntry] = []
+    /// Library texts whose file is gone (checked by the session when it opens a text).
+    public var missingTexts: Set<String> = []
+    /// The path of the text being read, as the library knows it.
+    public var textPath: String?
+    /// The text read before this one in this session: Ctrl-O at the first place goes back to it.
+    public var previousText: String?
+    /// How many places Back had when this text was opened: below that, Back leaves the text.
+    public var backAtOpen = 0
     /// Where new notes get their ids and times (injected: update reads no clock of its own).
     let stamps: NoteStamps
 
     /// A state showing `document` from its reading start on a `width`×`height` screen.
     public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
                 notes: [Annotation] = [], notesReadOnlyReason: String? = nil, notesNotice: String? = nil,
-                stamps: NoteStamps = .system, lineLength: Int? = AppState.defaultLineLength) {
+                stamps: NoteStamps = .system, settings: ReaderSettings = ReaderSettings(), configNotice: String? = nil,
+                lineLength: Int? = AppState.defaultLineLength) {
         self.document = document
+        self.settings = settings
+        showsRuler = settings.ruler
+        footnotesPaneChoice = settings.footnotesPane
+        notesPaneChoice = settings.notesPane
         self.stamps = stamps
         self.measure = measure
         self.keymap = keymap
         self.width = width
         self.height = height
         let panes = PaneLayout(width: width, height: height,
-                               footnotes: PaneLayout.panesShownByDefault(width: width),
-                               notes: PaneLayout.panesShownByDefault(width: width), lineLength: lineLength)
+                               footnotes: settings.footnotesPane ?? PaneLayout.panesShownByDefault(width: width),
+                               notes: settings.notesPane ?? PaneLayout.panesShownByDefault(width: width), lineLength: lineLength)
         self.lineLength = lineLength
         layout = DocumentLayout(document: document, width: max(1, panes.textColumn.width), measure: measure)
         let start = LinePosition(block: min(document.startBlock, max(0, document.blocks.count - 1)), line: 0)
         reading = ReadingPosition(at: start)
         message = document.notices.first
+        if let configNotice { message = configNotice }
         self.notesReadOnlyReason = notesReadOnlyReason
         if let notesNotice { message = notesNotice }
         if let notesReadOnlyReason { message = notesReadOnlyReason }
@@ -149,6 +176,8 @@ public final class AppState {
         case .editorReturned(let text): externalEditorReturned(text)
         case .editorFailed(let reason): externalEditorFailed(reason)
         case .notesChanged(let notes): notesDidChange(notes)
+        case .libraryChanged(let entries): library = entries; message = "Forgotten (the text and its notes are untouched)"
+        case .libraryFailed(let reason): message = "Library not changed: \(reason)"
         }
         return []
     }
@@ -219,11 +248,15 @@ public final class AppState {
         case .nextFootnote: selectFootnote(forward: true)
         case .previousFootnote: selectFootnote(forward: false)
         case .openFootnote: openFootnote()
-        case .back: goBack()
+        case .back:
+            if let effects = backToPreviousText() { return effects }
+            goBack()
         case .forward: goForward()
         case .toggleFootnotesPane: toggle(footnotes: true)
         case .toggleNotesPane: toggle(footnotes: false)
         case .help: layers.push(HelpPopup())
+        case .library: layers.push(LibraryPopup(reader: self))
+        case .toggleRuler: showsRuler.toggle()
         case .search: layers.push(Prompt(kind: .search))
         case .goTo: layers.push(Prompt(kind: .goTo))
         case .nextMatch: nextMatch(forward: true)

@@ -22,6 +22,7 @@ public enum FrameRenderer {
             return Frame(screen: screen, regions: regions)
         }
         TextPaneView(state: state).draw(into: &screen, rect: panes.text)
+        if let rect = state.rulerRect { RulerView(state: state).draw(into: &screen, rect: rect) }
         if let rect = panes.footnotes { FootnotesPaneView(state: state).draw(into: &screen, rect: rect) }
         if let rect = panes.notes { regions.notesEntries = NotesPaneView(state: state).draw(into: &screen, rect: rect) }
         drawSeparators(&screen, panes: panes)

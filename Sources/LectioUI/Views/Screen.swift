@@ -29,7 +29,12 @@ public struct Style: Sendable, Hashable {
 
     /// What a colour means, not which colour it is.
     public enum Role: Sendable, Hashable, CaseIterable {
-        case plain, heading, marker, selection, match, annotation, border, status, notice, muted, code
+        case plain, heading, marker, selection, match, annotation, border, status, notice, muted
+        /// Headings of level 2, of level 3 and deeper, and the selected footnote marker (a
+        /// config file's theme sets them apart).
+        case heading2, heading3, selectedMarker
+        /// Code (Markdown's code spans and blocks).
+        case code
     }
 
     public var attributes: Attributes

@@ -55,7 +55,6 @@ struct StatusLineView {
         if let search = state.search, let current = state.currentMatch {
             right = " match \(current + 1) of \(search.hits.count) ·" + right
         }
-        let rightWidth = screen.measure.width(of: right)
         var left = " \(state.document.title)"
         if let section = state.currentSection { left += " › \(section.title)" }
         var leftStyle = style
@@ -68,15 +67,16 @@ struct StatusLineView {
             left = " \(message)"
             leftStyle = Style([.reverse, .bold], role: .notice)
         }
-        var room = rect.width - rightWidth - 1
-        // Too narrow for everything: a message takes the whole line (the position comes back
-        // with the next key); a list of keys loses its last items rather than half a word.
-        let showsRight = state.message == nil || screen.measure.width(of: left) <= room
-        if !showsRight { room = rect.width - 1 }
+        // Too narrow for everything: a message gives up the position (it comes back with the
+        // next key) but never `? help`; a list of keys loses its last items rather than half
+        // a word.
+        if state.message != nil, screen.measure.width(of: left) > rect.width - screen.measure.width(of: right) - 1 { right = " ? help " }
+        let rightWidth = screen.measure.width(of: right)
+        let room = rect.width - rightWidth - 1
         var items = left.split(separator: " · ", omittingEmptySubsequences: false).map(String.init)
         while state.message == nil, items.count > 1, screen.measure.width(of: items.joined(separator: " · ")) > room { items.removeLast() }
         left = screen.measure.truncate(items.joined(separator: " · "), to: room)
         screen.put(left, x: rect.x, y: rect.y, maxWidth: room, style: leftStyle)
-        if showsRight { screen.put(right, x: rect.maxX - rightWidth, y: rect.y, style: style) }
+        screen.put(right, x: rect.maxX - rightWidth, y: rect.y, style: style)
     }
 }

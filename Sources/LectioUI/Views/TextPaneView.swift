@@ -10,8 +10,9 @@ struct TextPaneView {
     static func baseStyle(_ kind: Block.Kind) -> Style {
         switch kind {
         case .title: return Style([.bold, .underline], role: .heading)
-        case .heading(let level) where level <= 2: return Style(.bold, role: .heading)
-        case .heading: return Style(.underline, role: .heading)
+        case .heading(let level) where level <= 1: return Style(.bold, role: .heading)
+        case .heading(let level) where level == 2: return Style(.bold, role: .heading2)
+        case .heading: return Style(.underline, role: .heading3)
         case .preformatted: return Style(role: .code)
         case .byline: return Style(.italic)
         case .label, .frontMatter, .sceneBreak: return Style(.dim, role: .muted)
@@ -100,7 +101,7 @@ struct TextPaneView {
                 // A bracketed label (`[12]`, `[some-label]`) is dimmed so that it reads as a
                 // reference, not as words of the sentence; a symbol (`*`) stands out in bold.
                 let bracketed = state.document.footnotes[m].range.count > 2
-                style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selection)
+                style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selectedMarker)
                     : Style(bracketed ? [.dim, .underline] : [.bold, .underline], role: .marker)
             }
             let canonical = block.start + offset
