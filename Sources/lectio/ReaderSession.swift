@@ -63,7 +63,8 @@ final class ReaderSession {
         let state = AppState(document: opened.document, width: size.width, height: size.height,
                              measure: NcursesTerminal.measure, keymap: config.keymap, notes: context.store.notes,
                              notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.store.notice,
-                             settings: config.settings, configNotice: notice ?? config.notice)
+                             settings: config.settings, configNotice: notice ?? config.notice,
+                             lineLength: config.settings.measure == 0 ? nil : config.settings.measure)
         state.notesFilePath = context.store.path
         let statePath = ReadingState.path(forText: opened.path, bundled: bundled)
         state.stateFilePath = statePath

@@ -1,5 +1,6 @@
 import Foundation
 import LectioTestSupport
+import LectioCore
 import Testing
 
 /// Everyday use in a real terminal: a config file's binding, a config with a mistake, and the
@@ -28,6 +29,10 @@ import Testing
         let tmux = try TmuxSession(width: 100, height: 30, command: ReaderEndToEndTests.command(home: home))
         let first = try tmux.wait(for: "? help")
         #expect(!first.contains("config.toml"))
+        // The config's measure: lines of at most 60 columns.
+        let widths = first.split(separator: "\n").dropLast()
+            .map { CharacterWidth.unicode.width(of: ScreenText.withoutRuler($0).drop { $0 == " " || $0 == "▌" }) }
+        #expect((widths.max() ?? 0) <= 60 && (widths.max() ?? 0) > 50, "\(widths)")
         try tmux.send("C-d")
         let paged = try tmux.waitStable { self.cursorLine($0) != self.cursorLine(first) }
         try tmux.send("g")
