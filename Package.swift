@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // EPUB: reading the ZIP container in memory (needs zlib1g-dev on Linux).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // ncursesw, wide-character build. See Sources/CNcursesw/shim.h.
@@ -22,7 +24,7 @@ let package = Package(
             resources: [.copy("sedov-broue.txt")]
         ),
         // The model: no terminal, Foundation only.
-        .target(name: "LectioCore"),
+        .target(name: "LectioCore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Terminal-free UI: screens, panes, keymap, app state.
         .target(name: "LectioUI", dependencies: ["LectioCore"]),
         // The only importer of curses.

@@ -19,6 +19,13 @@ public struct Document: Sendable {
     public var startBlock: Int
     /// Scalars in the canonical text.
     public private(set) var scalarCount: Int
+    /// Links other than footnote markers (EPUB: to another place in the book, or a URL), in
+    /// reading order.
+    public var links: [Link] = []
+    /// The authors, as the book's metadata names them (EPUB), else empty.
+    public var creators: [String] = []
+    /// The language of the text as its metadata gives it (`en-US`), if known.
+    public var language: String?
 
     /// Builds a document and gives each block its start offset in the canonical text.
     public init(title: String, blocks: [Block], sections: [Section] = [], footnotes: [FootnoteMarker] = [],
@@ -153,6 +160,9 @@ public struct Section: Sendable, Equatable {
     public var line: Int
     /// A section synthesised by Lectio (front matter, notes) rather than a heading of the text.
     public var isMatter: Bool
+    /// Where the section starts in the source, when the source is more than one file
+    /// (EPUB: `path/in/zip.xhtml#id`).
+    public var source: String?
 
     /// A section.
     public init(title: String, level: Int, block: Int, line: Int, isMatter: Bool = false) {
@@ -170,6 +180,9 @@ public struct FootnoteMarker: Sendable, Equatable {
     public var range: Range<Int>
     /// The linked note (index into `Document.notes`), or `nil` when none was found.
     public var note: Int?
+    /// Where the marker stands in the source, when the source is more than one file (EPUB:
+    /// `path/in/zip.xhtml#id`, or the nearest id and the link's index, `…#p12[2]`).
+    public var source: String?
 
     /// A marker.
     public init(label: String, block: Int, range: Range<Int>, note: Int? = nil) {
@@ -187,6 +200,9 @@ public struct FootnoteNote: Sendable, Equatable {
     public var text: String
     /// The 1-based source line where the note begins.
     public var line: Int
+    /// Where the note stands in the source, when the source is more than one file (EPUB:
+    /// `path/in/zip.xhtml#id`, the marker's target).
+    public var source: String?
 
     /// A note.
     public init(label: String, block: Int, text: String, line: Int) {

@@ -1,0 +1,138 @@
+/// Collects the blocks of a whole book as its documents are converted, with where every
+/// element id landed and every link, so that links and notes can be resolved at the end.
+struct EPUBBookBuilder {
+    /// A place in the book: a block and a scalar offset in it.
+    struct Place: Equatable {
+        var block: Int
+        var offset: Int
+    }
+
+    /// A link as it stood in the text, before it is known to be a note reference.
+    struct RawLink {
+        /// The document that holds the link.
+        var document: String
+        var block: Int
+        var range: Range<Int>
+        /// The `href` as written.
+        var href: String
+        /// The link's text.
+        var text: String
+        var types: [String]
+        var roles: [String]
+        var classes: [String]
+        /// Inside `sup`, or holding one.
+        var superscript: Bool
+        /// `path#id` of the link, or of the nearest element with an id plus the link's index.
+        var source: String
+    }
+
+    /// A heading (`h1`–`h6`) of the text.
+    struct Heading {
+        var title: String
+        var level: Int
+        var block: Int
+        var source: String
+    }
+
+    var blocks: [Block] = []
+    /// `path#id` (and `path` for a document's start) → where it is.
+    var places: [String: Place] = [:]
+    var links: [RawLink] = []
+    var headings: [Heading] = []
+    /// Notes taken out of the reading flow (footnote asides): their document and element.
+    var movedNotes: [(document: String, element: MarkupElement)] = []
+    /// The block of the "Footnotes" heading of the notes taken out of the flow, if any.
+    var notesHeading: Int?
+
+    // The paragraph being built.
+    var scalars: [Unicode.Scalar] = []
+    var styles: [StyleSpan] = []
+    var pendingSpace = false
+    var blockLine = 0
+    /// Columns on the current line of a preformatted block, for tab stops.
+    var column = 0
+    /// A list item's marker (`• `, `2. `), put before the item's first character.
+    var prefix: [Unicode.Scalar] = []
+    /// Links seen in the current document, for sources of links with no id around them.
+    var documentLinks = 0
+
+    /// Where the next character will stand.
+    var here: Place { Place(block: blocks.count, offset: scalars.isEmpty ? prefix.count : scalars.count) }
+
+    /// Appends text; runs of whitespace collapse to one space unless `preformatted`.
+    /// Control characters become visible symbols, so that nothing can drive the terminal.
+    mutating func append(_ text: String, preformatted: Bool, line: Int) {
+        for s in text.unicodeScalars {
+            if preformatted {
+                switch s {
+                case "\r": continue
+                case "\n": scalars.append("\n"); column = 0; continue
+                case "\t":
+                    let spaces = 8 - column % 8
+                    scalars.append(contentsOf: repeatElement(" ", count: spaces)); column += spaces; continue
+                default: break
+                }
+            } else if s == " " || s == "\n" || s == "\t" || s == "\r" {
+                if !scalars.isEmpty, scalars.last != "\n" { pendingSpace = true }
+                continue
+            }
+            if scalars.isEmpty {
+                blockLine = line
+                scalars = prefix
+                column = prefix.count
+                prefix = []
+            }
+            if pendingSpace { scalars.append(" "); pendingSpace = false }
+            scalars.append(Self.visible(s))
+            column += 1
+        }
+    }
+
+    /// A line break (`br`): a `"\n"` in the block (the wrapper keeps it as a break).
+    mutating func lineBreak(line: Int) {
+        pendingSpace = false
+        if scalars.isEmpty { return }
+        if scalars.last == " " { scalars.removeLast() }
+        scalars.append("\n")
+        column = 0
+    }
+
+    /// Ends the paragraph being built as a block of `kind` (nothing when it holds no text).
+    mutating func flush(as kind: Block.Kind) {
+        pendingSpace = false
+        column = 0
+        if kind != .preformatted {
+            while let last = scalars.last, last == " " || last == "\n" { scalars.removeLast() }
+        } else {
+            while scalars.last == "\n" { scalars.removeLast() }
+        }
+        guard !scalars.isEmpty else { styles = []; return }
+        let count = scalars.count
+        let clipped = styles.compactMap { span -> StyleSpan? in
+            let r = span.range.clamped(to: 0..<count)
+            return r.isEmpty ? nil : StyleSpan(range: r, style: span.style)
+        }
+        blocks.append(Block(kind: kind, text: String(String.UnicodeScalarView(scalars)), line: blockLine, styles: clipped))
+        scalars = []
+        styles = []
+    }
+
+    /// Appends a block of its own (a scene break).
+    mutating func appendBlock(_ block: Block) { blocks.append(block) }
+
+    /// Records where `key` (`path#id` or `path`) stands, keeping the first place given.
+    mutating func mark(_ key: String) {
+        if places[key] == nil { places[key] = here }
+    }
+
+    /// A scalar as shown: C0 and C1 controls as symbols, a byte-order mark dropped.
+    static func visible(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0..<0x20: return Unicode.Scalar(0x2400 + s.value) ?? "?"
+        case 0x7F: return "\u{2421}"
+        case 0x80..<0xA0: return "\u{FFFD}"
+        case 0xFEFF: return "\u{2060}"
+        default: return s
+        }
+    }
+}
