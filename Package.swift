@@ -41,7 +41,7 @@ let package = Package(
         // A pseudo-terminal for the benchmark to time a real start-up (C: posix_openpt).
         .target(name: "CPseudoTerminal"),
         .target(name: "LectioTestSupport", dependencies: ["LectioCore", "LectioUI"]),
-        .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport"]),
+        .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport"]),
     ],

@@ -81,7 +81,7 @@ public enum EPUBImporter {
                                              documents: documents.map { ($0.path, $0.firstBlock, $0.root) },
                                              notices: &sectionNotices)
         notices += sectionNotices
-        let start = EPUBSections.startBlock(navigation: navigation, package: package, book: book,
+        let start = EPUBSections.startBlock(navigation: navigation, package: package, book: book, sections: sections,
                                             documents: documents.map { ($0.path, $0.firstBlock, $0.root, $0.linear) })
         var document = Document(title: package.title ?? stem(of: path), blocks: book.blocks, sections: sections,
                                 footnotes: resolved.markers, notes: resolved.notes, notices: notices, startBlock: start)

@@ -67,9 +67,11 @@ enum EPUBSections {
                                            "colophon", "frontispiece", "landmarks", "loi", "lot", "seriespage"]
 
     /// The block where reading starts: the nav's `bodymatter` landmark, else the guide's
-    /// `text` reference, else the first linear document that holds text and is not a cover,
+    /// `text` reference, else the first entry of the table of contents that lies in a book
+    /// document, else the first such document. A book document is linear, holds text (not
+    /// only images), is not the navigation document, and is not typed or guided as a cover,
     /// title page, imprint or table of contents.
-    static func startBlock(navigation: EPUBNavigation, package: EPUBPackage, book: EPUBBookBuilder,
+    static func startBlock(navigation: EPUBNavigation, package: EPUBPackage, book: EPUBBookBuilder, sections: [Section],
                            documents: [(path: String, firstBlock: Int, root: MarkupElement, linear: Bool)]) -> Int {
         let lastBlock = book.blocks.count - 1
         let targets = [navigation.landmarks["bodymatter"], package.guide.first { $0.type == "text" }?.target]
@@ -80,14 +82,19 @@ enum EPUBSections {
         }
         let guideSkips = Set(package.guide.filter { ["cover", "title-page", "copyright-page", "toc"].contains($0.type) }
             .map { String($0.target.split(separator: "#").first ?? "") })
-        for (i, d) in documents.enumerated() where d.linear {
-            let end = i + 1 < documents.count ? documents[i + 1].firstBlock : book.blocks.count
-            guard end > d.firstBlock, d.path != package.navPath, !guideSkips.contains(d.path) else { continue }
+        let bookDocuments = documents.indices.compactMap { i -> Range<Int>? in
+            let d = documents[i]
+            let end = i + 1 < documents.count ? documents[i + 1].firstBlock : (book.notesHeading ?? book.blocks.count)
+            guard d.linear, end > d.firstBlock, d.path != package.navPath, !guideSkips.contains(d.path) else { return nil }
             let body = d.root.firstDescendant("body")
             let types = (body?.epubTypes ?? []) + (body?.elements.first?.epubTypes ?? [])
-            if types.contains(where: preliminary.contains) { continue }
-            return d.firstBlock
+            if types.contains(where: preliminary.contains) { return nil }
+            let onlyImages = book.blocks[d.firstBlock..<end].allSatisfy { $0.text.hasPrefix("[image: ") && $0.text.hasSuffix("]") }
+            return onlyImages ? nil : d.firstBlock..<end
         }
-        return 0
+        if navigation.origin != nil, let first = sections.first(where: { s in !s.isMatter && bookDocuments.contains { $0.contains(s.block) } }) {
+            return first.block
+        }
+        return bookDocuments.first?.lowerBound ?? 0
     }
 }
