@@ -127,8 +127,11 @@ struct XHTMLConverter {
         let style = Self.style(of: e.name)
         let start = book.here
         walk(e, context: &context, book: &book)
-        if let style, book.here.block == start.block, book.scalars.count > start.offset {
-            book.styles.append(StyleSpan(range: start.offset..<book.scalars.count, style: style))
+        if let style, book.here.block == start.block {
+            // A space pending before the element is written at its start: not part of it.
+            var lower = start.offset
+            while lower < book.scalars.count, book.scalars[lower] == " " { lower += 1 }
+            if book.scalars.count > lower { book.styles.append(StyleSpan(range: lower..<book.scalars.count, style: style)) }
         }
         if isBlock { book.flush(as: context.kind) }
         if e.name == "li" { book.prefix = [] }
