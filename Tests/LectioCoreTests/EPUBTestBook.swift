@@ -14,6 +14,8 @@ struct EPUBTestBook {
     var ncx: String?
     var guide: String = ""
     var extraManifest: String = ""
+    /// Paths left out of the ZIP although the package names them.
+    var omitted: Set<String> = []
     /// Compression of the files added (the `mimetype` is always stored).
     var compression: CompressionMethod = .deflate
 
@@ -72,7 +74,7 @@ struct EPUBTestBook {
                 <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>\(ncx)</navMap></ncx>
                 """.utf8), compression)
         }
-        for d in documents where !files.contains(where: { $0.path == "OPS/" + d.href }) {
+        for d in documents where !files.contains(where: { $0.path == "OPS/" + d.href }) && !omitted.contains("OPS/" + d.href) {
             try add("OPS/" + d.href, Data(Self.xhtml(d.body).utf8), compression)
         }
         for f in files { try add(f.path, f.data, compression) }

@@ -58,7 +58,7 @@ public enum EPUBImporter {
             }
             guard let data else { missing.append(item.path); continue }
             let parsed = MarkupParser.parse(data)
-            if let error = parsed.error { notices.append("\(item.path): \(error); the rest of that document is left out") }
+            if let error = parsed.error { notices.append("\(item.path): \(error); read as far as it could be recovered") }
             roots[item.path] = parsed.root
             documents.append((item.path, book.blocks.count, parsed.root, spineItem.linear))
             let body = parsed.root.firstDescendant("body") ?? parsed.root

@@ -32,7 +32,7 @@ enum EPUBPath {
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
             if part == ".." {
-                if parts.isEmpty { return ("../" + decoded, fragment) }
+                if parts.isEmpty { return (decoded, fragment) }
                 parts.removeLast()
             } else {
                 parts.append(part)

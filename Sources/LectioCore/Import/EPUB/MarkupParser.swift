@@ -8,7 +8,7 @@ import FoundationXML
 ///
 /// HTML's named entities (`&nbsp;`, `&mdash;`), which XHTML files use without the DTD that
 /// defines them, are turned into character references first. A document that is not
-/// well-formed keeps everything parsed before the error, and says where the error is.
+/// well-formed keeps what libxml2 recovers, and says where the first error is.
 final class MarkupParser: NSObject, XMLParserDelegate {
     /// A parsed document.
     struct Result {
@@ -21,6 +21,8 @@ final class MarkupParser: NSObject, XMLParserDelegate {
     private var stack: [MarkupElement] = []
     private var root: MarkupElement?
     private var text = ""
+    /// The first error met, and its line (libxml2 goes on after it, recovering what it can).
+    private var firstError: (error: Error, line: Int)?
 
     /// Parses `data`.
     static func parse(_ data: Data) -> Result {
@@ -33,9 +35,10 @@ final class MarkupParser: NSObject, XMLParserDelegate {
         let ok = parser.parse()
         delegate.flushText()
         let root = delegate.root ?? MarkupElement(name: "document", attributes: [:], line: 1)
-        if ok { return Result(root: root, error: nil) }
-        let reason = parser.parserError.map { ($0 as NSError).code } ?? 0
-        return Result(root: root, error: "not well-formed XML at line \(parser.lineNumber) (libxml2 error \(reason))")
+        guard !ok || parser.parserError != nil || delegate.firstError != nil else { return Result(root: root, error: nil) }
+        let line = delegate.firstError?.line ?? parser.lineNumber
+        let code = (delegate.firstError?.error ?? parser.parserError).map { ($0 as NSError).code } ?? 0
+        return Result(root: root, error: "not well-formed XML at line \(line) (libxml2 error \(code))")
     }
 
     private func flushText() {
@@ -62,6 +65,10 @@ final class MarkupParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         flushText()
         _ = stack.popLast()
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if firstError == nil { firstError = (parseError, parser.lineNumber) }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
