@@ -83,7 +83,8 @@ struct EPUBArchive {
         var out = Data()
         out.reserveCapacity(Int(declared))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            // The CRC is checked: a damaged entry is reported rather than shown as garbage.
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
                 // The sizes in the ZIP may lie: count what really comes out.
                 guard UInt64(out.count + chunk.count) <= max(declared, 1) else { throw EPUBError.tooLarge("\(path) expands beyond its declared size") }
                 out.append(chunk)

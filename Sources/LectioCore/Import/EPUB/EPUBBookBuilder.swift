@@ -62,29 +62,51 @@ struct EPUBBookBuilder {
     /// Appends text; runs of whitespace collapse to one space unless `preformatted`.
     /// Control characters become visible symbols, so that nothing can drive the terminal.
     mutating func append(_ text: String, preformatted: Bool, line: Int) {
-        for s in text.unicodeScalars {
-            if preformatted {
-                switch s {
-                case "\r": continue
-                case "\n": scalars.append("\n"); column = 0; continue
-                case "\t":
-                    let spaces = 8 - column % 8
-                    scalars.append(contentsOf: repeatElement(" ", count: spaces)); column += spaces; continue
-                default: break
+        var text = text
+        text.withUTF8 { utf8 in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                // Decode by hand: a Swift string is valid UTF-8, and this is the hot loop.
+                let b = utf8[i]
+                var s: Unicode.Scalar
+                if b < 0x80 {
+                    s = Unicode.Scalar(b)
+                    i += 1
+                } else {
+                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    var k = 1
+                    while k < length, i + k < n { value = value << 6 | UInt32(utf8[i + k] & 0x3F); k += 1 }
+                    i += length
+                    s = Unicode.Scalar(value) ?? "\u{FFFD}"
                 }
-            } else if s == " " || s == "\n" || s == "\t" || s == "\r" {
-                if !scalars.isEmpty, scalars.last != "\n" { pendingSpace = true }
-                continue
+                if s.value <= 0x20 {
+                    if preformatted {
+                        switch s {
+                        case "\r": continue
+                        case "\n": scalars.append("\n"); column = 0; continue
+                        case "\t":
+                            let spaces = 8 - column % 8
+                            scalars.append(contentsOf: repeatElement(" ", count: spaces)); column += spaces; continue
+                        default: break
+                        }
+                    } else if s == " " || s == "\n" || s == "\t" || s == "\r" {
+                        if !scalars.isEmpty, scalars.last != "\n" { pendingSpace = true }
+                        continue
+                    }
+                }
+                if scalars.isEmpty {
+                    blockLine = line
+                    scalars = prefix
+                    column = prefix.count
+                    prefix = []
+                }
+                if pendingSpace { scalars.append(" "); pendingSpace = false }
+                if s.value < 0xA0 || s.value == 0xFEFF { s = Self.visible(s) }
+                scalars.append(s)
+                column += 1
             }
-            if scalars.isEmpty {
-                blockLine = line
-                scalars = prefix
-                column = prefix.count
-                prefix = []
-            }
-            if pendingSpace { scalars.append(" "); pendingSpace = false }
-            scalars.append(Self.visible(s))
-            column += 1
         }
     }
 
@@ -112,7 +134,7 @@ struct EPUBBookBuilder {
             let r = span.range.clamped(to: 0..<count)
             return r.isEmpty ? nil : StyleSpan(range: r, style: span.style)
         }
-        blocks.append(Block(kind: kind, text: String(String.UnicodeScalarView(scalars)), line: blockLine, styles: clipped))
+        blocks.append(Block(kind: kind, text: Self.string(scalars), line: blockLine, styles: clipped))
         scalars = []
         styles = []
     }
@@ -123,6 +145,14 @@ struct EPUBBookBuilder {
     /// Records where `key` (`path#id` or `path`) stands, keeping the first place given.
     mutating func mark(_ key: String) {
         if places[key] == nil { places[key] = here }
+    }
+
+    /// The text of `scalars`, encoded by hand: much faster than through `UnicodeScalarView`.
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + scalars.count / 4)
+        for s in scalars { UTF8.encode(s) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A scalar as shown: C0 and C1 controls as symbols, a byte-order mark dropped.

@@ -13,6 +13,8 @@ final class MarkupElement {
 
     /// The local name, lower-cased (`p`, `aside`, `navpoint`); a prefix such as `html:` is dropped.
     let name: String
+    /// What the XHTML conversion makes of the element.
+    let tag: MarkupTag
     /// Attributes by qualified name as written (`epub:type`, `xml:lang`, `href`).
     let attributes: [String: String]
     /// The 1-based line where the element starts in its file.
@@ -25,6 +27,7 @@ final class MarkupElement {
     init(name: String, attributes: [String: String], line: Int) {
         let local = name.split(separator: ":").last.map(String.init) ?? name
         self.name = local.lowercased()
+        self.tag = MarkupTag(name: self.name)
         self.attributes = attributes
         self.line = line
     }
@@ -50,6 +53,11 @@ final class MarkupElement {
             }
         }
         return tokens
+    }
+
+    /// Whether the element has `epub:type` or `role` at all (most have neither).
+    var isTyped: Bool {
+        !attributes.isEmpty && (attributes["role"] != nil || attributes.keys.contains { $0.hasSuffix(":type") })
     }
 
     /// The tokens of `role`, lower-cased.

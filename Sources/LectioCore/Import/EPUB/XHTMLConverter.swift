@@ -22,16 +22,9 @@ struct XHTMLConverter {
         var anchor: (id: String, index: Int)?
     }
 
-    private static let skipped: Set<String> = ["head", "script", "style", "template", "rp", "noscript", "title", "meta", "link"]
-    private static let blockNames: Set<String> = [
-        "p", "div", "section", "article", "aside", "nav", "header", "footer", "main", "body", "figure",
-        "figcaption", "address", "center", "dl", "dt", "dd", "details", "summary", "hgroup", "caption",
-        "table", "thead", "tbody", "tfoot", "html", "blockquote", "ul", "ol", "li", "pre", "tr",
-        "h1", "h2", "h3", "h4", "h5", "h6",
-    ]
-
     /// Whether `e` is a note that does not stand in the reading flow.
     static func isFootnoteAside(_ e: MarkupElement) -> Bool {
+        guard e.isTyped else { return false }
         let noteTypes: Set<String> = ["footnote", "note", "annotation"]
         let typed = e.epubTypes.contains(where: noteTypes.contains) || e.roles.contains("doc-footnote")
         return typed && (e.name == "aside" || e.isHidden)
@@ -57,7 +50,8 @@ struct XHTMLConverter {
     }
 
     private func visit(_ e: MarkupElement, context outer: inout Context, book: inout EPUBBookBuilder) {
-        if Self.skipped.contains(e.name) { return }
+        let tag = e.tag
+        if tag == .skipped { return }
         if !asNotes, Self.isFootnoteAside(e) {
             book.movedNotes.append((path, e))
             return
@@ -65,10 +59,10 @@ struct XHTMLConverter {
         if let id = e.id { book.mark("\(path)#\(id)") }
         var context = outer
         if let id = e.id { context.anchor = (id, 0) }
-        let isBlock = Self.blockNames.contains(e.name)
+        let isBlock = tag.isBlock
         if isBlock { book.flush(as: outer.kind) }
-        switch e.name {
-        case "h1", "h2", "h3", "h4", "h5", "h6":
+        switch tag {
+        case .heading:
             let level = Int(String(e.name.dropFirst())) ?? 1
             if !asNotes { context.kind = .heading(level: level) }
             let index = book.blocks.count
@@ -79,15 +73,15 @@ struct XHTMLConverter {
                                            level: level, block: index, source: e.id.map { "\(path)#\($0)" } ?? path))
             }
             return
-        case "blockquote":
+        case .blockquote:
             if !asNotes { context.kind = .quote }
-        case "pre":
+        case .pre:
             context.preformatted = true
             if !asNotes { context.kind = .preformatted }
-        case "ul", "ol":
+        case .list, .orderedList:
             let start = Int(e.attributes["start"] ?? "") ?? 1
-            context.lists.append((e.name == "ol", start))
-        case "li":
+            context.lists.append((tag == .orderedList, start))
+        case .listItem:
             if !asNotes { context.kind = .listItem }
             if var list = outer.lists.last {
                 let indent = String(repeating: "  ", count: outer.lists.count - 1)
@@ -96,35 +90,35 @@ struct XHTMLConverter {
                 list.next = number + 1
                 outer.lists[outer.lists.count - 1] = list
             }
-        case "hr":
+        case .rule:
             book.flush(as: outer.kind)
             book.appendBlock(Block(kind: .sceneBreak, text: "* * *", line: e.line))
             return
-        case "br":
+        case .lineBreak:
             book.lineBreak(line: e.line)
             return
-        case "td", "th":
+        case .cell:
             if e.parent?.elements.first !== e { book.append(" | ", preformatted: true, line: e.line) }
-        case "img", "image":
+        case .image:
             let alt = MarkupElement.collapsingSpaces(e.attributes["alt"] ?? e.attribute("title") ?? "")
             if !alt.isEmpty { book.append(" [image: \(alt)] ", preformatted: false, line: e.line) }
             return
-        case "svg":
+        case .svg:
             if let title = e.first("title")?.text, !title.isEmpty { book.append(" [image: \(title)] ", preformatted: false, line: e.line) }
             return
-        case "rt":
+        case .rubyText:
             book.append("(", preformatted: true, line: e.line)
             walk(e, context: &context, book: &book)
             book.append(")", preformatted: true, line: e.line)
             return
-        case "sup":
+        case .superscript:
             context.superscript = true
-        case "a" where !outer.inLink:
+        case .anchor where !outer.inLink:
             link(e, context: &context, outer: &outer, book: &book)
             return
         default: break
         }
-        let style = Self.style(of: e.name)
+        let style = tag.style
         let start = book.here
         walk(e, context: &context, book: &book)
         if let style, book.here.block == start.block {
@@ -134,16 +128,7 @@ struct XHTMLConverter {
             if book.scalars.count > lower { book.styles.append(StyleSpan(range: lower..<book.scalars.count, style: style)) }
         }
         if isBlock { book.flush(as: context.kind) }
-        if e.name == "li" { book.prefix = [] }
-    }
-
-    private static func style(of name: String) -> StyleSpan.Style? {
-        switch name {
-        case "em", "i", "cite", "var", "dfn": return .emphasis
-        case "strong", "b": return .strong
-        case "code", "kbd", "samp", "tt": return .code
-        default: return nil
-        }
+        if tag == .listItem { book.prefix = [] }
     }
 
     /// A link: its text is walked as usual, and it is recorded with what a note reference
@@ -156,7 +141,7 @@ struct XHTMLConverter {
         var lower = book.here.block == start.block ? start.offset : 0
         let upper = book.scalars.count
         while lower < upper, book.scalars[lower] == " " { lower += 1 }
-        let text = String(String.UnicodeScalarView(book.scalars[lower..<upper]))
+        let text = EPUBBookBuilder.string(Array(book.scalars[lower..<upper]))
         let source: String
         if let id = e.id {
             source = "\(path)#\(id)"
