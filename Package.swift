@@ -15,6 +15,8 @@ let package = Package(
     targets: [
         // ncursesw, wide-character build. See Sources/CNcursesw/shim.h.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // libxml2's SAX parser, for EPUB's XHTML (libxml2-dev). See Sources/CLibXML2/shim.h.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The bundled text, copied byte for byte from Assets/ into a resource bundle.
         .target(
             name: "LectioAssets",
@@ -24,7 +26,7 @@ let package = Package(
             resources: [.copy("sedov-broue.txt")]
         ),
         // The model: no terminal, Foundation only.
-        .target(name: "LectioCore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "LectioCore", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Terminal-free UI: screens, panes, keymap, app state.
         .target(name: "LectioUI", dependencies: ["LectioCore"]),
         // The only importer of curses.

@@ -142,6 +142,19 @@ struct EPUBBookBuilder {
     /// Appends a block of its own (a scene break).
     mutating func appendBlock(_ block: Block) { blocks.append(block) }
 
+    /// Appends the blocks of another builder (a document converted apart), shifting what
+    /// points into them.
+    mutating func join(_ other: EPUBBookBuilder) {
+        let shift = blocks.count
+        blocks += other.blocks
+        for (key, place) in other.places where places[key] == nil {
+            places[key] = Place(block: place.block + shift, offset: place.offset)
+        }
+        links += other.links.map { var l = $0; l.block += shift; return l }
+        headings += other.headings.map { var h = $0; h.block += shift; return h }
+        movedNotes += other.movedNotes
+    }
+
     /// Records where `key` (`path#id` or `path`) stands, keeping the first place given.
     mutating func mark(_ key: String) {
         if places[key] == nil { places[key] = here }

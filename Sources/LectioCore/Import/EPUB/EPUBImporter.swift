@@ -43,30 +43,11 @@ public enum EPUBImporter {
         }
         let navigation = readNavigation(package, archive: &archive, notices: &notices)
 
-        var book = EPUBBookBuilder()
+        let spine = try EPUBSpineReader.read(package, archive: &archive, notices: &notices)
+        var book = spine.book
+        let documents = spine.documents
         var roots: [String: MarkupElement] = [:]
-        var documents: [(path: String, firstBlock: Int, root: MarkupElement, linear: Bool)] = []
-        var missing: [String] = []
-        for spineItem in package.readingOrder {
-            let item = spineItem.item
-            guard item.mediaType.contains("html") || item.mediaType.contains("xml") || item.mediaType.isEmpty else { continue }
-            guard roots[item.path] == nil else { continue }
-            let data: Data?
-            do { data = try archive.data(at: item.path) } catch let error as EPUBError {
-                if case .tooLarge = error { throw error }
-                notices.append("\(item.path): \(error)"); continue
-            }
-            guard let data else { missing.append(item.path); continue }
-            let parsed = MarkupParser.parse(data)
-            if let error = parsed.error { notices.append("\(item.path): \(error); read as far as it could be recovered") }
-            roots[item.path] = parsed.root
-            documents.append((item.path, book.blocks.count, parsed.root, spineItem.linear))
-            let body = parsed.root.firstDescendant("body") ?? parsed.root
-            XHTMLConverter(path: item.path).convert(body, into: &book)
-        }
-        if !missing.isEmpty {
-            notices.append("\(missing.count) document(s) of the spine are missing from the book: \(missing.prefix(3).joined(separator: ", "))")
-        }
+        for d in documents { roots[d.path] = d.root }
         appendMovedNotes(into: &book)
         guard !book.blocks.isEmpty else {
             if documents.isEmpty { throw EPUBError.noContent }

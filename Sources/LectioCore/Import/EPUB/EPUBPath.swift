@@ -22,11 +22,12 @@ enum EPUBPath {
         var raw = href
         var fragment: String?
         if let hash = raw.firstIndex(of: "#") {
-            fragment = String(raw[raw.index(after: hash)...]).removingPercentEncoding ?? String(raw[raw.index(after: hash)...])
+            let written = String(raw[raw.index(after: hash)...])
+            fragment = written.contains("%") ? written.removingPercentEncoding ?? written : written
             raw = String(raw[..<hash])
         }
         if let query = raw.firstIndex(of: "?") { raw = String(raw[..<query]) }
-        let decoded = raw.removingPercentEncoding ?? raw
+        let decoded = raw.contains("%") ? raw.removingPercentEncoding ?? raw : raw
         if decoded.isEmpty { return ("", fragment) }
         var parts: [Substring] = decoded.hasPrefix("/") ? [] : folder.split(separator: "/")
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {

@@ -1,56 +1,110 @@
+import CLibXML2
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Parses XML (the container, the package, XHTML, an NCX) into a `MarkupElement` tree with
-/// Foundation's `XMLParser` (libxml2).
+/// libxml2's SAX2 parser, in recovery mode and without network or external entities.
 ///
-/// HTML's named entities (`&nbsp;`, `&mdash;`), which XHTML files use without the DTD that
-/// defines them, are turned into character references first. A document that is not
-/// well-formed keeps what libxml2 recovers, and says where the first error is.
-final class MarkupParser: NSObject, XMLParserDelegate {
+/// Chosen over Foundation's `XMLParser` (which wraps the same libxml2) for speed: on
+/// *Moby-Dick*'s 144 documents the bare SAX pass takes 8 ms, `XMLParser` with an empty
+/// delegate 19 ms. HTML's named entities (`&nbsp;`, `&mdash;`), which XHTML files use without
+/// the DTD that defines them, are turned into character references first. A document that is
+/// not well-formed keeps what libxml2 recovers, and says where the first error is.
+final class MarkupParser {
     /// A parsed document.
     struct Result {
         /// The root element (an empty `document` element when nothing parsed).
         var root: MarkupElement
-        /// Why parsing stopped early, with the line, or `nil` when the whole file parsed.
+        /// Why the document is not well-formed, with the line, or `nil`.
         var error: String?
     }
 
     private var stack: [MarkupElement] = []
     private var root: MarkupElement?
-    private var text = ""
-    /// The first error met, and its line (libxml2 goes on after it, recovering what it can).
-    private var firstError: (error: Error, line: Int)?
+    private var text: [UInt8] = []
+    private var firstError: (line: Int, code: Int32)?
+    private var context: xmlParserCtxtPtr?
+    /// Names by libxml2's interned pointer: each distinct name becomes a `String` once.
+    private var names: [UnsafeRawPointer: String] = [:]
+
+    private static let initialised: Bool = { xmlInitParser(); return true }()
 
     /// Parses `data`.
     static func parse(_ data: Data) -> Result {
-        let delegate = MarkupParser()
-        let parser = XMLParser(data: HTMLEntities.replacingNamedEntities(in: data))
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        let ok = parser.parse()
-        delegate.flushText()
-        let root = delegate.root ?? MarkupElement(name: "document", attributes: [:], line: 1)
-        guard !ok || parser.parserError != nil || delegate.firstError != nil else { return Result(root: root, error: nil) }
-        let line = delegate.firstError?.line ?? parser.lineNumber
-        let code = (delegate.firstError?.error ?? parser.parserError).map { ($0 as NSError).code } ?? 0
-        return Result(root: root, error: "not well-formed XML at line \(line) (libxml2 error \(code))")
+        _ = initialised
+        let builder = MarkupParser()
+        let bytes = HTMLEntities.replacingNamedEntities(in: data)
+        guard let context = xmlNewParserCtxt() else {
+            return Result(root: MarkupElement(name: "document", attributes: [:], line: 1), error: "out of memory")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        builder.context = context
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { ctx, localname, prefix, _, _, _, count, _, attributes in
+            guard let ctx, let localname else { return }
+            Unmanaged<MarkupParser>.fromOpaque(ctx).takeUnretainedValue()
+                .start(localname, prefix: prefix, count: Int(count), attributes: attributes)
+        }
+        handler.endElementNs = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<MarkupParser>.fromOpaque(ctx).takeUnretainedValue().end()
+        }
+        handler.characters = { ctx, chars, length in
+            guard let ctx, let chars else { return }
+            Unmanaged<MarkupParser>.fromOpaque(ctx).takeUnretainedValue().text.append(contentsOf: UnsafeBufferPointer(start: chars, count: Int(length)))
+        }
+        handler.cdataBlock = handler.characters
+        handler.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            let builder = Unmanaged<MarkupParser>.fromOpaque(ctx).takeUnretainedValue()
+            if builder.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+                builder.firstError = (Int(error.pointee.line), Int32(error.pointee.code))
+            }
+        }
+        context.pointee.sax.pointee = handler
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+        let userData = Unmanaged.passUnretained(builder).toOpaque()
+        context.pointee.userData = userData
+        bytes.withUnsafeBytes { raw in
+            let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
+            _ = xmlCtxtReadMemory(context, base, Int32(clamping: raw.count), nil, nil, options)
+        }
+        withExtendedLifetime(builder) {}
+        builder.flushText()
+        let root = builder.root ?? MarkupElement(name: "document", attributes: [:], line: 1)
+        guard let error = builder.firstError else { return Result(root: root, error: nil) }
+        return Result(root: root, error: "not well-formed XML at line \(error.line) (libxml2 error \(error.code))")
+    }
+
+    private func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+        if let known = names[UnsafeRawPointer(pointer)] { return known }
+        let name = String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+        names[UnsafeRawPointer(pointer)] = name
+        return name
     }
 
     private func flushText() {
-        guard !text.isEmpty, let top = stack.last else { text = ""; return }
-        top.children.append(.text(text))
-        text = ""
+        guard !text.isEmpty else { return }
+        if let top = stack.last { top.children.append(.text(String(decoding: text, as: UTF8.self))) }
+        text.removeAll(keepingCapacity: true)
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    private func start(_ localname: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, count: Int,
+                       attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         flushText()
-        let element = MarkupElement(name: elementName, attributes: attributeDict, line: parser.lineNumber)
+        var dictionary: [String: String] = [:]
+        if let attributes, count > 0 {
+            dictionary.reserveCapacity(count)
+            for i in 0..<count {
+                let a = attributes + i * 5
+                guard let local = a[0], let begin = a[3], let end = a[4] else { continue }
+                let key = a[1].map { name($0) + ":" + name(local) } ?? name(local)
+                dictionary[key] = String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+            }
+        }
+        let qualified = prefix.map { name($0) + ":" + name(localname) } ?? name(localname)
+        let line = context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0
+        let element = MarkupElement(name: qualified, attributes: dictionary, line: line)
         if let top = stack.last {
             element.parent = top
             top.children.append(.element(element))
@@ -62,20 +116,8 @@ final class MarkupParser: NSObject, XMLParserDelegate {
         stack.append(element)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    private func end() {
         flushText()
         _ = stack.popLast()
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if firstError == nil { firstError = (parseError, parser.lineNumber) }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        text += String(decoding: CDATABlock, as: UTF8.self)
     }
 }

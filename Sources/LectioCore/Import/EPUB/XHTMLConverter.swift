@@ -22,10 +22,11 @@ struct XHTMLConverter {
         var anchor: (id: String, index: Int)?
     }
 
+    private static let noteTypes: Set<String> = ["footnote", "note", "annotation"]
+
     /// Whether `e` is a note that does not stand in the reading flow.
     static func isFootnoteAside(_ e: MarkupElement) -> Bool {
         guard e.isTyped else { return false }
-        let noteTypes: Set<String> = ["footnote", "note", "annotation"]
         let typed = e.epubTypes.contains(where: noteTypes.contains) || e.roles.contains("doc-footnote")
         return typed && (e.name == "aside" || e.isHidden)
     }
