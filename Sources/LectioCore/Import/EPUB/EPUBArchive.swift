@@ -14,11 +14,13 @@ struct EPUBArchive {
     static let ratioFloor: UInt64 = 1 << 20
 
     private let archive: Archive
+    /// The whole file, for further readers.
+    private let bytes: Data
     /// Entries by their path in the ZIP (unsafe names left out).
     private let entries: [String: Entry]
     /// Notices about entries left out.
     private(set) var notices: [String] = []
-    /// Bytes read so far.
+    /// Bytes reserved so far (declared sizes; no entry may yield more than it declares).
     private var expanded: UInt64 = 0
 
     /// Whether `data` starts like an EPUB: a ZIP local header whose first entry is
@@ -37,6 +39,7 @@ struct EPUBArchive {
 
     /// Opens the archive held in `data`.
     init(data: Data) throws {
+        bytes = data
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
@@ -68,6 +71,13 @@ struct EPUBArchive {
     /// The bytes of the entry at `path`, or `nil` when there is none; throws when the entry
     /// breaks the limits or cannot be inflated.
     mutating func data(at path: String) throws -> Data? {
+        guard let entry = try reserve(path) else { return nil }
+        return try Self.extract(entry, path: path, from: archive)
+    }
+
+    /// The entry at `path`, counted against the limits (its declared size, its compression
+    /// ratio, the total); `nil` when there is none.
+    mutating func reserve(_ path: String) throws -> Entry? {
         guard let entry = entries[path] else { return nil }
         let declared = entry.uncompressedSize
         if declared > Self.entryLimit {
@@ -80,6 +90,19 @@ struct EPUBArchive {
         if expanded + declared > Self.totalLimit {
             throw EPUBError.tooLarge("its documents would expand to more than \(Self.totalLimit >> 20) MB")
         }
+        expanded += declared
+        return entry
+    }
+
+    /// Another reader of the same bytes, for a thread of its own (an `Archive` is not
+    /// thread-safe).
+    func reader() throws -> Archive {
+        do { return try Archive(data: bytes, accessMode: .read) } catch { throw EPUBError.notAZip("no central directory") }
+    }
+
+    /// Inflates a reserved entry; it may not yield more than its declared size.
+    static func extract(_ entry: Entry, path: String, from archive: Archive) throws -> Data {
+        let declared = entry.uncompressedSize
         var out = Data()
         out.reserveCapacity(Int(declared))
         do {
@@ -94,7 +117,6 @@ struct EPUBArchive {
         } catch {
             throw EPUBError.notAZip("\(path) cannot be inflated")
         }
-        expanded += UInt64(out.count)
         return out
     }
 }

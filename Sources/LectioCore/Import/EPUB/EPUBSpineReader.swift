@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ZIPFoundation
 
 /// Reads the spine's content documents into one book: unzips them one after another (the
 /// archive is not thread-safe), parses and converts them on every core at once, each into a
@@ -24,41 +25,60 @@ enum EPUBSpineReader {
     /// The book made of the spine's documents in reading order, and the documents read.
     static func read(_ package: EPUBPackage, archive: inout EPUBArchive,
                      notices: inout [String]) throws -> (book: EPUBBookBuilder, documents: [Document]) {
-        var jobs: [(path: String, data: Data, linear: Bool)] = []
+        var jobs: [(path: String, entry: Entry, linear: Bool)] = []
         var seen: Set<String> = []
         var missing: [String] = []
         for spineItem in package.readingOrder {
             let item = spineItem.item
             guard item.mediaType.contains("html") || item.mediaType.contains("xml") || item.mediaType.isEmpty,
                   seen.insert(item.path).inserted else { continue }
-            let data: Data?
-            do { data = try archive.data(at: item.path) } catch let error as EPUBError {
-                if case .tooLarge = error { throw error }
-                notices.append("\(item.path): \(error)"); continue
-            }
-            guard let data else { missing.append(item.path); continue }
-            jobs.append((item.path, data, spineItem.linear))
+            guard let entry = try archive.reserve(item.path) else { missing.append(item.path); continue }
+            jobs.append((item.path, entry, spineItem.linear))
         }
         if !missing.isEmpty {
             notices.append("\(missing.count) document(s) of the spine are missing from the book: \(missing.prefix(3).joined(separator: ", "))")
         }
-        var results = [Converted?](repeating: nil, count: jobs.count)
-        let work = jobs.map { ($0.path, $0.data) }
+        // Each worker reads every n-th document through a reader of its own, and writes only
+        // the slots of those documents; the results are read once all are done.
+        var results = [Result<Converted, EPUBError>?](repeating: nil, count: jobs.count)
+        nonisolated(unsafe) let work = jobs.map { ($0.path, $0.entry) }
+        nonisolated(unsafe) let source = archive
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, work.count, 8))
         results.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own slot; the results are read after all are done.
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: work.count) { i in
-                let (path, data) = work[i]
-                let parsed = MarkupParser.parse(data)
-                var book = EPUBBookBuilder()
-                XHTMLConverter(path: path).convert(parsed.root.firstDescendant("body") ?? parsed.root, into: &book)
-                slots[i] = Converted(root: parsed.root, error: parsed.error, book: book)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let reader: Archive
+                do { reader = try source.reader() } catch {
+                    for i in stride(from: worker, to: work.count, by: workers) { slots[i] = .failure(.notAZip("no central directory")) }
+                    return
+                }
+                for i in stride(from: worker, to: work.count, by: workers) {
+                    let (path, entry) = work[i]
+                    do {
+                        let data = try EPUBArchive.extract(entry, path: path, from: reader)
+                        let parsed = MarkupParser.parse(data)
+                        var book = EPUBBookBuilder()
+                        XHTMLConverter(path: path).convert(parsed.root.firstDescendant("body") ?? parsed.root, into: &book)
+                        slots[i] = .success(Converted(root: parsed.root, error: parsed.error, book: book))
+                    } catch let error as EPUBError {
+                        slots[i] = .failure(error)
+                    } catch {
+                        slots[i] = .failure(.notAZip("\(path) cannot be inflated"))
+                    }
+                }
             }
         }
         var book = EPUBBookBuilder()
         var documents: [Document] = []
-        for (job, result) in zip(jobs, results) {
-            guard let result else { continue }
+        for (job, outcome) in zip(jobs, results) {
+            let result: Converted
+            switch outcome {
+            case .success(let converted): result = converted
+            case .failure(let error):
+                if case .tooLarge = error { throw error }
+                notices.append("\(job.path): \(error)"); continue
+            case nil: continue
+            }
             if let error = result.error { notices.append("\(job.path): \(error); read as far as it could be recovered") }
             documents.append(Document(path: job.path, firstBlock: book.blocks.count, root: result.root, linear: job.linear))
             book.join(result.book)
