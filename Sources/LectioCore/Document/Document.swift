@@ -122,6 +122,17 @@ public struct Block: Sendable, Equatable {
         self.styles = styles
     }
 
+    /// A block whose scalar count is known already (an importer that built it scalar by
+    /// scalar), so the text need not be counted again.
+    init(kind: Kind, text: String, scalarCount: Int, line: Int, styles: [StyleSpan]) {
+        self.kind = kind
+        self.text = text
+        self.scalarCount = scalarCount
+        self.line = line
+        self.lineBreaks = []
+        self.styles = styles
+    }
+
     /// The 1-based source line that holds the scalar at `offset`.
     public func sourceLine(at offset: Int) -> Int {
         var n = 0

@@ -62,6 +62,11 @@ struct EPUBBookBuilder {
     /// Appends text; runs of whitespace collapse to one space unless `preformatted`.
     /// Control characters become visible symbols, so that nothing can drive the terminal.
     mutating func append(_ text: String, preformatted: Bool, line: Int) {
+        // The state in locals for the loop (a closure capturing `self` would check exclusive
+        // access on every character), written back at the end.
+        var out = scalars
+        scalars = []
+        var pending = pendingSpace, column = self.column, start = blockLine, prefix = self.prefix
         var text = text
         text.withUTF8 { utf8 in
             var i = 0
@@ -85,29 +90,34 @@ struct EPUBBookBuilder {
                     if preformatted {
                         switch s {
                         case "\r": continue
-                        case "\n": scalars.append("\n"); column = 0; continue
+                        case "\n": out.append("\n"); column = 0; continue
                         case "\t":
                             let spaces = 8 - column % 8
-                            scalars.append(contentsOf: repeatElement(" ", count: spaces)); column += spaces; continue
+                            out.append(contentsOf: repeatElement(" ", count: spaces)); column += spaces; continue
                         default: break
                         }
                     } else if s == " " || s == "\n" || s == "\t" || s == "\r" {
-                        if !scalars.isEmpty, scalars.last != "\n" { pendingSpace = true }
+                        if !out.isEmpty, out[out.count - 1] != "\n" { pending = true }
                         continue
                     }
                 }
-                if scalars.isEmpty {
-                    blockLine = line
-                    scalars = prefix
+                if out.isEmpty {
+                    start = line
+                    out = prefix
                     column = prefix.count
                     prefix = []
                 }
-                if pendingSpace { scalars.append(" "); pendingSpace = false }
+                if pending { out.append(" "); pending = false }
                 if s.value < 0xA0 || s.value == 0xFEFF { s = Self.visible(s) }
-                scalars.append(s)
+                out.append(s)
                 column += 1
             }
         }
+        scalars = out
+        pendingSpace = pending
+        self.column = column
+        blockLine = start
+        self.prefix = prefix
     }
 
     /// A line break (`br`): a `"\n"` in the block (the wrapper keeps it as a break).
@@ -134,7 +144,7 @@ struct EPUBBookBuilder {
             let r = span.range.clamped(to: 0..<count)
             return r.isEmpty ? nil : StyleSpan(range: r, style: span.style)
         }
-        blocks.append(Block(kind: kind, text: Self.string(scalars), line: blockLine, styles: clipped))
+        blocks.append(Block(kind: kind, text: Self.string(scalars), scalarCount: count, line: blockLine, styles: clipped))
         scalars = []
         styles = []
     }
