@@ -86,4 +86,9 @@ import LectioCore
         let b = try Self.blocks("<style>p { color: red }</style><p>Shown</p><script>var hidden = 1;</script>")
         #expect(b.map(\.text) == ["Shown"])
     }
+
+    @Test func hiddenElementsAreNotShown() throws {
+        let b = try Self.blocks(#"<p>Seen.</p><nav epub:type="page-list" hidden="hidden"><ol><li>1</li><li>2</li></ol></nav>"#)
+        #expect(b.map(\.text) == ["Seen."])
+    }
 }

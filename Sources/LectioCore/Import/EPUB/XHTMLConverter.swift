@@ -3,7 +3,8 @@
 /// emphasis, strong and code as styles; images as `[image: alt]`; ruby as base (reading).
 ///
 /// Footnote asides (`aside` or hidden elements typed `footnote`/`note`, or `role="doc-footnote"`)
-/// are not shown where they stand: they are set aside for a notes section at the end.
+/// are not shown where they stand: they are set aside for a notes section at the end. Other
+/// elements marked `hidden` (a nav's page list) are not shown at all.
 struct XHTMLConverter {
     /// The document's path in the ZIP.
     let path: String
@@ -57,6 +58,8 @@ struct XHTMLConverter {
             book.movedNotes.append((path, e))
             return
         }
+        // HTML's `hidden` (a nav's page list, landmarks) is not shown; CSS is not applied.
+        if !e.attributes.isEmpty, e.attributes["hidden"] != nil { return }
         if let id = e.id { book.mark("\(path)#\(id)") }
         var context = outer
         if let id = e.id { context.anchor = (id, 0) }
