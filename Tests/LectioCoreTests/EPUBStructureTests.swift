@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LectioCore
+import LectioTestSupport
 
 /// Tables of contents, the fallbacks when there is none, the spine's order, and where a
 /// book opens.
@@ -106,5 +107,17 @@ import LectioCore
         #expect(d.title == "A Test Book")
         #expect(d.creators == ["Ann Author"])
         #expect(d.language == "en")
+    }
+
+    @Test func eachBlockKnowsItsDocument() throws {
+        var book = Self.twoChapters()
+        book.chapter("c3.xhtml", ##"<p>Note here<a epub:type="noteref" href="#n">1</a>.</p><aside epub:type="footnote" id="n"><p>Aside.</p></aside>"##)
+        let d = try book.document()
+        let two = try #require(d.blocks.firstIndex { $0.text == "Two" })
+        #expect(d.sourceFile(containing: two) == "OPS/c2.xhtml")
+        #expect(d.sourceFile(containing: two - 1) == "OPS/c1.xhtml")
+        let note = try #require(d.blocks.lastIndex { $0.text == "Aside." })
+        #expect(d.sourceFile(containing: note) == nil)
+        #expect(Fixtures.document(text: "Plain.\n").sourceFile(containing: 0) == nil)
     }
 }

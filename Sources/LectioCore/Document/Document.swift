@@ -26,6 +26,10 @@ public struct Document: Sendable {
     public var creators: [String] = []
     /// The language of the text as its metadata gives it (`en-US`), if known.
     public var language: String?
+    /// For a text made of several files (EPUB), each file and its first block, in reading
+    /// order (an empty path marks blocks Lectio made, such as a Footnotes section); empty for a
+    /// single file.
+    public var sourceFiles: [SourceFile] = []
 
     /// Builds a document and gives each block its start offset in the canonical text.
     public init(title: String, blocks: [Block], sections: [Section] = [], footnotes: [FootnoteMarker] = [],
@@ -63,6 +67,13 @@ public struct Document: Sendable {
             if blocks[mid].start <= offset { found = mid; low = mid + 1 } else { high = mid - 1 }
         }
         return found
+    }
+
+    /// The file of a text made of several that holds `block` (EPUB: the content document, for
+    /// anchors and exports), or `nil` for a single-file text.
+    public func sourceFile(containing block: Int) -> String? {
+        guard let path = sourceFiles.last(where: { $0.firstBlock <= block })?.path, !path.isEmpty else { return nil }
+        return path
     }
 
     /// The footnote markers whose block lies in `blocks`.

@@ -69,6 +69,8 @@ public enum EPUBImporter {
         document.links = resolved.links
         document.creators = package.creators
         document.language = package.language
+        document.sourceFiles = documents.map { SourceFile(path: $0.path, firstBlock: $0.firstBlock) }
+        if let notes = book.notesHeading { document.sourceFiles.append(SourceFile(path: "", firstBlock: notes)) }
         return document
     }
 
