@@ -91,4 +91,20 @@ import LectioCore
         let b = try Self.blocks(#"<p>Seen.</p><nav epub:type="page-list" hidden="hidden"><ol><li>1</li><li>2</li></ol></nav>"#)
         #expect(b.map(\.text) == ["Seen."])
     }
+
+    @Test func titlesPathsAndNoticesFromTheBookCannotDriveTheTerminal() throws {
+        var book = EPUBTestBook()
+        book.title = "Evil &#x9B;2J Title"
+        book.chapter("c%1B1.xhtml", "")
+        book.files.append(("OPS/c\u{1B}1.xhtml", Data(EPUBTestBook.xhtml("<h1>One</h1><p>Text.</p>").utf8)))
+        book.chapter("gone%1B.xhtml", "<p>x</p>")
+        book.omitted = ["OPS/gone\u{1B}.xhtml"]
+        book.navBody = #"<nav epub:type="toc"><ol><li><a href="c%1B1.xhtml">Chap&#x9B;ter</a></li></ol></nav>"#
+        let d = try book.document()
+        let shown = [d.title] + d.sections.map(\.title) + d.sections.compactMap(\.source) + d.notices
+        #expect(d.sections.first?.title == "Chap\u{FFFD}ter")
+        #expect(d.sections.first?.source == "OPS/c\u{241B}1.xhtml")
+        #expect(d.notices.contains { $0.contains("OPS/gone\u{241B}.xhtml") })
+        #expect(!shown.contains { $0.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B } })
+    }
 }

@@ -178,6 +178,13 @@ struct EPUBBookBuilder {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A one-line string (a title, a path, a notice) with every control character made a
+    /// visible symbol, so that nothing from the book can drive the terminal.
+    static func visibleLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0xFEFF }) else { return text }
+        return string(text.unicodeScalars.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : visible($0) })
+    }
+
     /// A scalar as shown: C0 and C1 controls as symbols, a byte-order mark dropped.
     static func visible(_ s: Unicode.Scalar) -> Unicode.Scalar {
         switch s.value {

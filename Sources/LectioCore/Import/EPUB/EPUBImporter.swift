@@ -64,11 +64,16 @@ public enum EPUBImporter {
         notices += sectionNotices
         let start = EPUBSections.startBlock(navigation: navigation, package: package, book: book, sections: sections,
                                             documents: documents.map { ($0.path, $0.firstBlock, $0.root, $0.linear) })
-        var document = Document(title: package.title ?? stem(of: path), blocks: book.blocks, sections: sections,
-                                footnotes: resolved.markers, notes: resolved.notes, notices: notices, startBlock: start)
-        document.links = resolved.links
-        document.creators = package.creators
-        document.language = package.language
+        // Titles, paths and notices come from the book: shown, never obeyed by the terminal.
+        let visible = EPUBBookBuilder.visibleLine
+        var document = Document(title: visible(package.title ?? stem(of: path)), blocks: book.blocks,
+                                sections: sections.map { var s = $0; s.title = visible(s.title); s.source = s.source.map(visible); return s },
+                                footnotes: resolved.markers.map { var m = $0; m.source = m.source.map(visible); return m },
+                                notes: resolved.notes.map { var n = $0; n.source = n.source.map(visible); return n },
+                                notices: notices.map(visible), startBlock: start)
+        document.links = resolved.links.map { var l = $0; l.source = l.source.map(visible); return l }
+        document.creators = package.creators.map(visible)
+        document.language = package.language.map(visible)
         document.sourceFiles = documents.map { SourceFile(path: $0.path, firstBlock: $0.firstBlock) }
         if let notes = book.notesHeading { document.sourceFiles.append(SourceFile(path: "", firstBlock: notes)) }
         return document
