@@ -21,6 +21,10 @@ public enum TextOpener {
     /// Reads an EPUB (binary: no text decoding); its problems are reported as a file that
     /// cannot be read.
     static func openEPUB(path: String) throws -> Opened {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > EPUBImporter.fileLimit {
+            throw TextLoadError.unreadable(path, "an EPUB of \(size >> 20) MB is larger than the \(EPUBImporter.fileLimit >> 20) MB Lectio reads")
+        }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw TextLoadError.unreadable(path, error.localizedDescription)
