@@ -114,10 +114,10 @@ import LectioTestSupport
         book.chapter("c3.xhtml", ##"<p>Note here<a epub:type="noteref" href="#n">1</a>.</p><aside epub:type="footnote" id="n"><p>Aside.</p></aside>"##)
         let d = try book.document()
         let two = try #require(d.blocks.firstIndex { $0.text == "Two" })
-        #expect(d.sourceFile(containing: two) == "OPS/c2.xhtml")
-        #expect(d.sourceFile(containing: two - 1) == "OPS/c1.xhtml")
+        #expect(d.sourcePart(containing: two) == "OPS/c2.xhtml")
+        #expect(d.sourcePart(containing: two - 1) == "OPS/c1.xhtml")
         let note = try #require(d.blocks.lastIndex { $0.text == "Aside." })
-        #expect(d.sourceFile(containing: note) == nil)
-        #expect(Fixtures.document(text: "Plain.\n").sourceFile(containing: 0) == nil)
+        #expect(d.sourcePart(containing: note) == nil)
+        #expect(Fixtures.document(text: "Plain.\n").sourcePart(containing: 0) == nil)
     }
 }

@@ -29,7 +29,7 @@ public struct Document: Sendable {
     /// For a text made of several files (EPUB), each file and its first block, in reading
     /// order (an empty path marks blocks Lectio made, such as a Footnotes section); empty for a
     /// single file.
-    public var sourceFiles: [SourceFile] = []
+    public var sourceParts: [SourcePart] = []
 
     /// Builds a document and gives each block its start offset in the canonical text.
     public init(title: String, blocks: [Block], sections: [Section] = [], footnotes: [FootnoteMarker] = [],
@@ -71,8 +71,8 @@ public struct Document: Sendable {
 
     /// The file of a text made of several that holds `block` (EPUB: the content document, for
     /// anchors and exports), or `nil` for a single-file text.
-    public func sourceFile(containing block: Int) -> String? {
-        guard let path = sourceFiles.last(where: { $0.firstBlock <= block })?.path, !path.isEmpty else { return nil }
+    public func sourcePart(containing block: Int) -> String? {
+        guard let path = sourceParts.last(where: { $0.firstBlock <= block })?.path, !path.isEmpty else { return nil }
         return path
     }
 

@@ -79,8 +79,8 @@ public enum EPUBImporter {
         document.links = resolved.links.map { var l = $0; l.source = l.source.map(visible); return l }
         document.creators = package.creators.map(visible)
         document.language = package.language.map(visible)
-        document.sourceFiles = documents.map { SourceFile(path: $0.path, firstBlock: $0.firstBlock) }
-        if let notes = book.notesHeading { document.sourceFiles.append(SourceFile(path: "", firstBlock: notes)) }
+        document.sourceParts = documents.map { SourcePart(path: $0.path, firstBlock: $0.firstBlock) }
+        if let notes = book.notesHeading { document.sourceParts.append(SourcePart(path: "", firstBlock: notes)) }
         return document
     }
 

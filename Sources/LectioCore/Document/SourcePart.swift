@@ -1,5 +1,5 @@
-/// One file of a text made of several (an EPUB's content documents): where its blocks begin.
-public struct SourceFile: Sendable, Equatable {
+/// One part of a text made of several files (an EPUB's content documents): where its blocks begin.
+public struct SourcePart: Sendable, Equatable {
     /// The file's path inside the container (`OPS/chapter_001.xhtml`).
     public var path: String
     /// The first block that comes from it.
