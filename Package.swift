@@ -11,22 +11,30 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // EPUB: reading the ZIP container in memory (needs zlib1g-dev on Linux).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
     ],
     targets: [
         // ncursesw, wide-character build. See Sources/CNcursesw/shim.h.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // libxml2's SAX parser, for EPUB's XHTML (libxml2-dev). See Sources/CLibXML2/shim.h.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // The bundled text, copied byte for byte from Assets/ into a resource bundle.
+        // The bundled text, compiled into the binary byte for byte from Assets/sedov-broue.txt
+        // (the EmbedAssets plugin writes it as a byte array), so lectio needs no resource bundle.
         .target(
             name: "LectioAssets",
             path: "Assets",
-            exclude: ["README.md"],
+            exclude: ["README.md", "sedov-broue.txt"],
             sources: ["BundledText.swift"],
-            resources: [.copy("sedov-broue.txt")]
+            plugins: ["EmbedAssets"]
         ),
+        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["embed-assets"]),
+        // The plugin's tool: files → a Swift source of byte arrays. Runs at build time only.
+        .executableTarget(name: "embed-assets", path: "Plugins/EmbedAssetsTool"),
         // The model: no terminal, Foundation only.
-        .target(name: "LectioCore", dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "LectioCore", dependencies: [
+            "CLibXML2", .product(name: "Algorithms", package: "swift-algorithms"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Terminal-free UI: screens, panes, keymap, app state.
         .target(name: "LectioUI", dependencies: ["LectioCore"]),
         // The only importer of curses.
@@ -45,7 +53,11 @@ let package = Package(
         .target(name: "LectioTestSupport", dependencies: ["LectioCore", "LectioUI"]),
         .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport"]),
+        .testTarget(name: "LectioTerminalTests", dependencies: ["LectioTerminal", "LectioUI", "LectioCore", "LectioTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LectioTestSupport", "LectioUI"]),
+        .testTarget(name: "LectioAssetsTests", dependencies: ["LectioAssets", "LectioTestSupport"]),
+        // The executable's own types: opening the bundled text, the man page.
+        .testTarget(name: "LectioCommandTests", dependencies: ["lectio", "LectioCore", "LectioUI", "LectioAssets", "LectioTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

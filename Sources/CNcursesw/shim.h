@@ -28,6 +28,13 @@ static inline int lectio_window_size(int fd, int *rows, int *cols) {
 }
 
 static inline WINDOW *lectio_stdscr(void) { return stdscr; }
+static inline WINDOW *lectio_curscr(void) { return curscr; }
+
+/// Whether the terminal set up by setupterm can address the cursor (`cup`): `dumb` cannot.
+static inline int lectio_has_cursor_addressing(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 static inline int lectio_lines(void) { return LINES; }
 static inline int lectio_cols(void) { return COLS; }
 static inline FILE *lectio_stdout(void) { return stdout; }

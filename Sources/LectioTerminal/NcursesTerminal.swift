@@ -8,12 +8,16 @@ public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case termUnset
     case unknownTerminal(String)
+    /// A terminal without cursor addressing (`TERM=dumb`).
+    case cannotDraw(String)
 
     public var description: String {
         switch self {
         case .notATerminal: return "standard input and output must be a terminal (use `lectio outline` for scripts)"
         case .termUnset: return "TERM is not set: cannot drive the terminal"
-        case .unknownTerminal(let t): return "unknown terminal type '\(t)' (TERM): cannot drive the terminal"
+        case .unknownTerminal(let t): return "unknown terminal type '\(VisibleText.sanitized(t))' (TERM): cannot drive the terminal"
+        case .cannotDraw(let t):
+            return "terminal type '\(VisibleText.sanitized(t))' (TERM) cannot move the cursor, so the reader cannot draw on it; use a full terminal, or `lectio outline` for plain output"
         }
     }
 }
@@ -49,7 +53,9 @@ public final class NcursesTerminal: TerminalDevice {
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw TerminalError.termUnset }
         var status: Int32 = 0
         if setupterm(term, 1, &status) != OK { throw TerminalError.unknownTerminal(term) }
+        let addressable = lectio_has_cursor_addressing() != 0
         del_curterm(cur_term_shim())
+        if !addressable { throw TerminalError.cannotDraw(term) }
     }
 
     /// Starts curses on the controlling terminal, after checking (without touching it) that
@@ -106,11 +112,21 @@ public final class NcursesTerminal: TerminalDevice {
         delscreen(screen)
     }
 
+    /// Leaves curses (the terminal back in the mode the shell had), runs `body` — a child
+    /// program that owns the terminal meanwhile — then takes the terminal back, throws away
+    /// whatever input is pending (a terminal's late answers to the child's queries must not
+    /// become keys) and repaints the whole screen.
     public func suspend(_ body: () -> Void) {
         def_prog_mode()
         endwin()
+        fflush(lectio_stdout())
         body()
         reset_prog_mode()
+        // Answers to the child's queries (cursor position, colours) may still be on their way.
+        usleep(40_000)
+        flushinp()
+        tcflush(0, TCIFLUSH)
+        clearok(lectio_curscr(), true)
         wrefresh(lectio_stdscr())
     }
 
@@ -135,7 +151,8 @@ public final class NcursesTerminal: TerminalDevice {
                 let cell = frame[x, y]
                 if cell.isContinuation { continue }
                 if cell.text == " " && cell.style == .plain { continue }
-                var chars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+                // The Screen holds no control characters; this is the last guard before the terminal.
+                var chars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: (VisibleText.replacement(for: $0) ?? $0).value) }
                 chars.append(0)
                 let pair: Int16 = useColor ? Int16((Style.Role.allCases.firstIndex(of: cell.style.role) ?? 0) + 1) : 0
                 _ = chars.withUnsafeBufferPointer { setcchar(&cc, $0.baseAddress, attributes(cell.style), pair, nil) }
@@ -173,46 +190,17 @@ public final class NcursesTerminal: TerminalDevice {
     }
 
     func functionKey(_ code: Int32) -> Key {
-        switch code {
-        case lectio_key_resize(): return .resize
-        case lectio_key_up(): return .up
-        case lectio_key_down(): return .down
-        case lectio_key_left(): return .left
-        case lectio_key_right(): return .right
-        case lectio_key_home(): return .home
-        case lectio_key_end(): return .end
-        case lectio_key_npage(): return .pageDown
-        case lectio_key_ppage(): return .pageUp
-        case lectio_key_enter(): return .enter
-        case lectio_key_backspace(): return .backspace
-        case lectio_key_btab(): return .backTab
-        case lectio_key_dc(): return .delete
-        case lectio_key_mouse(): return mouseKey() ?? .unknown(Int(code))
-        default: return .unknown(Int(code))
-        }
+        if code == lectio_key_mouse() { return mouseKey() ?? .unknown(Int(code)) }
+        return KeyDecoder.functionKey(code)
     }
 
+    /// A character: Esc may start an Alt chord, so the next character is read without waiting.
     func characterKey(_ code: Int32) -> Key {
-        switch code {
-        // In raw mode Enter sends CR; LF is Ctrl-J (a new line in the note editor).
-        case 13: return .enter
-        case 10: return .ctrl("j")
-        case 9: return .tab
-        case 127, 8: return .backspace
-        case 27:
+        KeyDecoder.character(code) {
             wtimeout(lectio_stdscr(), 0)
             defer { wtimeout(lectio_stdscr(), -1) }
             var next: wint_t = 0
-            if wget_wch(lectio_stdscr(), &next) == OK, let s = Unicode.Scalar(UInt32(next)) {
-                if next == 10 || next == 13 { return .alt("\n") }
-                return .alt(Character(s))
-            }
-            return .escape
-        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 96)))
-        case 0: return .unknown(0)
-        default:
-            guard let s = Unicode.Scalar(UInt32(bitPattern: code)) else { return .unknown(Int(code)) }
-            return .char(Character(s))
+            return wget_wch(lectio_stdscr(), &next) == OK ? UInt32(next) : nil
         }
     }
 

@@ -55,4 +55,12 @@ public enum TerminalSignals {
 
     /// Whether a resize arrived; clears the note.
     static func takeResize() -> Bool { pendingResize.exchange(false, ordering: .relaxed) }
+
+    /// Puts every signal this type handles back to its default and forgets what arrived (for
+    /// tests, which install the handlers in the test process).
+    static func uninstall() {
+        for sig in quitSignals + crashSignals + [SIGWINCH] { signal(sig, SIG_DFL) }
+        pendingSignal.store(0, ordering: .relaxed)
+        pendingResize.store(false, ordering: .relaxed)
+    }
 }

@@ -12,11 +12,11 @@ public final class TmuxSession {
         socket = folder.appendingPathComponent("tmux.sock").path
         try Self.run(["-u", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
                       "-x", String(width), "-y", String(height), command])
-        try? Self.run(["-S", socket, "set-option", "-g", "status", "off"])
+        _ = try? Self.run(["-S", socket, "set-option", "-g", "status", "off"])
     }
 
     deinit {
-        try? Self.run(["-S", socket, "kill-server"])
+        _ = try? Self.run(["-S", socket, "kill-server"])
         try? FileManager.default.removeItem(at: folder)
     }
 

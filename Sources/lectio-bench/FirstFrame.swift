@@ -11,7 +11,7 @@ func firstFrameMilliseconds(_ program: [String], marker: String, environment: [S
     var name = [CChar](repeating: 0, count: 256)
     let master = lectio_open_pseudo_terminal(&name, name.count)
     guard master >= 0 else { return nil }
-    let pts = String(cString: name)
+    let pts = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { close(master) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

@@ -69,7 +69,7 @@ guard let path = arguments.first else {
 
 var figures: [Figure] = []
 let measureWidth = CharacterWidth.unicode
-let isEPUB = EPUBImporter.isEPUB(path: path)
+let isEPUB = (try? SourceFile.read(path: path)).map(EPUBImporter.isEPUB) ?? false
 
 // Process start to first complete frame, against less on the same file, alternating runs.
 do {
@@ -132,7 +132,7 @@ do {
     var pages = 0
     let t0 = now()
     while state.percent < 100, pages < 1_000_000 {
-        _ = state.handle(.space)
+        _ = state.update(.key(.space))
         _ = FrameRenderer.render(state)
         pages += 1
     }
@@ -141,7 +141,7 @@ do {
     let back = AppState(document: document, width: 140, height: 40, measure: measureWidth)
     for _ in 0..<min(pages, 300) {
         let t = now()
-        _ = back.handle(.space)
+        _ = back.update(.key(.space))
         _ = FrameRenderer.render(back)
         samples.append(now() - t)
     }
@@ -150,7 +150,7 @@ do {
     var lines: [Double] = []
     for _ in 0..<300 {
         let t = now()
-        _ = back.handle(.char("j"))
+        _ = back.update(.key(.char("j")))
         _ = FrameRenderer.render(back)
         lines.append(now() - t)
     }
@@ -158,12 +158,12 @@ do {
 
     // Resize in the middle of the book: 100 → 140 columns and back.
     let middle = AppState(document: document, width: 100, height: 40, measure: measureWidth)
-    _ = middle.handle(.char(":"))
-    for c in "50%" { _ = middle.handle(.char(c)) }
-    _ = middle.handle(.enter)
+    _ = middle.update(.key(.char(":")))
+    for c in "50%" { _ = middle.update(.key(.char(c))) }
+    _ = middle.update(.key(.enter))
     var wide = true
     figures.append(measure("resize 100↔140 columns + frame", runs: runs * 2) {
-        middle.resize(width: wide ? 140 : 100, height: 40)
+        _ = middle.update(.resize(width: wide ? 140 : 100, height: 40))
         _ = FrameRenderer.render(middle)
         wide.toggle()
     })

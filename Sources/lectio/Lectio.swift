@@ -18,30 +18,20 @@ struct Lectio: ParsableCommand {
             Inside the reader, press ? for every key.
             """,
         version: "0.1.0",
-        subcommands: [Read.self, OutlineCommand.self, NotesCommand.self],
+        subcommands: [Read.self, OutlineCommand.self, NotesCommand.self, ManualCommand.self],
         defaultSubcommand: Read.self
     )
 }
 
-/// Prints `lectio: message` on standard error.
-func complain(_ message: String) {
-    FileHandle.standardError.write(Data("lectio: \(message)\n".utf8))
+extension CompletionKind {
+    /// The texts Lectio reads, for shell completion: plain text, Markdown, EPUB.
+    static var text: CompletionKind { .file(extensions: ["txt", "md", "markdown", "epub"]) }
+    /// A notes file (JSON), for shell completion.
+    static var notesFile: CompletionKind { .file(extensions: ["json"]) }
 }
 
-/// The file to open: the one named, or the bundled text.
-func resolveText(_ file: String?) throws -> String {
-    if let file { return file }
-    if let url = BundledTextLocator.url { return url.path }
-    complain("the bundled text is missing from this build; name a FILE to read")
-    throw ExitCode(1)
-}
-
-/// Opens a text, or explains on standard error why it cannot, and exits 1.
-func openText(_ path: String) throws -> TextOpener.Opened {
-    do {
-        return try TextOpener.open(path: path)
-    } catch let error as TextLoadError {
-        complain(error.description)
-        throw ExitCode(1)
-    }
+/// The text to read: the file named, or the bundled text when `file` is nil. A file that
+/// cannot be read is explained on standard error, and the command exits 1.
+func openText(_ file: String?) throws -> OpenedText {
+    try OpenedText.open(file)
 }

@@ -10,10 +10,10 @@ struct NotesCommand: ParsableCommand {
         subcommands: [List.self, Add.self, Export.self])
 
     struct Options: ParsableArguments {
-        @Argument(help: "The text. Default: the bundled text.")
+        @Argument(help: "The text. Default: the bundled text.", completion: .text)
         var file: String?
 
-        @Option(help: "The notes file. Default: one per text under $XDG_DATA_HOME/lectio/notes/.")
+        @Option(help: "The notes file. Default: one per text under $XDG_DATA_HOME/lectio/notes/.", completion: .notesFile)
         var notes: String?
     }
 
@@ -31,16 +31,16 @@ struct NotesCommand: ParsableCommand {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 struct Row: Encodable { let note: Annotation; let status: AnchorStatus; let start: Int?; let end: Int? }
                 let rows = placed.map { Row(note: $0.annotation, status: $0.status, start: $0.range?.lowerBound, end: $0.range?.upperBound) }
-                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                sayJSON(String(decoding: try encoder.encode(rows), as: UTF8.self))
                 return
             }
-            if placed.isEmpty { print("No notes in \(context.store.path)") }
+            if placed.isEmpty { say("No notes in \(context.store.path)") }
             for p in placed {
                 let a = p.annotation
                 let quote = a.anchor.exact.replacingOccurrences(of: "\n", with: " ")
                 let where_ = p.range == nil ? "ORPHANED" : a.anchor.section
-                print("\(a.id.prefix(8))  [\(where_)] “\(quote.prefix(60))\(quote.count > 60 ? "…" : "")”")
-                print("          \(a.body.replacingOccurrences(of: "\n", with: " ").prefix(100))")
+                say("\(a.id.prefix(8))  [\(where_)] “\(quote.prefix(60))\(quote.count > 60 ? "…" : "")”")
+                say("          \(a.body.replacingOccurrences(of: "\n", with: " ").prefix(100))")
             }
         }
     }
@@ -73,7 +73,7 @@ struct NotesCommand: ParsableCommand {
                 complain("\(error)")
                 throw ExitCode(1)
             }
-            print(note.id)
+            say(note.id)
         }
     }
 
@@ -88,8 +88,8 @@ struct NotesCommand: ParsableCommand {
             try context.requireReadable()
             let placed = context.placed(in: context.text)
             switch format {
-            case .markdown: print(NotesExport.markdown(placed, document: context.opened.document), terminator: "")
-            case .json: print(try NotesExport.webAnnotations(placed, source: context.opened.path))
+            case .markdown: say(NotesExport.markdown(placed, document: context.opened.document), terminator: "")
+            case .json: sayJSON(try NotesExport.webAnnotations(placed, source: context.opened.path))
             }
         }
     }

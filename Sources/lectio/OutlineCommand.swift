@@ -8,15 +8,15 @@ struct OutlineCommand: ParsableCommand {
         commandName: "outline",
         abstract: "Print the sections and footnotes of a text, and any marker or note left unlinked.")
 
-    @Argument(help: "The text. Default: the bundled text.")
+    @Argument(help: "The text. Default: the bundled text.", completion: .text)
     var file: String?
 
     @Flag(help: "Print JSON instead of a readable listing.")
     var json = false
 
     func run() throws {
-        let opened = try openText(try resolveText(file))
+        let opened = try openText(file)
         let outline = Outline(document: opened.document, encoding: opened.encoding)
-        print(json ? try outline.json() : outline.text(), terminator: json ? "\n" : "")
+        if json { sayJSON(try outline.json()) } else { say(outline.text(), terminator: "") }
     }
 }

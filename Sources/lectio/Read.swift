@@ -9,13 +9,13 @@ struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open a text in the reader (the default command).")
 
-    @Argument(help: "The text to read (plain text). Default: the bundled text.")
+    @Argument(help: "The text to read (plain text). Default: the bundled text.", completion: .text)
     var file: String?
 
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
     var noMouse = false
 
-    @Option(help: "The notes file. Default: one per text under $XDG_DATA_HOME/lectio/notes/.")
+    @Option(help: "The notes file. Default: one per text under $XDG_DATA_HOME/lectio/notes/.", completion: .notesFile)
     var notes: String?
 
     @Flag(name: .customLong("from-start"), help: "Open at the start, not where you left off.")
@@ -36,15 +36,16 @@ struct Read: ParsableCommand {
         let size = terminal.size
         let state = AppState(document: opened.document, width: size.width, height: size.height,
                              measure: NcursesTerminal.measure, notes: context.store.notes,
-                             notesReadOnlyReason: context.store.readOnlyReason)
+                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.store.notice)
         state.notesFilePath = context.store.path
         let statePath = ReadingState.path(forText: opened.path, bundled: file == nil)
         state.stateFilePath = statePath
         if let saved = ReadingState.load(path: statePath) { state.restore(saved, fromStart: fromStart) }
-        App(state: state, terminal: terminal, notes: context.store).run()
+        let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment)
+        App(state: state, terminal: terminal, effects: ReaderEffects(notes: context.store, editor: editor.edit)).run()
         terminal.end()
         do { try state.readingState.save(path: statePath) } catch {
-            complain("could not keep the reading position in \(statePath): \(error.localizedDescription)")
+            complain("could not keep the reading position in \(statePath): \(error)")
         }
         let signal = TerminalSignals.pending
         if signal != 0 && signal != SIGINT { throw ExitCode(128 + signal) }

@@ -12,6 +12,7 @@ import LectioTestSupport
 
     @Test func roundTripWithSortedPrettyKeys() throws {
         let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("sub/notes.json").path
         let store = NotesStore(path: path) { identity }
         try store.save(note("first #a", id: "1"))
@@ -32,7 +33,9 @@ import LectioTestSupport
     }
 
     @Test func twoStoresOnOneFileKeepEachOthersNotes() throws {
-        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("notes.json").path
         let a = NotesStore(path: path) { identity }
         let b = NotesStore(path: path) { identity }
         try a.save(note("from a", id: "a1"))
@@ -51,7 +54,9 @@ import LectioTestSupport
         ("{\"notes\": []}", "no schemaVersion"),
     ])
     func unreadableFilesAreNeverOverwritten(content: String, reason: String) throws {
-        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("notes.json").path
         try content.write(toFile: path, atomically: true, encoding: .utf8)
         let store = NotesStore(path: path) { identity }
         let why = try #require(store.readOnlyReason)
@@ -62,7 +67,9 @@ import LectioTestSupport
     }
 
     @Test func aNewerSchemaVersionIsRefused() throws {
-        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("notes.json").path
         let content = "{\"schemaVersion\": 7, \"notes\": [], \"text\": {}, \"future\": true}"
         try content.write(toFile: path, atomically: true, encoding: .utf8)
         let store = NotesStore(path: path) { identity }

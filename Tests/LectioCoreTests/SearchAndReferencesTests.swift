@@ -66,7 +66,9 @@ import LectioTestSupport
     }
 
     @Test func readingStateRoundTripsAndFollowsXDG() throws {
-        let path = try Fixtures.temporaryFolder().appendingPathComponent("s/state.json").path
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("s/state.json").path
         var history = JumpHistory()
         history.record(10)
         let state = ReadingState(position: 1234, top: 1200, history: history, marks: ["a": 55], searches: ["x"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LectioTestSupport
 @testable import LectioCore
 
 @Suite struct SourceDecoderTests {
@@ -48,8 +49,7 @@ import Testing
     }
 
     @Test func emptyFileOpensWithANotice() throws {
-        let folder = try FileManager.default.temporaryDirectory.appendingPathComponent("lectio-empty-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Fixtures.temporaryFolder()
         let file = folder.appendingPathComponent("empty.txt")
         try Data().write(to: file)
         let opened = try TextOpener.open(path: file.path)

@@ -13,13 +13,13 @@ import LectioTestSupport
     /// A state whose cursor is on the line "hardships to be overcome. The truth will out." (at 100 columns).
     func stateOnTruthLine() throws -> AppState {
         let s = AppState(document: document, width: 140, height: 40)
-        for key: Key in [.char("]"), .char("]"), .char("]")] { _ = s.handle(key) }
-        for _ in 0..<30 where !s.layout.line(at: s.cursor).text.hasSuffix("The truth will out.") { _ = s.handle(.char("j")) }
+        for key: Key in [.char("]"), .char("]"), .char("]")] { _ = s.update(.key(key)) }
+        for _ in 0..<30 where !s.layout.line(at: s.cursor).text.hasSuffix("The truth will out.") { _ = s.update(.key(.char("j"))) }
         try #require(s.layout.line(at: s.cursor).text.hasSuffix("The truth will out."))
         return s
     }
 
-    func press(_ s: AppState, _ keys: [Key]) -> [Effect] { keys.flatMap { s.handle($0) } }
+    func press(_ s: AppState, _ keys: [Key]) -> [Effect] { keys.flatMap { s.update(.key($0)) } }
 
     @Test func selectAPhraseByWordsAndWriteANote() throws {
         let s = try stateOnTruthLine()
@@ -31,7 +31,7 @@ import LectioTestSupport
         let screen = FrameRenderer.render(s)
         #expect(screen.line(39).contains("SELECT 4 words"))
         _ = press(s, [.char("a")])
-        #expect(s.mode == .editor)
+        #expect(s.mode == NoteEditor.mode)
         var effects = press(s, Key.typing("Sedov’s creed — 真理 #trials"))
         #expect(effects.isEmpty)
         effects += press(s, [.ctrl("j")] + Key.typing("second line") + [.alt("\n")] + Key.typing("third"))
@@ -48,6 +48,8 @@ import LectioTestSupport
         #expect(note.anchor.exact == "The truth will out.")
         #expect(note.body == "Sedov’s creed — 真理 #trials\nsecond line\nthird")
         #expect(note.tags == ["trials"])
+        #expect(s.mode == NoteEditor.mode, "open until the save is reported")
+        _ = s.update(.noteSaved(note, notes: [note]))
         #expect(s.layers.isEmpty)
     }
 
@@ -74,7 +76,7 @@ import LectioTestSupport
             let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)
             return Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + quote.unicodeScalars.count), body: body)
         }
-        s.notesDidChange([try note("Kremlin-ordered", "Opening #politics"), try note("The truth will out.", "Creed #tone #politics"), try note("Moscow", "Plain")])
+        _ = s.update(.notesChanged([try note("Kremlin-ordered", "Opening #politics"), try note("The truth will out.", "Creed #tone #politics"), try note("Moscow", "Plain")]))
         _ = press(s, [.char("A"), .char("s"), .char("s")])
         #expect(s.notesScope == .byTag)
         let lines = FrameRenderer.render(s).lines.map { String($0.suffix(40)) }
@@ -100,7 +102,7 @@ import LectioTestSupport
         _ = press(s, [.char("a"), .char("x"), .escape])
         #expect(FrameRenderer.render(s).text.contains("Discard this note? (y/n)"))
         _ = press(s, [.char("n")])
-        #expect(s.mode == .editor)
+        #expect(s.mode == NoteEditor.mode)
         _ = press(s, [.escape, .char("y")])
         #expect(s.layers.isEmpty)
     }
@@ -110,7 +112,10 @@ import LectioTestSupport
         _ = press(s, [.char("v")] + Array(repeating: .char("w"), count: 7) + [.char("o")] + Array(repeating: .char("w"), count: 4) + [.char("a")])
         _ = press(s, Key.typing("Creed"))
         guard case .saveNote(let note)? = press(s, [.enter]).first else { Issue.record("not saved"); return }
-        s.notesDidChange([note])
+        #expect(s.mode == NoteEditor.mode, "the editor stays open until the save is reported")
+        _ = s.update(.noteSaved(note, notes: [note]))
+        #expect(s.layers.isEmpty)
+        #expect(s.message == "Note saved")
         let screen = FrameRenderer.render(s)
         let row = try #require(ScreenText.row(of: "The truth will out.", in: screen))
         #expect(screen[1, row].text == "▎")
@@ -127,7 +132,7 @@ import LectioTestSupport
         let text = CanonicalText(document: document)
         let start = try #require(text.occurrences(of: Array("The truth will out.".unicodeScalars)).first)
         let note = Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + 19), body: "Creed")
-        s.notesDidChange([note])
+        _ = s.update(.notesChanged([note]))
         _ = press(s, [.char("A")])
         #expect(s.mode == .notes)
         _ = press(s, [.char("s")])
@@ -143,7 +148,7 @@ import LectioTestSupport
         guard case .saveNote(let edited)? = press(s, Key.typing(" #tone") + [.enter]).first else { Issue.record("not saved"); return }
         #expect(edited.id == note.id)
         #expect(edited.body == "Creed #tone")
-        s.notesDidChange([edited])
+        _ = s.update(.noteSaved(edited, notes: [edited]))
         _ = press(s, [.char("d")])
         #expect(FrameRenderer.render(s).text.contains("Delete the note on “The truth will out.”? (y/n)"))
         #expect(press(s, [.char("y")]) == [.deleteNote(id: note.id)])
@@ -152,7 +157,7 @@ import LectioTestSupport
     @Test func orphansAreListedAndCanBeReattached() throws {
         let s = AppState(document: document, width: 140, height: 40)
         let orphan = Annotation(anchor: Anchor(section: "Gone", start: 10, end: 20, exact: "words that are nowhere", prefix: "", suffix: ""), body: "Lost")
-        s.notesDidChange([orphan])
+        _ = s.update(.notesChanged([orphan]))
         #expect(s.annotations.first?.status == .orphan)
         _ = press(s, [.char("A"), .char("s")])
         #expect(FrameRenderer.render(s).text.contains("(orphaned) “words that are nowhere”"))
@@ -170,27 +175,5 @@ import LectioTestSupport
         _ = press(s, [.char("a")])
         #expect(s.layers.isEmpty)
         #expect(s.message?.hasPrefix("Notes are read-only") == true)
-    }
-
-    @Test func theAppSavesThroughTheStoreAndShowsTheNote() throws {
-        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
-        let store = NotesStore(path: path) { NotesFile.TextIdentity(title: "t", path: "p", sha256: "s") }
-        let keys: [Key] = [.char("a")] + Key.typing("On the whole paragraph") + [.enter, .char("q")]
-        let terminal = InMemoryTerminal(width: 140, height: 40, keys: keys)
-        let s = AppState(document: document, width: 140, height: 40)
-        App(state: s, terminal: terminal, notes: store).run()
-        let saved = try #require(NotesStore(path: path) { NotesFile.TextIdentity(title: "t", path: "p", sha256: "s") }.notes.first)
-        #expect(saved.body == "On the whole paragraph")
-        #expect(terminal.frames.last?.text.contains("On the whole paragraph") == true)
-    }
-
-    @Test func theExternalEditorsTextComesBackIntoTheEditor() throws {
-        let keys: [Key] = [.char("a"), .ctrl("e"), .enter, .char("q")]
-        let terminal = InMemoryTerminal(width: 140, height: 40, keys: keys)
-        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
-        let store = NotesStore(path: path) { NotesFile.TextIdentity(title: "t", path: "p", sha256: "s") }
-        let s = AppState(document: document, width: 140, height: 40)
-        App(state: s, terminal: terminal, notes: store, editExternally: { _ in .success("Long note\nfrom the editor") }).run()
-        #expect(store.notes.first?.body == "Long note\nfrom the editor")
     }
 }

@@ -9,7 +9,7 @@ import LectioTestSupport
 
     init() throws { document = try Fixtures.bundledDocument() }
 
-    func press(_ s: AppState, _ keys: [Key]) { for k in keys { _ = s.handle(k) } }
+    func press(_ s: AppState, _ keys: [Key]) { for k in keys { _ = s.update(.key(k)) } }
     func search(_ s: AppState, _ query: String) { press(s, [.char("/")] + Key.typing(query) + [.enter]) }
     var cursorText: (AppState) -> String { { s in s.layout.line(at: s.cursor).text } }
 
@@ -28,7 +28,7 @@ import LectioTestSupport
         #expect(s.currentMatch == 1)
         #expect(FrameRenderer.render(s).line(39).contains("match 2 of 2"))
         // The second mention is in a footnote: its popup opens.
-        guard case .footnote = s.layers.last else { Issue.record("no popup for a match in a note"); return }
+        guard s.layers.topIs(FootnotePopup.self) else { Issue.record("no popup for a match in a note"); return }
         press(s, [.ctrl("o")])
         #expect(s.layers.isEmpty)
         #expect(s.cursorOffset == start)
@@ -54,11 +54,11 @@ import LectioTestSupport
         let s = AppState(document: document, width: 140, height: 40)
         search(s, "Vyshinsky")
         press(s, [.char("/")] + Key.typing("abc") + [.left, .backspace, .char("X")])
-        guard case .prompt(let p) = s.layers.last else { Issue.record("no prompt"); return }
+        guard let p = s.layers.top(as: Prompt.self) else { Issue.record("no prompt"); return }
         #expect(p.text == "aXc")
         #expect(FrameRenderer.render(s).line(39).hasPrefix("/aXc"))
         press(s, [.ctrl("u"), .up])
-        guard case .prompt(let q) = s.layers.last else { Issue.record("no prompt"); return }
+        guard let q = s.layers.top(as: Prompt.self) else { Issue.record("no prompt"); return }
         #expect(q.text == "Vyshinsky")
         press(s, [.escape])
         #expect(s.layers.isEmpty)
@@ -127,15 +127,15 @@ import LectioTestSupport
         let row = try #require(ScreenText.row(of: "trial of the 16.* In it", in: screen))
         let line = screen.line(row)
         let col = line.distance(from: line.startIndex, to: try #require(line.range(of: "16.*")).lowerBound) + 3
-        _ = s.handle(.mouse(MouseEvent(kind: .click, x: col, y: row)))
-        guard case .footnote(let popup) = s.layers.last else { Issue.record("no popup"); return }
+        _ = s.update(.mouse(MouseEvent(kind: .click, x: col, y: row), regions: FrameRenderer.frame(s).regions))
+        guard let popup = s.layers.top(as: FootnotePopup.self) else { Issue.record("no popup"); return }
         #expect(popup.marker == 0)
-        _ = s.handle(.mouse(MouseEvent(kind: .click, x: 0, y: 0)))
+        _ = s.update(.mouse(MouseEvent(kind: .click, x: 0, y: 0), regions: FrameRenderer.frame(s).regions))
         #expect(s.layers.isEmpty)
         let top = s.top
-        _ = s.handle(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
+        _ = s.update(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10), regions: FrameRenderer.frame(s).regions))
         #expect(s.layout.distance(from: top, to: s.top) == 3)
-        _ = s.handle(.mouse(MouseEvent(kind: .wheelUp, x: 10, y: 10)))
+        _ = s.update(.mouse(MouseEvent(kind: .wheelUp, x: 10, y: 10), regions: FrameRenderer.frame(s).regions))
         #expect(s.top == top)
     }
 
@@ -144,16 +144,16 @@ import LectioTestSupport
         press(s, [.char("t")])
         let screen = FrameRenderer.render(s)
         let row = try #require(ScreenText.row(of: "Chapter 7 — The Pen", in: screen))
-        _ = s.handle(.mouse(MouseEvent(kind: .click, x: 40, y: row)))
+        _ = s.update(.mouse(MouseEvent(kind: .click, x: 40, y: row), regions: FrameRenderer.frame(s).regions))
         #expect(s.layers.isEmpty)
         #expect(s.currentSection?.title.hasPrefix("Chapter 7") == true)
         let text = CanonicalText(document: document)
         let start = try #require(text.occurrences(of: Array("Kremlin-ordered".unicodeScalars)).first)
-        s.notesDidChange([Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + 15), body: "B")])
+        _ = s.update(.notesChanged([Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + 15), body: "B")]))
         press(s, [.char("A"), .char("s"), .escape])
         let notesScreen = FrameRenderer.render(s)
         let noteRow = try #require(ScreenText.row(of: "“Kremlin-ordered”", in: notesScreen))
-        _ = s.handle(.mouse(MouseEvent(kind: .click, x: 120, y: noteRow)))
+        _ = s.update(.mouse(MouseEvent(kind: .click, x: 120, y: noteRow), regions: FrameRenderer.frame(s).regions))
         #expect(s.currentSection?.title == "Introduction by Peter Katel")
     }
 }

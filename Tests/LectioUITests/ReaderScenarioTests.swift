@@ -14,7 +14,7 @@ import LectioTestSupport
     }
 
     func press(_ state: AppState, _ keys: Key...) {
-        for key in keys { _ = state.handle(key) }
+        for key in keys { _ = state.update(.key(key)) }
     }
 
     @Test func firstFrameShowsThreePanesAndTheStatusLine() {
@@ -53,7 +53,7 @@ import LectioTestSupport
         for text in expected {
             press(s, .tab, .enter)
             let screen = FrameRenderer.render(s)
-            guard case .footnote = s.layers.last else {
+            guard s.layers.topIs(FootnotePopup.self) else {
                 Issue.record("no popup open")
                 return
             }
@@ -81,13 +81,13 @@ import LectioTestSupport
         let s = state()
         press(s, .char("]"), .char("]"), .char("]"), .tab, .enter)
         #expect(s.layers.count == 1)
-        #expect(s.handle(.char("q")).isEmpty)
+        #expect(s.update(.key(.char("q"))).isEmpty)
         #expect(s.layers.isEmpty)
         press(s, .enter)
         press(s, .escape)
         #expect(s.layers.isEmpty)
-        #expect(s.handle(.char("q")) == [.quit])
-        #expect(s.handle(.ctrl("c")) == [.quit])
+        #expect(s.update(.key(.char("q"))) == [.quit])
+        #expect(s.update(.key(.ctrl("c"))) == [.quit])
     }
 
     @Test func enterInThePopupGoesToTheNoteAndBackReturns() {
@@ -187,23 +187,25 @@ import LectioTestSupport
         #expect(difference == nil, "\(difference ?? "")")
         #expect(screen.text.contains("Terminal too small"))
         #expect(screen.text.contains("this one is 30×8."))
-        #expect(s.handle(.char("q")) == [.quit])
+        #expect(s.update(.key(.char("q"))) == [.quit])
     }
 
     @Test func resizingKeepsTheCursorOnTheSameWordsAndThePopupOpen() {
         let s = state()
         press(s, .char("]"), .char("]"), .char("]"), .tab, .tab, .enter)
         let offset = s.cursorOffset
-        s.resize(width: 60, height: 20)
+        let before = FrameRenderer.render(s)
+        _ = s.update(.resize(width: 60, height: 20))
         var screen = FrameRenderer.render(s)
         #expect(screen.text.contains("Thermidor was a summer"))
         #expect(screen.lines.allSatisfy { CharacterWidth.unicode.width(of: $0) <= 60 })
         #expect(abs(s.cursorOffset - offset) < 60)
-        s.resize(width: 140, height: 40)
+        _ = s.update(.resize(width: 140, height: 40))
         screen = FrameRenderer.render(s)
         #expect(screen.text.contains("┌─ Footnote * ─"))
         #expect(s.cursorOffset == offset)
-        #expect(screen == FrameRenderer.render(s))
+        // There and back gives the very screen the reader had.
+        #expect(screen == before)
     }
 
     @Test func pagingMovesAPageAndStopsAtTheEnds() {

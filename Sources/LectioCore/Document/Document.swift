@@ -1,3 +1,5 @@
+import Algorithms
+
 /// A text as Lectio reads it: blocks of canonical text, sections, footnote markers and notes.
 ///
 /// All offsets are Unicode scalar offsets. The canonical text is the blocks' texts joined
@@ -51,22 +53,13 @@ public struct Document: Sendable {
 
     /// The index of the section that holds `block`, or `nil` before the first section.
     public func sectionIndex(containing block: Int) -> Int? {
-        var low = 0, high = sections.count - 1, found: Int? = nil
-        while low <= high {
-            let mid = (low + high) / 2
-            if sections[mid].block <= block { found = mid; low = mid + 1 } else { high = mid - 1 }
-        }
-        return found
+        let after = sections.partitioningIndex { $0.block > block }
+        return after == 0 ? nil : after - 1
     }
 
     /// The block that holds the canonical offset `offset`.
     public func blockIndex(containing offset: Int) -> Int {
-        var low = 0, high = blocks.count - 1, found = 0
-        while low <= high {
-            let mid = (low + high) / 2
-            if blocks[mid].start <= offset { found = mid; low = mid + 1 } else { high = mid - 1 }
-        }
-        return found
+        max(0, blocks.partitioningIndex { $0.start > offset } - 1)
     }
 
     /// The file of a text made of several that holds `block` (EPUB: the content document, for
@@ -83,12 +76,7 @@ public struct Document: Sendable {
 
     /// The index of the first marker in block `block` or later (`footnotes.count` if none).
     public func firstFootnote(inBlockAtLeast block: Int) -> Int {
-        var low = 0, high = footnotes.count
-        while low < high {
-            let mid = (low + high) / 2
-            if footnotes[mid].block < block { low = mid + 1 } else { high = mid }
-        }
-        return low
+        footnotes.partitioningIndex { $0.block >= block }
     }
 
     /// Where a footnote marker stands in the canonical text.

@@ -31,20 +31,20 @@ public struct ReadingState: Codable, Sendable, Equatable {
         stateHome(environment: environment) + "/" + NotesLocation.fileName(forText: textPath, bundled: bundled)
     }
 
-    /// Reads a state file; `nil` when it is missing or unreadable (a lost position is no harm).
+    /// Reads a state file; `nil` when it is missing or unreadable (a lost position is no harm;
+    /// a FIFO or a folder in its place is not waited on).
     public static func load(path: String) -> ReadingState? {
-        guard let data = FileManager.default.contents(atPath: path),
+        guard let data = (try? AtomicFile.read(path)) ?? nil,
               let state = try? JSONDecoder().decode(ReadingState.self, from: data),
               state.schemaVersion <= currentSchemaVersion else { return nil }
         return state
     }
 
-    /// Writes the state atomically.
+    /// Writes the state atomically, as notes are written (see `AtomicFile`). Throws an
+    /// `AtomicFile.Failure`, whose description says what went wrong in words.
     public func save(path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try NotesStore.writeAtomically(try encoder.encode(self), to: path)
+        try AtomicFile.write(try encoder.encode(self), to: path)
     }
 }

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// A folded copy of the text for searching: case kept for ASCII (smart case decides), accents
@@ -73,11 +74,7 @@ public final class SearchIndex {
 
     /// The canonical range of a hit.
     public func canonicalRange(of hit: Int, length: Int) -> Range<Int> {
-        var low = 0, high = blockStarts.count - 1, b = 0
-        while low <= high {
-            let mid = (low + high) / 2
-            if blockStarts[mid] <= hit { b = mid; low = mid + 1 } else { high = mid - 1 }
-        }
+        let b = max(0, blockStarts.partitioningIndex { $0 > hit } - 1)
         let map = mapping(ofBlock: b)
         let start = hit - blockStarts[b], end = min(map.count - 1, start + length - 1)
         let block = document.blocks[b]
@@ -86,28 +83,14 @@ public final class SearchIndex {
 
     /// The folded position of the scalar at `offset` of block `b` (or the next that folds to something).
     public func foldedPosition(block b: Int, offset: Int) -> Int {
-        let map = mapping(ofBlock: b)
-        var low = 0, high = map.count
-        while low < high {
-            let mid = (low + high) / 2
-            if map[mid] < offset { low = mid + 1 } else { high = mid }
-        }
-        return blockStarts[b] + low
+        blockStarts[b] + mapping(ofBlock: b).partitioningIndex { $0 >= offset }
     }
 
     /// The indices of `result`'s hits that lie in `blocks`.
     public func hitIndices(of result: SearchResult, inBlocks blocks: ClosedRange<Int>) -> Range<Int> {
         let lo = blockStarts[blocks.lowerBound]
         let hi = blocks.upperBound + 1 < blockStarts.count ? blockStarts[blocks.upperBound + 1] : Int.max
-        func first(atLeast v: Int) -> Int {
-            var low = 0, high = result.hits.count
-            while low < high {
-                let mid = (low + high) / 2
-                if result.hits[mid] < v { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
-        return first(atLeast: lo)..<first(atLeast: hi)
+        return result.hits.partitioningIndex { $0 >= lo }..<result.hits.partitioningIndex { $0 >= hi }
     }
 
     /// For each folded byte of a block, the scalar offset in the block it came from.

@@ -13,6 +13,14 @@ public struct Annotation: Codable, Sendable, Equatable, Identifiable {
     public var body: String
     /// `#words` of the body, without the `#`.
     public var tags: [String]
+    /// Fields this version does not know (from a newer Lectio or another tool), written back as read.
+    public var unknownFields: [String: JSONValue] = [:]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, created, modified, anchor, body, tags
+    }
+
+    static let knownKeys = CodingKeys.allCases.map(\.rawValue)
 
     /// A new note on `anchor`, dated now.
     public init(anchor: Anchor, body: String, id: String = UUID().uuidString.lowercased(), now: Date = Date()) {
@@ -54,6 +62,30 @@ public struct Annotation: Codable, Sendable, Equatable, Identifiable {
         return tags
     }
 
+    /// Reads a note, keeping the fields this version does not know.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: JSONValue.Key.self)
+        id = try c.decode(String.self, forKey: .init(CodingKeys.id))
+        created = try c.decode(String.self, forKey: .init(CodingKeys.created))
+        modified = try c.decode(String.self, forKey: .init(CodingKeys.modified))
+        anchor = try c.decode(Anchor.self, forKey: .init(CodingKeys.anchor))
+        body = try c.decode(String.self, forKey: .init(CodingKeys.body))
+        tags = try c.decode([String].self, forKey: .init(CodingKeys.tags))
+        unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
+    }
+
+    /// Writes a note with the fields it was read with.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: JSONValue.Key.self)
+        try c.encode(id, forKey: .init(CodingKeys.id))
+        try c.encode(created, forKey: .init(CodingKeys.created))
+        try c.encode(modified, forKey: .init(CodingKeys.modified))
+        try c.encode(anchor, forKey: .init(CodingKeys.anchor))
+        try c.encode(body, forKey: .init(CodingKeys.body))
+        try c.encode(tags, forKey: .init(CodingKeys.tags))
+        try JSONValue.encode(unknownFields, in: &c)
+    }
+
     static func timestamp(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
@@ -71,10 +103,48 @@ public struct Anchor: Codable, Sendable, Equatable {
     public var exact: String
     public var prefix: String
     public var suffix: String
+    /// Fields this version does not know, written back as read.
+    public var unknownFields: [String: JSONValue] = [:]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case section, start, end, exact, prefix, suffix
+    }
+
+    static let knownKeys = CodingKeys.allCases.map(\.rawValue)
 
     /// An anchor.
     public init(section: String, start: Int, end: Int, exact: String, prefix: String, suffix: String) {
         self.section = section; self.start = start; self.end = end
         self.exact = exact; self.prefix = prefix; self.suffix = suffix
+    }
+
+    /// Reads an anchor, keeping the fields this version does not know.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: JSONValue.Key.self)
+        section = try c.decode(String.self, forKey: .init(CodingKeys.section))
+        start = try c.decode(Int.self, forKey: .init(CodingKeys.start))
+        end = try c.decode(Int.self, forKey: .init(CodingKeys.end))
+        exact = try c.decode(String.self, forKey: .init(CodingKeys.exact))
+        prefix = try c.decode(String.self, forKey: .init(CodingKeys.prefix))
+        suffix = try c.decode(String.self, forKey: .init(CodingKeys.suffix))
+        unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
+    }
+
+    /// Writes an anchor with the fields it was read with.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: JSONValue.Key.self)
+        try c.encode(section, forKey: .init(CodingKeys.section))
+        try c.encode(start, forKey: .init(CodingKeys.start))
+        try c.encode(end, forKey: .init(CodingKeys.end))
+        try c.encode(exact, forKey: .init(CodingKeys.exact))
+        try c.encode(prefix, forKey: .init(CodingKeys.prefix))
+        try c.encode(suffix, forKey: .init(CodingKeys.suffix))
+        try JSONValue.encode(unknownFields, in: &c)
+    }
+
+    /// The same place: every field this version knows is equal (unknown fields aside).
+    func isSamePlace(as other: Anchor) -> Bool {
+        section == other.section && start == other.start && end == other.end
+            && exact == other.exact && prefix == other.prefix && suffix == other.suffix
     }
 }

@@ -10,20 +10,70 @@ public struct NotesFile: Codable, Sendable, Equatable {
         public var title: String
         public var path: String
         public var sha256: String
+        /// Fields this version does not know, written back as read.
+        public var unknownFields: [String: JSONValue] = [:]
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case title, path, sha256 }
+
+        static let knownKeys = CodingKeys.allCases.map(\.rawValue)
+
+        /// A text's identity.
         public init(title: String, path: String, sha256: String) {
             self.title = title; self.path = path; self.sha256 = sha256
+        }
+
+        /// Reads the identity, keeping the fields this version does not know.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: JSONValue.Key.self)
+            title = try c.decode(String.self, forKey: .init(CodingKeys.title))
+            path = try c.decode(String.self, forKey: .init(CodingKeys.path))
+            sha256 = try c.decode(String.self, forKey: .init(CodingKeys.sha256))
+            unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
+        }
+
+        /// Writes the identity with the fields it was read with.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: JSONValue.Key.self)
+            try c.encode(title, forKey: .init(CodingKeys.title))
+            try c.encode(path, forKey: .init(CodingKeys.path))
+            try c.encode(sha256, forKey: .init(CodingKeys.sha256))
+            try JSONValue.encode(unknownFields, in: &c)
         }
     }
 
     public var schemaVersion: Int
     public var text: TextIdentity
     public var notes: [Annotation]
+    /// Fields this version does not know, written back as read.
+    public var unknownFields: [String: JSONValue] = [:]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case schemaVersion, text, notes }
+
+    static let knownKeys = CodingKeys.allCases.map(\.rawValue)
 
     /// A file.
     public init(text: TextIdentity, notes: [Annotation]) {
         schemaVersion = Self.currentSchemaVersion
         self.text = text
         self.notes = notes
+    }
+
+    /// Reads the file's object, keeping the fields this version does not know.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: JSONValue.Key.self)
+        schemaVersion = try c.decode(Int.self, forKey: .init(CodingKeys.schemaVersion))
+        text = try c.decode(TextIdentity.self, forKey: .init(CodingKeys.text))
+        notes = try c.decode([Annotation].self, forKey: .init(CodingKeys.notes))
+        unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
+    }
+
+    /// Writes the file's object with the fields it was read with.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: JSONValue.Key.self)
+        try c.encode(schemaVersion, forKey: .init(CodingKeys.schemaVersion))
+        try c.encode(text, forKey: .init(CodingKeys.text))
+        try c.encode(notes, forKey: .init(CodingKeys.notes))
+        try JSONValue.encode(unknownFields, in: &c)
     }
 
     /// Pretty-printed JSON with sorted keys, so that the file diffs well.
@@ -54,11 +104,16 @@ public struct NotesFile: Codable, Sendable, Equatable {
     }
 }
 
-/// Why a notes file cannot be used.
-public enum NotesFileError: Error, Equatable, CustomStringConvertible {
+/// Why a notes file cannot be used. Its `description` (and `localizedDescription`) says which
+/// file and why, in words.
+public enum NotesFileError: Error, Equatable, CustomStringConvertible, LocalizedError {
     case unreadable(String, String)
     case futureVersion(String, Int)
     case io(String, String)
+    /// Another process holds the lock (its pid, when it wrote one).
+    case locked(String, pid: Int32?)
+
+    public var errorDescription: String? { description }
 
     public var description: String {
         switch self {
@@ -66,6 +121,9 @@ public enum NotesFileError: Error, Equatable, CustomStringConvertible {
         case .futureVersion(let path, let v):
             return "notes file \(path) was written by a newer Lectio (schemaVersion \(v)); it is left untouched"
         case .io(let path, let why): return "notes file \(path): \(why)"
+        case .locked(let path, let pid):
+            let holder = pid.map { " (pid \($0))" } ?? ""
+            return "notes file \(path) is locked by another process\(holder); nothing was written, try again"
         }
     }
 }

@@ -1,27 +1,33 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// Keeps a notes file: every change is written at once and atomically (temporary file, fsync,
-/// rename, fsync of the folder), under an exclusive lock, after re-reading the file, so that two
-/// instances never drop each other's notes. A file that cannot be read is never overwritten.
+/// Keeps a notes file: every change is written at once and atomically (see `AtomicFile`), under
+/// an exclusive lock (see `NotesLock`), after re-reading the file, so that two instances never
+/// drop each other's notes. A file that cannot be read is never overwritten; fields this version
+/// does not know are written back as they were read.
 public final class NotesStore {
-    /// The notes file.
+    /// The notes file, as named (it may be a symlink: changes go to its target).
     public let path: String
-    /// The notes as last read or written.
+    /// The notes as last read or written, every id unique.
     public private(set) var notes: [Annotation] = []
     /// Why the file is read-only (it could not be read), or `nil`.
     public private(set) var readOnlyReason: String?
+    /// What the reader should know about the file as it was read (notes that shared an id and
+    /// were told apart), or `nil`.
+    public private(set) var notice: String?
+    /// How long a change waits for another process's lock before it fails, in seconds.
+    public let lockTimeout: Double
     var identity: () -> NotesFile.TextIdentity
 
-    /// Opens the notes file at `path` (a missing file is an empty one). `identity` describes the
-    /// text; it is asked for only when the file is written.
-    public init(path: String, identity: @escaping () -> NotesFile.TextIdentity) {
+    /// Opens the notes file at `path` (a missing file is an empty one); nothing is written until
+    /// a change. `identity` describes the text; it is asked for only when the file is created.
+    public init(path: String, lockTimeout: Double = 2, identity: @escaping () -> NotesFile.TextIdentity) {
         self.path = path
+        self.lockTimeout = lockTimeout
         self.identity = identity
         do {
-            notes = try Self.read(path)?.notes ?? []
+            let read = try Self.read(path)
+            notes = read?.file.notes ?? []
+            notice = read?.notice
         } catch {
             readOnlyReason = "\(error)"
         }
@@ -30,87 +36,98 @@ public final class NotesStore {
     /// Re-reads the file (another instance may have written it).
     public func reload() throws {
         guard readOnlyReason == nil else { return }
-        notes = try Self.read(path)?.notes ?? []
+        let read = try Self.read(path)
+        notes = read?.file.notes ?? []
+        notice = read?.notice
     }
 
-    /// Adds a note, or replaces the note with the same id.
+    /// Adds a note, or replaces the note with the same id (keeping the fields this version does
+    /// not know that the file holds for it).
     public func save(_ note: Annotation) throws {
         try change { notes in
-            if let i = notes.firstIndex(where: { $0.id == note.id }) { notes[i] = note } else { notes.append(note) }
+            if let i = notes.firstIndex(where: { $0.id == note.id }) {
+                notes[i] = Self.merged(note, over: notes[i])
+            } else {
+                notes.append(note)
+            }
         }
     }
 
-    /// Deletes a note by id.
+    /// Deletes the note with this id (one note: ids are unique once read).
     public func delete(id: String) throws {
-        try change { $0.removeAll { $0.id == id } }
+        try change { notes in
+            if let i = notes.firstIndex(where: { $0.id == id }) { notes.remove(at: i) }
+        }
     }
 
-    /// Applies `edit` to the notes on disk, under the lock, and writes them back.
+    /// Applies `edit` to the notes on disk, under the lock, and writes them back. Throws, having
+    /// written nothing, when the file is read-only, locked by another process past
+    /// `lockTimeout`, unreadable, or cannot be written.
     public func change(_ edit: (inout [Annotation]) -> Void) throws {
         if let readOnlyReason { throw NotesFileError.io(path, "read-only: \(readOnlyReason)") }
-        let folder = (path as NSString).deletingLastPathComponent
+        let target: String
         do {
-            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
-        } catch {
-            throw NotesFileError.io(path, "cannot create its folder (\(error.localizedDescription))")
+            target = try AtomicFile.target(of: path)
+            try AtomicFile.makeFolder(AtomicFile.folder(of: target))
+        } catch let failure as AtomicFile.Failure {
+            throw NotesFileError.io(path, failure.description)
         }
-        let lock = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard lock >= 0 else { throw NotesFileError.io(path, "cannot lock: \(String(cString: strerror(errno)))") }
-        defer { close(lock) }
-        while flock(lock, LOCK_EX) != 0 {
-            if errno != EINTR { throw NotesFileError.io(path, "cannot lock: \(String(cString: strerror(errno)))") }
+        let lock = try NotesLock(notesFile: target, timeout: lockTimeout)
+        defer { lock.release() }
+        var file = try Self.read(target)?.file ?? NotesFile(text: identity(), notes: [])
+        edit(&file.notes)
+        file.schemaVersion = NotesFile.currentSchemaVersion
+        do {
+            try AtomicFile.write(try file.encoded(), to: target)
+        } catch let failure as AtomicFile.Failure {
+            throw NotesFileError.io(path, failure.description)
         }
-        var current = try Self.read(path)
-        var list = current?.notes ?? []
-        edit(&list)
-        if current == nil { current = NotesFile(text: identity(), notes: list) }
-        current!.notes = list
-        current!.schemaVersion = NotesFile.currentSchemaVersion
-        try Self.writeAtomically(try current!.encoded(), to: path)
-        notes = list
+        notes = file.notes
     }
 
-    /// The file's contents, `nil` when it does not exist; throws when it cannot be read.
-    static func read(_ path: String) throws -> NotesFile? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NotesFileError.unreadable(path, "permission denied")
+    /// The file's contents with every id made unique, and a notice when some were not; `nil`
+    /// when there is no file. Throws the real reason when it cannot be read.
+    static func read(_ path: String) throws -> (file: NotesFile, notice: String?)? {
+        let data: Data?
+        do { data = try AtomicFile.read(path) } catch let failure as AtomicFile.Failure {
+            throw NotesFileError.unreadable(path, failure.description)
         }
-        return try NotesFile.decode(data, path: path)
+        guard let data else { return nil }
+        var file = try NotesFile.decode(data, path: path)
+        let notice = makeIDsUnique(&file.notes)
+        return (file, notice)
     }
 
-    /// Temporary file in the same folder, fsync, rename over the old file, fsync the folder.
-    static func writeAtomically(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw NotesFileError.io(path, "cannot write: \(String(cString: strerror(errno)))") }
-        var ok = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
+    /// Gives each note whose id an earlier note has a new id (`ID-2`, `ID-3`…: the same on every
+    /// read of the same file, so that a change made later finds it again). Returns a notice.
+    static func makeIDsUnique(_ notes: inout [Annotation]) -> String? {
+        var taken = Set(notes.map(\.id))
+        var seen = Set<String>()
+        var shared = Set<String>()
+        var renamed = 0
+        for i in notes.indices where !seen.insert(notes[i].id).inserted {
+            let id = notes[i].id
+            shared.insert(id)
+            var n = 2
+            while taken.contains("\(id)-\(n)") { n += 1 }
+            notes[i].id = "\(id)-\(n)"
+            taken.insert(notes[i].id)
+            seen.insert(notes[i].id)
+            renamed += 1
         }
-        ok = ok && fsync(fd) == 0
-        let error = errno
-        close(fd)
-        guard ok else {
-            unlink(temporary)
-            throw NotesFileError.io(path, "cannot write: \(String(cString: strerror(error)))")
+        guard renamed > 0 else { return nil }
+        if renamed == 1 { return "2 notes shared an id; the duplicate got a new id" }
+        return "\(renamed + shared.count) notes shared \(shared.count == 1 ? "an id" : "ids"); the \(renamed) duplicates got new ids"
+    }
+
+    /// `note` replacing `old`, keeping the unknown fields of `old` that `note` does not carry (the
+    /// anchor's only while it stays in the same place).
+    static func merged(_ note: Annotation, over old: Annotation) -> Annotation {
+        var note = note
+        note.unknownFields = old.unknownFields.merging(note.unknownFields) { $1 }
+        if note.anchor.isSamePlace(as: old.anchor) {
+            note.anchor.unknownFields = old.anchor.unknownFields.merging(note.anchor.unknownFields) { $1 }
         }
-        guard rename(temporary, path) == 0 else {
-            let error = errno
-            unlink(temporary)
-            throw NotesFileError.io(path, "cannot replace: \(String(cString: strerror(error)))")
-        }
-        let dir = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dir >= 0 {
-            fsync(dir)
-            close(dir)
-        }
+        return note
     }
 }

@@ -15,6 +15,9 @@ public enum TextLoadError: Error, Equatable, CustomStringConvertible {
     case directory(String)
     case unreadable(String, String)
     case binary(String)
+    /// A FIFO, a device, a socket…: the words say which.
+    case notRegular(String, String)
+    case tooLarge(String, size: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -22,6 +25,9 @@ public enum TextLoadError: Error, Equatable, CustomStringConvertible {
         case .directory(let path): return "\(path): is a directory, not a text file"
         case .unreadable(let path, let why): return "\(path): cannot be read (\(why))"
         case .binary(let path): return "\(path): not a text file (it holds binary data)"
+        case .notRegular(let path, let what): return "\(path): not a regular file (\(what)); Lectio reads only files"
+        case .tooLarge(let path, let size, let limit):
+            return "\(path): too large to read (\(size >> 20) MB; the limit is \(limit >> 20) MB)"
         }
     }
 }
@@ -39,21 +45,9 @@ public struct DecodedText: Sendable {
 /// Turns the bytes of a file into normalised text: BOMs, UTF-16, a Windows-1252 fallback,
 /// CRLF/CR line ends, tab expansion, and control characters made visible.
 public enum SourceDecoder {
-    /// Reads and decodes the file at `path`.
+    /// Reads and decodes the file at `path` (a regular file within `SourceFile.maximumSize`).
     public static func load(path: String) throws -> DecodedText {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw TextLoadError.missing(path)
-        }
-        if isDirectory.boolValue { throw TextLoadError.directory(path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw TextLoadError.unreadable(path, "permission denied")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do { data = try handle.readToEnd() ?? Data() } catch {
-            throw TextLoadError.unreadable(path, "\(error.localizedDescription)")
-        }
+        let data = try SourceFile.read(path: path)
         guard let decoded = data.withUnsafeBytes({ decode(UnsafeRawBufferPointer($0).bindMemory(to: UInt8.self)) }) else {
             throw TextLoadError.binary(path)
         }

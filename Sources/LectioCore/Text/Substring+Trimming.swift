@@ -48,3 +48,13 @@ extension StringProtocol {
         } ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 }
+
+extension StringProtocol {
+    /// The text without white space at either end.
+    public var trimmed: String {
+        var start = startIndex, end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

@@ -16,70 +16,55 @@ extension TerminalDevice {
     public func suspend(_ body: () -> Void) { body() }
 }
 
-/// The one loop that owns input, resizing and drawing, and performs the effects that
-/// `AppState` asks for: saving notes, running `$EDITOR`, quitting.
+/// The one loop that owns input, resizing and drawing: it turns input into events, gives each
+/// to `AppState.update(_:)`, hands the effects it returns to the effect performer, and feeds
+/// their results back as events. It calls nothing else on the state.
 public final class App {
     public let state: AppState
     let terminal: TerminalDevice
-    let notes: NotesStore?
-    let editExternally: (String) -> Result<String, ExternalEditorError>
+    let effects: EffectPerformer
 
-    /// An app for a state on a terminal, with the notes file (if any) and the way to run
-    /// an external editor.
-    public init(state: AppState, terminal: TerminalDevice, notes: NotesStore? = nil,
-                editExternally: @escaping (String) -> Result<String, ExternalEditorError> = ExternalEditor.edit) {
+    /// An app for a state on a terminal, with what performs its effects.
+    public init(state: AppState, terminal: TerminalDevice, effects: EffectPerformer = NoEffects()) {
         self.state = state
         self.terminal = terminal
-        self.notes = notes
-        self.editExternally = editExternally
+        self.effects = effects
     }
 
     /// Runs until the reader quits or input ends.
     public func run() {
         let size = terminal.size
-        if size.width != state.width || size.height != state.height { state.resize(width: size.width, height: size.height) }
+        if size.width != state.width || size.height != state.height {
+            if dispatch(.resize(width: size.width, height: size.height)) { return }
+        }
         while true {
-            terminal.present(FrameRenderer.render(state))
+            let frame = FrameRenderer.frame(state)
+            terminal.present(frame.screen)
             guard let key = terminal.nextKey() else { return }
-            if key == .resize {
+            let event: Event
+            switch key {
+            case .resize:
                 let size = terminal.size
-                state.resize(width: size.width, height: size.height)
-                continue
+                event = .resize(width: size.width, height: size.height)
+            case .mouse(let mouse):
+                event = .mouse(mouse, regions: frame.regions)
+            default:
+                event = .key(key)
             }
-            for effect in state.handle(key) {
-                if effect == .quit { return }
-                perform(effect)
-            }
+            if dispatch(event) { return }
         }
     }
 
-    func perform(_ effect: Effect) {
-        switch effect {
-        case .quit:
-            break  // run() ends the loop before performing anything else
-        case .saveNote(let note):
-            guard let notes else { return state.show("No notes file: the note was not saved") }
-            do {
-                try notes.save(note)
-                state.notesDidChange(notes.notes)
-            } catch {
-                state.show("Not saved: \(error)")
-            }
-        case .deleteNote(let id):
-            guard let notes else { return }
-            do {
-                try notes.delete(id: id)
-                state.notesDidChange(notes.notes)
-            } catch {
-                state.show("Not deleted: \(error)")
-            }
-        case .editExternally(let text):
-            var result: Result<String, ExternalEditorError> = .failure(.failed("not run"))
-            terminal.suspend { result = editExternally(text) }
-            switch result {
-            case .success(let edited): state.externalEditorReturned(edited)
-            case .failure(let error): state.show("$EDITOR: \(error)")
+    /// Gives `event` to the state, performs the effects, and feeds their results back, until
+    /// nothing is left to do. Returns whether the app should quit.
+    func dispatch(_ event: Event) -> Bool {
+        var queue = [event]
+        while !queue.isEmpty {
+            for effect in state.update(queue.removeFirst()) {
+                if case .quit = effect { return true }
+                queue += effects.perform(effect, terminal: terminal)
             }
         }
+        return false
     }
 }

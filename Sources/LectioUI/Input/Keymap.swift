@@ -1,23 +1,3 @@
-/// Which keys apply: the reading view, or the popup on top.
-public enum Mode: String, Sendable, CaseIterable {
-    case reading, selecting, notes, footnote, contents, editor, confirm, prompt, help
-
-    /// The heading of this mode's keys on the help screen.
-    public var title: String {
-        switch self {
-        case .reading: return "Reading"
-        case .selecting: return "Selecting a passage"
-        case .notes: return "Notes pane"
-        case .editor: return "Note editor (other keys type)"
-        case .confirm: return "Questions"
-        case .prompt: return "Search and go-to prompt (other keys type)"
-        case .footnote: return "Footnote popup"
-        case .contents: return "Table of contents"
-        case .help: return "This help"
-        }
-    }
-}
-
 /// Keys bound to one command.
 public struct KeyBinding: Sendable {
     public var keys: [Key]
@@ -29,6 +9,21 @@ public struct KeyBinding: Sendable {
 /// The keymap: for each mode, keys → commands. The help screen is generated from it.
 public struct Keymap: Sendable {
     public var bindings: [Mode: [KeyBinding]]
+    /// The modes in the order the help screen lists them.
+    public var modes: [Mode]
+
+    /// A keymap of these bindings, its modes listed in this order.
+    public init(bindings: [Mode: [KeyBinding]], modes: [Mode]) {
+        self.bindings = bindings
+        self.modes = modes
+    }
+
+    /// A keymap from the reader's own modes and each registered popup's bindings.
+    public init(reading: [KeyBinding], selecting: [KeyBinding], notes: [KeyBinding], popups: [any Popup.Type]) {
+        modes = [.reading, .selecting, .notes] + popups.map { $0.mode }
+        bindings = [.reading: reading, .selecting: selecting, .notes: notes]
+        for popup in popups { bindings[popup.mode] = popup.bindings }
+    }
 
     /// The command bound to `key` in `mode`.
     public func command(for key: Key, in mode: Mode) -> Command? {
@@ -41,8 +36,8 @@ public struct Keymap: Sendable {
     }
 
     /// The keymap Lectio ships, close to `less` and vim habits.
-    public static let standard = Keymap(bindings: [
-        .reading: [
+    public static let standard = Keymap(
+        reading: [
             KeyBinding([.char("j"), .down], .lineDown),
             KeyBinding([.char("k"), .up], .lineUp),
             KeyBinding([.space, .pageDown, .char("f").withCtrl], .pageDown),
@@ -75,7 +70,7 @@ public struct Keymap: Sendable {
             KeyBinding([.char("q"), .char("Q")], .quit),
             KeyBinding([.ctrl("c")], .forceQuit),
         ],
-        .selecting: [
+        selecting: [
             KeyBinding([.char("j"), .down], .extendLineDown),
             KeyBinding([.char("k"), .up], .extendLineUp),
             KeyBinding([.char("w"), .right], .extendWordForward),
@@ -85,7 +80,7 @@ public struct Keymap: Sendable {
             KeyBinding([.escape, .char("v")], .cancelSelection),
             KeyBinding([.ctrl("c")], .forceQuit),
         ],
-        .notes: [
+        notes: [
             KeyBinding([.char("j"), .down], .choiceDown),
             KeyBinding([.char("k"), .up], .choiceUp),
             KeyBinding([.enter], .goToPassage),
@@ -96,70 +91,8 @@ public struct Keymap: Sendable {
             KeyBinding([.escape, .char("A"), .ctrl("w"), .char("q")], .leaveNotes),
             KeyBinding([.ctrl("c")], .forceQuit),
         ],
-        .footnote: [
-            KeyBinding([.char("j"), .down], .scrollDown),
-            KeyBinding([.char("k"), .up], .scrollUp),
-            KeyBinding([.space, .pageDown], .scrollPageDown),
-            KeyBinding([.char("b"), .pageUp], .scrollPageUp),
-            KeyBinding([.enter], .goToNote),
-            KeyBinding([.ctrl("o"), .backspace], .back),
-            KeyBinding([.char("n")], .nextMatch),
-            KeyBinding([.char("N")], .previousMatch),
-            KeyBinding([.tab], .nextFootnote),
-            KeyBinding([.backTab], .previousFootnote),
-            KeyBinding([.escape, .char("q")], .close),
-            KeyBinding([.ctrl("c")], .forceQuit),
-        ],
-        .contents: [
-            KeyBinding([.char("j"), .down], .choiceDown),
-            KeyBinding([.char("k"), .up], .choiceUp),
-            KeyBinding([.char("g"), .home], .choiceFirst),
-            KeyBinding([.char("G"), .end], .choiceLast),
-            KeyBinding([.enter], .choose),
-            KeyBinding([.escape, .char("q"), .char("t")], .close),
-            KeyBinding([.ctrl("c")], .forceQuit),
-        ],
-        .editor: [
-            KeyBinding([.enter], .saveNote),
-            KeyBinding([.ctrl("j"), .alt("\n")], .newLine),
-            KeyBinding([.escape], .cancelEditor),
-            KeyBinding([.ctrl("e")], .externalEditor),
-            KeyBinding([.left], .caretLeft),
-            KeyBinding([.right], .caretRight),
-            KeyBinding([.home, .ctrl("a")], .caretLineStart),
-            KeyBinding([.end], .caretLineEnd),
-            KeyBinding([.backspace], .deleteBackward),
-            KeyBinding([.delete], .deleteForward),
-            KeyBinding([.ctrl("c")], .forceQuit),
-        ],
-        .confirm: [
-            KeyBinding([.char("y"), .char("Y")], .confirmYes),
-            KeyBinding([.char("n"), .char("N"), .escape], .confirmNo),
-            KeyBinding([.ctrl("c")], .forceQuit),
-        ],
-        .prompt: [
-            KeyBinding([.enter], .submitPrompt),
-            KeyBinding([.escape], .cancelPrompt),
-            KeyBinding([.left], .caretLeft),
-            KeyBinding([.right], .caretRight),
-            KeyBinding([.home, .ctrl("a")], .caretLineStart),
-            KeyBinding([.end, .ctrl("e")], .caretLineEnd),
-            KeyBinding([.backspace], .deleteBackward),
-            KeyBinding([.delete], .deleteForward),
-            KeyBinding([.ctrl("u")], .clearPrompt),
-            KeyBinding([.up], .recallOlder),
-            KeyBinding([.down], .recallNewer),
-            KeyBinding([.ctrl("c")], .forceQuit),
-        ],
-        .help: [
-            KeyBinding([.char("j"), .down], .scrollDown),
-            KeyBinding([.char("k"), .up], .scrollUp),
-            KeyBinding([.space, .pageDown], .scrollPageDown),
-            KeyBinding([.char("b"), .pageUp], .scrollPageUp),
-            KeyBinding([.escape, .char("q"), .char("?")], .close),
-            KeyBinding([.ctrl("c")], .forceQuit),
-        ],
-    ])
+        popups: Popups.registered
+    )
 }
 
 extension Key {

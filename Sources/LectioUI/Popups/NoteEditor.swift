@@ -1,7 +1,7 @@
 import LectioCore
 
 /// The note editor popup's state: the passage, the text typed so far and the caret.
-public struct NoteEditor: Sendable, Equatable {
+public struct NoteEditor: Popup, Equatable {
     /// The canonical range of the passage.
     public var range: Range<Int>
     /// The note being edited, or `nil` for a new note.
@@ -11,6 +11,10 @@ public struct NoteEditor: Sendable, Equatable {
     public var caret: Int
     /// The text when the editor opened, to know whether anything was typed.
     public let original: String
+    /// The id of the note whose save was asked for and not yet reported.
+    public var saving: String?
+    /// Why the last save or the external editor failed, shown in the editor's frame.
+    public var error: String?
 
     /// An editor on `range` with `body` already written.
     public init(range: Range<Int>, editing: String? = nil, body: String = "") {
@@ -58,40 +62,94 @@ public struct NoteEditor: Sendable, Equatable {
         characters = Array(text)
         caret = characters.count
     }
-}
 
-/// A yes/no question in a popup.
-public struct Confirmation: Sendable, Equatable {
-    /// What "yes" does.
-    public enum Action: Sendable, Equatable {
-        case deleteNote(id: String)
-        case discardEditor
+    public static let mode = Mode("editor", title: "Note editor (other keys type)")
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.enter], .saveNote),
+        KeyBinding([.ctrl("j"), .alt("\n")], .newLine),
+        KeyBinding([.escape], .cancelEditor),
+        KeyBinding([.ctrl("e")], .externalEditor),
+        KeyBinding([.left], .caretLeft),
+        KeyBinding([.right], .caretRight),
+        KeyBinding([.home, .ctrl("a")], .caretLineStart),
+        KeyBinding([.end], .caretLineEnd),
+        KeyBinding([.backspace], .deleteBackward),
+        KeyBinding([.delete], .deleteForward),
+        KeyBinding([.ctrl("c")], .forceQuit),
+    ]
+
+    public mutating func perform(_ command: Command, reader: AppState) -> PopupOutcome {
+        switch command {
+        case .saveNote: return .keep { $0.saveEditor() }
+        case .newLine: insert("\n")
+        case .cancelEditor:
+            guard isModified else { return .close }
+            return PopupOutcome(.push(Confirmation(question: "Discard this note? (y/n)", action: .discardEditor)))
+        case .externalEditor: return .keep { [text] _ in [.editExternally(text)] }
+        case .caretLeft: move(by: -1)
+        case .caretRight: move(by: 1)
+        case .caretLineStart: moveToLineEdge(end: false)
+        case .caretLineEnd: moveToLineEdge(end: true)
+        case .deleteBackward: deleteBackward()
+        case .deleteForward: deleteForward()
+        default: break
+        }
+        return .keep
     }
-    public var question: String
-    public var action: Action
-}
 
-/// A passage being chosen: the anchor end stays, the active end moves with the keys.
-public struct Selection: Sendable, Equatable {
-    public var anchor: Int
-    public var head: Int
-    /// Whether keys move the start (after `o`) rather than the end.
-    public var movesStart = false
-    /// The note to re-attach to this passage instead of writing a new one.
-    public var reattaching: String?
+    /// Any other character is typed.
+    public mutating func type(_ key: Key, reader: AppState) -> PopupOutcome {
+        if case .char(let c) = key { insert(c) }
+        return .keep
+    }
 
-    /// The canonical range selected.
-    public var range: Range<Int> { min(anchor, head)..<max(anchor, head) }
-}
+    /// The editor is modal: clicks do nothing.
+    public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome { .keep }
 
-/// Which notes the notes pane lists.
-public enum NotesScope: String, Sendable, CaseIterable {
-    case section = "this section"
-    case all = "all notes"
-    case byTag = "by tag"
-
-    var next: NotesScope {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    public func draw(into screen: inout Screen, reader state: AppState) -> Rect? {
+        let width = min(76, state.width - 4)
+        let inner = width - 4
+        let wrapper = TextWrapper(measure: state.measure)
+        let quote = "“" + state.canonical.string(range.lowerBound, range.upperBound).replacingNewlines() + "”"
+        var quoteLines = wrapper.wrap(quote, width: inner).map(\.text)
+        if quoteLines.count > 3 { quoteLines = Array(quoteLines.prefix(3)); quoteLines[2] += "…" }
+        let bodyLines = wrapper.wrap(text, width: inner - 1)
+        let errorLines = error.map { wrapper.wrap($0, width: inner).map(\.text) } ?? []
+        let rows = min(quoteLines.count + 1 + errorLines.count + max(3, bodyLines.count), state.height - 4)
+        let height = rows + 2
+        let r = Rect(x: (state.width - width) / 2, y: max(0, (state.height - 1 - height) / 2), width: width, height: height)
+        screen.box(r, title: editing == nil ? "New note" : "Edit note",
+                   hint: "Enter save · Ctrl-J new line · Ctrl-E $EDITOR · Esc cancel")
+        var y = r.y + 1
+        for line in quoteLines where y < r.maxY - 1 {
+            screen.put(line, x: r.x + 2, y: y, maxWidth: inner, style: Style(.italic, role: .annotation))
+            y += 1
+        }
+        for line in errorLines where y < r.maxY - 2 {
+            screen.put(line, x: r.x + 2, y: y, maxWidth: inner, style: Style(.bold, role: .notice))
+            y += 1
+        }
+        y += 1
+        // The caret's line and column in the wrapped text.
+        let caretOffset = characters[..<caret].reduce(0) { $0 + $1.unicodeScalars.count }
+        var caretLine = bodyLines.count - 1
+        for (i, line) in bodyLines.enumerated() where line.start <= caretOffset { caretLine = i }
+        let bodyRows = r.maxY - 1 - y
+        let first = max(0, caretLine - bodyRows + 1)
+        for (i, line) in bodyLines.enumerated() where i >= first && y + i - first < r.maxY - 1 {
+            let row = y + i - first
+            screen.put(line.text, x: r.x + 2, y: row, maxWidth: inner)
+            if i == caretLine {
+                let scalars = Array(text.unicodeScalars)
+                let before = String(String.UnicodeScalarView(scalars[line.start..<min(max(line.start, caretOffset), line.start + line.text.unicodeScalars.count)]))
+                let col = r.x + 2 + state.measure.width(of: before)
+                let under = screen[min(col, screen.width - 1), row]
+                screen.put(under.text == " " || under.isContinuation ? " " : under.text, x: col, y: row, style: Style(.reverse))
+            }
+        }
+        if text.isEmpty {
+            screen.put("Type the note; #words become tags.", x: r.x + 3, y: y, maxWidth: inner - 1, style: Style(.dim, role: .muted))
+        }
+        return r
     }
 }

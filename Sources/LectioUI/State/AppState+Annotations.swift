@@ -2,7 +2,7 @@ import LectioCore
 
 extension AppState {
     /// The notes file changed (saved here or by another instance): place the notes again.
-    public func notesDidChange(_ notes: [Annotation]) {
+    func notesDidChange(_ notes: [Annotation]) {
         annotations = PlacedNote.place(notes, in: canonical)
         notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
     }
@@ -66,8 +66,7 @@ extension AppState {
     func followSelection() {
         guard let sel = selection else { return }
         let moving = sel.movesStart ? sel.range.lowerBound : max(sel.range.lowerBound, sel.range.upperBound - 1)
-        cursor = layout.position(ofCanonical: moving)
-        cursorAnchor = nil
+        reading.moveCursor(to: layout.position(ofCanonical: moving))
         scrollToCursor()
     }
 
@@ -92,69 +91,76 @@ extension AppState {
             selection = nil
             var moved = note
             moved.anchor = Anchoring.anchor(document: document, text: canonical, start: range.lowerBound, end: range.upperBound)
-            moved = moved.editing(body: moved.body)
-            message = "Note re-attached"
+            moved = stamps.editing(moved, body: moved.body)
             return [.saveNote(moved)]
         }
         selection = nil
-        layers.append(.noteEditor(NoteEditor(range: range)))
+        layers.push(NoteEditor(range: range))
         return []
     }
 
-    func typeInEditor(_ key: Key) {
-        guard case .char(let c) = key else { return }
-        editEditor { $0.insert(c) }
-    }
-
     func editEditor(_ edit: (inout NoteEditor) -> Void) {
-        guard case .noteEditor(var editor) = layers.last else { return }
-        edit(&editor)
-        layers[layers.count - 1] = .noteEditor(editor)
+        layers.updateTop(NoteEditor.self, edit)
     }
 
     /// Puts text back from `$EDITOR`.
-    public func externalEditorReturned(_ text: String) {
-        editEditor { $0.replace(with: text) }
+    func externalEditorReturned(_ text: String) {
+        editEditor {
+            $0.replace(with: text)
+            $0.error = nil
+        }
     }
 
+    /// The external editor gave nothing back: the note editor keeps its text and says why.
+    func externalEditorFailed(_ reason: String) {
+        editEditor { $0.error = reason }
+        message = reason
+    }
+
+    /// Enter in the note editor: asks for the note to be written. The editor stays open until
+    /// the save has succeeded, so that a failed save loses nothing.
     func saveEditor() -> [Effect] {
-        guard case .noteEditor(let editor) = layers.last else { return [] }
+        guard let editor = layers.top(as: NoteEditor.self) else { return [] }
         let body = editor.text.trimmingTrailingWhitespace()
         guard !body.isEmpty else {
             message = "The note is empty: type something, or Esc to cancel"
             return []
         }
-        layers.removeLast()
+        let note: Annotation
         if let id = editor.editing, let old = annotations.first(where: { $0.annotation.id == id })?.annotation {
-            message = "Note saved"
-            return [.saveNote(old.editing(body: body))]
-        }
-        let anchor = Anchoring.anchor(document: document, text: canonical, start: editor.range.lowerBound, end: editor.range.upperBound)
-        message = "Note saved"
-        return [.saveNote(Annotation(anchor: anchor, body: body))]
-    }
-
-    func cancelEditor() {
-        guard case .noteEditor(let editor) = layers.last else { return }
-        if editor.isModified {
-            layers.append(.confirm(Confirmation(question: "Discard this note? (y/n)", action: .discardEditor)))
+            note = stamps.editing(old, body: body)
         } else {
-            layers.removeLast()
+            let anchor = Anchoring.anchor(document: document, text: canonical, start: editor.range.lowerBound, end: editor.range.upperBound)
+            note = stamps.note(on: anchor, body: body)
+        }
+        editEditor {
+            $0.saving = note.id
+            $0.error = nil
+        }
+        return [.saveNote(note)]
+    }
+
+    /// The notes file holds `note` now: the editor that wrote it closes.
+    func noteSaved(_ note: Annotation, notes: [Annotation]) {
+        notesDidChange(notes)
+        if let editor = layers.top(as: NoteEditor.self), editor.saving == note.id {
+            layers.pop()
+            message = "Note saved"
+        } else {
+            message = "Note re-attached"
         }
     }
 
-    func confirm(_ yes: Bool) -> [Effect] {
-        guard case .confirm(let question) = layers.last else { return [] }
-        layers.removeLast()
-        guard yes else { return [] }
-        switch question.action {
-        case .discardEditor:
-            if case .noteEditor = layers.last { layers.removeLast() }
-            return []
-        case .deleteNote(let id):
-            message = "Note deleted"
-            return [.deleteNote(id: id)]
+    /// The note was not written: the editor stays open with its text and the reason.
+    func noteSaveFailed(_ note: Annotation, reason: String) {
+        var inEditor = false
+        editEditor { editor in
+            guard editor.saving == note.id else { return }
+            editor.saving = nil
+            editor.error = "Not saved: \(reason)"
+            inEditor = true
         }
+        message = inEditor ? "Not saved — your text is kept: Enter tries again, Ctrl-E opens it in your editor" : "Not saved: \(reason)"
     }
 }
 

@@ -9,7 +9,7 @@ extension AppState {
 
     /// Tab / Shift-Tab: selects the next (or previous) marker from the cursor and scrolls to it.
     func selectFootnote(forward: Bool) {
-        if case .footnote = layers.last { layers.removeLast() }
+        layers.pop(FootnotePopup.self)
         let markers = document.footnotes
         guard !markers.isEmpty else {
             message = "This text has no footnotes"
@@ -29,9 +29,15 @@ extension AppState {
             message = forward ? "No footnote marker after this point" : "No footnote marker before this point"
             return
         }
-        selectedMarker = target
-        cursor = position(ofMarker: target)
-        cursorAnchor = document.canonicalOffset(ofFootnote: target)
+        // A marker off the screen is a jump: recorded, so Back returns, and said.
+        let p = position(ofMarker: target)
+        let bottom = layout.move(top, by: pageHeight - 1)
+        let leavesScreen = p < top || p > bottom
+        if leavesScreen { history.record(cursorOffset) }
+        reading.moveCursor(to: p, anchor: document.canonicalOffset(ofFootnote: target), marker: target)
+        if leavesScreen {
+            message = "→ footnote \(markers[target].label)" + (currentSection.map { " › \($0.title)" } ?? "") + " (Ctrl-O goes back)"
+        }
         scrollToCursor()
     }
 
@@ -55,19 +61,8 @@ extension AppState {
             message = "No footnote selected: Tab selects the next marker"
             return
         }
-        selectedMarker = marker
-        layers.append(.footnote(FootnotePopup(marker: marker)))
-    }
-
-    /// In the popup, Enter: jumps to the note where it stands in the text.
-    func goToNote() {
-        guard case .footnote(let popup) = layers.last else { return }
-        guard let note = document.footnotes[popup.marker].note else {
-            message = "This marker has no note to go to"
-            return
-        }
-        layers.removeLast()
-        jump(to: LinePosition(block: document.notes[note].block, line: 0))
+        reading.selectedMarker = marker
+        layers.push(FootnotePopup(marker: marker))
     }
 
     /// The markers shown on the text pane now.

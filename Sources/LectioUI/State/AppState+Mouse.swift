@@ -1,42 +1,39 @@
 import LectioCore
 
+/// Where things stood in the last frame drawn, for the mouse: hit-testing uses what the reader
+/// saw, never a layout made again.
+public struct FrameRegions: Sendable, Equatable {
+    /// The rectangle of each popup, bottom to top (`nil` for one that drew nothing).
+    public var popups: [Rect?] = []
+    /// The notes pane's rows: screen row → entry of `notesInPane`.
+    public var notesEntries: [Int: Int] = [:]
+
+    public init(popups: [Rect?] = [], notesEntries: [Int: Int] = [:]) {
+        self.popups = popups
+        self.notesEntries = notesEntries
+    }
+}
+
 extension AppState {
-    /// The wheel scrolls; a click on a footnote marker opens its note, on a contents entry or a
-    /// note in the notes pane jumps there; a click outside a popup closes it.
-    func mouse(_ event: MouseEvent) -> [Effect] {
+    /// The wheel scrolls; a click on a footnote marker opens its note, on a note in the notes
+    /// pane jumps there; a popup on top takes the event itself (a click outside closes it).
+    func mouse(_ event: MouseEvent, regions: FrameRegions) -> [Effect] {
         message = nil
+        if let popup = layers.top {
+            var top = popup
+            let rect = regions.popups.count == layers.count ? regions.popups.last ?? nil : nil
+            return apply(top.click(event, rect: rect, reader: self), to: top)
+        }
         switch event.kind {
         case .wheelUp, .wheelDown:
-            if layers.isEmpty { scroll(by: event.kind == .wheelUp ? -3 : 3) } else { scrollPopup(by: event.kind == .wheelUp ? -3 : 3) }
+            scroll(by: event.kind == .wheelUp ? -3 : 3)
             return []
         case .click:
             break
         }
-        if let layer = layers.last {
-            switch layer {
-            case .contents(let popup):
-                let view = ContentsView(state: self, popup: popup)
-                if let section = view.section(atRow: event.y) {
-                    layers[layers.count - 1] = .contents(ContentsPopup(selected: section))
-                    chooseSection()
-                } else if !view.rect.contains(x: event.x, y: event.y) {
-                    layers.removeLast()
-                }
-            case .footnote(let popup):
-                if !FootnotePopupView(state: self, popup: popup).rect.contains(x: event.x, y: event.y) { layers.removeLast() }
-            case .help:
-                if !HelpView(state: self).rect.contains(x: event.x, y: event.y) { layers.removeLast() }
-            case .noteEditor, .confirm, .prompt:
-                break
-            }
-            return []
-        }
         let panes = self.panes
         if let rect = panes.notes, rect.contains(x: event.x, y: event.y) {
-            let inner = NotesPaneView.inner(of: rect, focused: notesFocus)
-            let rows = NotesPaneView(state: self).rows(inner: inner)
-            let row = event.y - inner.y
-            if rows.indices.contains(row), let entry = rows[row].2 {
+            if let entry = regions.notesEntries[event.y] {
                 notesFocus = true
                 notesSelected = entry
                 goToSelectedNote()
@@ -47,10 +44,8 @@ extension AppState {
         let row = event.y - panes.text.y
         let p = layout.move(top, by: row)
         guard layout.distance(from: top, to: p) == row, !isSeparator(p) else { return [] }
-        cursor = p
-        cursorAnchor = nil
+        reading.moveCursor(to: p)
         selection = nil
-        selectedMarker = nil
         // The marker under the click, if any.
         let line = layout.line(at: p)
         let column = panes.textColumn
@@ -63,8 +58,8 @@ extension AppState {
             offset += c.unicodeScalars.count
         }
         if let marker = document.footnotes(inBlocks: p.block...p.block).first(where: { document.footnotes[$0].range.contains(offset) }) {
-            selectedMarker = marker
-            layers.append(.footnote(FootnotePopup(marker: marker)))
+            reading.selectedMarker = marker
+            layers.push(FootnotePopup(marker: marker))
         }
         return []
     }
@@ -74,10 +69,10 @@ extension AppState {
         let newTop = n > 0 ? min(layout.move(top, by: n), maxTop) : layout.move(top, by: n)
         top = newTop
         let bottom = layout.move(top, by: pageHeight - 1)
-        if cursor < top { cursor = step(top, by: 0) }
-        if cursor > bottom { cursor = bottom }
-        if isSeparator(cursor) { cursor = layout.move(cursor, by: n > 0 ? 1 : -1) }
-        cursorAnchor = nil
-        selectedMarker = nil
+        var c = cursor
+        if c < top { c = step(top, by: 0) }
+        if c > bottom { c = bottom }
+        if isSeparator(c) { c = layout.move(c, by: n > 0 ? 1 : -1) }
+        reading.moveCursor(to: c)
     }
 }

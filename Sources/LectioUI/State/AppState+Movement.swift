@@ -40,49 +40,42 @@ extension AppState {
     }
 
     func moveCursor(by n: Int) {
-        cursor = step(cursor, by: n)
-        cursorAnchor = nil
-        selectedMarker = nil
+        reading.moveCursor(to: step(cursor, by: n))
         scrollToCursor()
     }
 
     /// Turns the page: the view moves by `n` lines and the cursor keeps its row.
     func page(by n: Int) {
         let row = max(scrollContext, min(pageHeight - 1 - scrollContext, layout.distance(from: top, to: cursor, limit: pageHeight)))
-        cursorAnchor = nil
-        selectedMarker = nil
         let newTop = n > 0 ? min(layout.move(top, by: n), maxTop) : layout.move(top, by: n)
         if newTop == top {
             // At an end already: the cursor goes to the first or last line.
-            cursor = n > 0 ? layout.last : layout.first
-            if isSeparator(cursor) { cursor = step(cursor, by: n > 0 ? -1 : 1) }
+            var c = n > 0 ? layout.last : layout.first
+            if isSeparator(c) { c = step(c, by: n > 0 ? -1 : 1) }
+            reading.moveCursor(to: c)
             return
         }
         top = newTop
         var c = layout.move(top, by: row)
         if isSeparator(c) { c = layout.move(c, by: 1) }
         if layout.distance(from: top, to: c, limit: pageHeight) >= pageHeight { c = layout.move(c, by: -2) }
-        cursor = c
+        reading.moveCursor(to: c)
     }
 
     /// Moves the cursor to `target` with `target` near the top of the screen; records the jump.
     /// Like every move of the cursor, it leaves any selected marker behind.
-    func jump(to target: LinePosition, recording: Bool = true) {
+    func jump(to target: LinePosition, anchor: Int? = nil, recording: Bool = true) {
         if recording { history.record(cursorOffset) }
-        cursor = target
-        cursorAnchor = nil
-        selectedMarker = nil
+        reading.moveCursor(to: target, anchor: anchor)
         top = target
         clampTop()
         scrollToCursor()
     }
 
     /// Jumps to a canonical offset (for history), keeping it on screen.
-    func jump(toCanonical offset: Int) {
+    func jump(toCanonical offset: Int, marker: Int? = nil) {
         let target = layout.position(ofCanonical: offset)
-        cursor = target
-        cursorAnchor = offset
-        selectedMarker = nil
+        reading.moveCursor(to: target, anchor: offset, marker: marker)
         if target < top || layout.distance(from: top, to: target, limit: pageHeight) >= pageHeight {
             top = layout.move(target, by: -min(2, pageHeight / 4))
         }
@@ -114,7 +107,7 @@ extension AppState {
     }
 
     func goBack() {
-        if case .footnote = layers.last { layers.removeLast() }
+        layers.pop(FootnotePopup.self)
         guard let place = history.goBack(from: cursorOffset) else {
             message = "No earlier place to go back to"
             return

@@ -61,8 +61,7 @@ extension AppState {
             return
         }
         notesFocus = false
-        jump(to: layout.position(ofCanonical: range.lowerBound))
-        cursorAnchor = range.lowerBound
+        jump(to: layout.position(ofCanonical: range.lowerBound), anchor: range.lowerBound)
     }
 
     func editSelectedNote() {
@@ -72,7 +71,7 @@ extension AppState {
             return
         }
         let range = note.range ?? note.annotation.anchor.start..<note.annotation.anchor.end
-        layers.append(.noteEditor(NoteEditor(range: range, editing: note.annotation.id, body: note.annotation.body)))
+        layers.push(NoteEditor(range: range, editing: note.annotation.id, body: note.annotation.body))
     }
 
     func askToDeleteSelectedNote() {
@@ -82,8 +81,8 @@ extension AppState {
             return
         }
         let quote = note.annotation.anchor.exact.replacingNewlines()
-        layers.append(.confirm(Confirmation(question: "Delete the note on “\(quote.prefix(40))\(quote.count > 40 ? "…" : "")”? (y/n)",
-                                            action: .deleteNote(id: note.annotation.id))))
+        layers.push(Confirmation(question: "Delete the note on “\(quote.prefix(40))\(quote.count > 40 ? "…" : "")”? (y/n)",
+                                            action: .deleteNote(id: note.annotation.id)))
     }
 
     func reattachSelectedNote() {

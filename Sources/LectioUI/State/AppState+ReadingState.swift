@@ -3,7 +3,7 @@ import LectioCore
 extension AppState {
     /// What to remember of this session: position, jump history, marks, searches.
     public var readingState: ReadingState {
-        ReadingState(position: cursorAnchor ?? cursorOffset, top: layout.canonicalOffset(of: top), history: history,
+        ReadingState(position: reading.cursorAnchor ?? cursorOffset, top: layout.canonicalOffset(of: top), history: history,
                      marks: Dictionary(uniqueKeysWithValues: marks.map { (String($0.key), $0.value) }),
                      searches: searchHistory)
     }
@@ -14,10 +14,9 @@ extension AppState {
         marks = Dictionary(uniqueKeysWithValues: saved.marks.compactMap { k, v in k.first.map { ($0, v) } }.filter { $0.1 <= document.scalarCount })
         searchHistory = saved.searches
         guard !fromStart, !document.blocks.isEmpty, saved.position <= document.scalarCount else { return }
-        cursor = layout.position(ofCanonical: saved.position)
-        cursorAnchor = saved.position
+        reading.moveCursor(to: layout.position(ofCanonical: saved.position), anchor: saved.position)
         top = layout.position(ofCanonical: min(saved.top, saved.position))
-        if isSeparator(cursor) { cursor = step(cursor, by: 1) }
+        if isSeparator(cursor) { reading.moveCursor(to: step(cursor, by: 1), anchor: saved.position) }
         clampTop()
         scrollToCursor()
     }

@@ -1,43 +1,9 @@
 import LectioCore
 
 extension AppState {
-    func editPrompt(_ edit: (inout Prompt) -> Void) {
-        guard case .prompt(var prompt) = layers.last else { return }
-        edit(&prompt)
-        layers[layers.count - 1] = .prompt(prompt)
-    }
-
-    func typeInPrompt(_ key: Key) {
-        guard case .char(let c) = key else { return }
-        editPrompt { p in
-            p.characters.insert(c, at: p.caret)
-            p.caret += 1
-        }
-    }
-
-    /// Up / Down in the prompt: earlier entries of the same kind.
-    func recall(older: Bool) {
-        guard case .prompt(let prompt) = layers.last else { return }
-        let entries = prompt.kind == .search ? searchHistory : goToHistory
-        guard !entries.isEmpty else { return }
-        var index = prompt.recalled.map { $0 + (older ? 1 : -1) } ?? (older ? 0 : -1)
-        index = min(index, entries.count - 1)
-        editPrompt { p in
-            if index < 0 {
-                p.recalled = nil
-                p.characters = []
-            } else {
-                p.recalled = index
-                p.characters = Array(entries[entries.count - 1 - index])
-            }
-            p.caret = p.characters.count
-        }
-    }
-
-    func submitPrompt() {
-        guard case .prompt(let prompt) = layers.last else { return }
-        layers.removeLast()
-        let text = prompt.text.trimmingCharacters(in: .whitespaces)
+    /// A prompt's text, submitted: a search or a go-to, kept in its history.
+    func submit(_ prompt: Prompt) {
+        let text = prompt.text.trimmed
         guard !text.isEmpty else { return }
         switch prompt.kind {
         case .search:
@@ -105,13 +71,12 @@ extension AppState {
         currentMatch = index
         let range = searchIndex.canonicalRange(of: search.hits[index], length: search.length)
         let block = document.blockIndex(containing: range.lowerBound)
-        if case .footnote = layers.last { layers.removeLast() }
+        layers.pop(FootnotePopup.self)
         if recording { history.record(cursorOffset) }
         if let note = document.notes.firstIndex(where: { $0.block == block }),
            let marker = document.footnotes.firstIndex(where: { $0.note == note }) {
-            jump(toCanonical: document.canonicalOffset(ofFootnote: marker))
-            selectedMarker = marker
-            layers.append(.footnote(FootnotePopup(marker: marker)))
+            jump(toCanonical: document.canonicalOffset(ofFootnote: marker), marker: marker)
+            layers.push(FootnotePopup(marker: marker))
             message = "match \(index + 1) of \(search.hits.count), in the note of this marker"
             return
         }
@@ -149,9 +114,10 @@ extension AppState {
     }
 
     /// `:` — `40%`, a paragraph reference `3.12`, a section number (`7` finds "Chapter 7" or
-    /// "CHAPTER VII"), or a section title prefix.
+    /// "CHAPTER VII"), or a section title prefix. The status line says where it went; several
+    /// matching sections are offered in a chooser.
     public func goTo(_ text: String) {
-        let target = text.trimmingCharacters(in: .whitespaces)
+        let target = text.trimmed
         if target.hasSuffix("%"), let percent = Double(target.dropLast()) {
             let offset = Int(Double(document.scalarCount) * min(100, max(0, percent)) / 100)
             history.record(cursorOffset)
@@ -160,30 +126,52 @@ extension AppState {
         }
         if target.contains("."), let block = paragraphReferences.block(for: target) {
             jump(to: LinePosition(block: block, line: 0))
+            message = "→ paragraph \(target)" + (currentSection.map { " › \($0.title)" } ?? "")
             return
         }
-        if let section = section(matching: target) {
-            jump(to: LinePosition(block: document.sections[section].block, line: 0))
-            return
+        let matches = sections(matching: target)
+        switch matches.count {
+        case 0: message = "Nothing to go to for “\(target)”"
+        case 1: goToSection(matches[0])
+        default: layers.push(SectionChooser(query: target, candidates: matches))
         }
-        message = "Nothing to go to for “\(target)”"
     }
 
-    func section(matching text: String) -> Int? {
+    /// Jumps to a section and says which.
+    func goToSection(_ index: Int) {
+        jump(to: LinePosition(block: document.sections[index].block, line: 0))
+        message = "→ \(document.sections[index].title)"
+    }
+
+    /// The sections a go-to names: by number (`7`: every "Chapter 7", "Book VII"…, those in the
+    /// part the reader is in first; else the 7th section), or by title prefix (else by a word
+    /// inside the title).
+    func sections(matching text: String) -> [Int] {
         let sections = document.sections
         if let n = Int(text) {
-            let numbered = sections.firstIndex { s in
-                let words = s.title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-                return words.indices.dropLast().contains { i in
-                    ["chapter", "part", "book", "section", "letter", "act", "volume"].contains(words[i]) && Self.number(words[i + 1]) == n
+            let numbered = sections.indices.filter { i in
+                let words = sections[i].title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+                return words.indices.dropLast().contains { w in
+                    ["chapter", "part", "book", "section", "letter", "act", "volume", "canto", "epilogue"].contains(words[w]) && Self.number(words[w + 1]) == n
                 }
             }
-            if let numbered { return numbered }
-            return sections.indices.contains(n - 1) ? n - 1 : nil
+            if !numbered.isEmpty { return hereFirst(numbered) }
+            return sections.indices.contains(n - 1) ? [n - 1] : []
         }
         let key = SearchIndex.fold(text.lowercased())
         let folded = sections.map { SearchIndex.fold($0.title.lowercased()) }
-        return folded.firstIndex { $0.starts(with: key) } ?? folded.firstIndex { $0.firstRange(of: key) != nil }
+        let prefixed = folded.indices.filter { folded[$0].starts(with: key) }
+        if !prefixed.isEmpty { return hereFirst(prefixed) }
+        return hereFirst(folded.indices.filter { folded[$0].firstRange(of: key) != nil })
+    }
+
+    /// Sections of the part the cursor is in first, then the others in order.
+    func hereFirst(_ candidates: [Int]) -> [Int] {
+        let here = document.sectionIndex(containing: cursor.block).flatMap { document.enclosingSection(of: $0) ?? $0 }
+        let (mine, others) = candidates.reduce(into: ([Int](), [Int]())) { acc, i in
+            if here != nil, document.enclosingSection(of: i) == here || i == here { acc.0.append(i) } else { acc.1.append(i) }
+        }
+        return mine + others
     }
 
     /// `7`, `vii` or `seven` as a number.

@@ -24,19 +24,19 @@ public final class AppState {
     public private(set) var height: Int
     /// The text laid out for the current text column.
     public private(set) var layout: DocumentLayout
+    /// Where the reader is: top line, cursor, their anchors, the selected marker.
+    public internal(set) var reading: ReadingPosition
     /// First line shown in the text pane.
-    public internal(set) var top: LinePosition
-    /// The reading cursor.
-    public internal(set) var cursor: LinePosition
-    /// The exact place the cursor stands for, kept across relayouts so that resizing there and
-    /// back returns to the same line; `nil` means the start of the cursor's line.
-    var cursorAnchor: Int?
-    /// The same for the first line shown: a resize and its undoing give back the same screen.
-    var topAnchor: Int?
-    /// The highlighted footnote marker (index in `document.footnotes`).
-    public internal(set) var selectedMarker: Int?
+    public internal(set) var top: LinePosition {
+        get { reading.top }
+        set { reading.top = newValue }
+    }
+    /// The reading cursor (moved through `reading.moveCursor`).
+    public var cursor: LinePosition { reading.cursor }
+    /// The highlighted footnote marker.
+    public var selectedMarker: Int? { reading.selectedMarker }
     /// Popups, bottom to top.
-    public internal(set) var layers: [Layer] = []
+    public internal(set) var layers = LayerStack()
     /// Places before jumps.
     public internal(set) var history = JumpHistory()
     /// The reader's choice for each side pane; `nil` means the default for the width.
@@ -78,11 +78,15 @@ public final class AppState {
     public internal(set) var pendingPrefix: Character?
     /// Whether paragraph references show in the margin.
     public internal(set) var showsParagraphReferences = false
+    /// Where new notes get their ids and times (injected: update reads no clock of its own).
+    let stamps: NoteStamps
 
     /// A state showing `document` from its reading start on a `width`×`height` screen.
     public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
-                notes: [Annotation] = [], notesReadOnlyReason: String? = nil) {
+                notes: [Annotation] = [], notesReadOnlyReason: String? = nil, notesNotice: String? = nil,
+                stamps: NoteStamps = .system) {
         self.document = document
+        self.stamps = stamps
         self.measure = measure
         self.keymap = keymap
         self.width = width
@@ -92,10 +96,10 @@ public final class AppState {
                                notes: PaneLayout.panesShownByDefault(width: width))
         layout = DocumentLayout(document: document, width: max(1, panes.textColumn.width), measure: measure)
         let start = LinePosition(block: min(document.startBlock, max(0, document.blocks.count - 1)), line: 0)
-        top = start
-        cursor = start
+        reading = ReadingPosition(at: start)
         message = document.notices.first
         self.notesReadOnlyReason = notesReadOnlyReason
+        if let notesNotice { message = notesNotice }
         if let notesReadOnlyReason { message = notesReadOnlyReason }
         if !notes.isEmpty { annotations = PlacedNote.place(notes, in: canonical) }
         clampTop()
@@ -117,22 +121,42 @@ public final class AppState {
 
     /// The mode of the top layer, or of the text.
     public var mode: Mode {
-        if let layer = layers.last { return layer.mode }
+        if let popup = layers.top { return popup.mode }
         if selection != nil { return .selecting }
         return notesFocus ? .notes : .reading
     }
 
+    /// The one way in: takes an event (input, or the result of an effect) and returns what
+    /// the app loop must do.
+    public func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key): return handle(key)
+        case .mouse(let event, let regions): return mouse(event, regions: regions)
+        case .resize(let width, let height): resize(width: width, height: height)
+        case .noteSaved(let note, let notes): noteSaved(note, notes: notes)
+        case .noteSaveFailed(let note, let reason): noteSaveFailed(note, reason: reason)
+        case .noteDeleted(_, let notes):
+            notesDidChange(notes)
+            message = "Note deleted"
+        case .noteDeleteFailed(_, let reason): message = "Not deleted: \(reason)"
+        case .editorReturned(let text): externalEditorReturned(text)
+        case .editorFailed(let reason): externalEditorFailed(reason)
+        case .notesChanged(let notes): notesDidChange(notes)
+        }
+        return []
+    }
+
     /// Handles one key: the keymap of the top layer turns it into a command.
-    public func handle(_ key: Key) -> [Effect] {
+    func handle(_ key: Key) -> [Effect] {
         switch key {
         case .interrupt: return [.quit]
         case .resize: return []
-        case .mouse(let event): return mouse(event)
+        case .mouse: return []  // mice come with the last frame's regions: `Event.mouse`
         default: break
         }
         message = nil
         // Ctrl-J (a line feed) is Enter but in the note editor, where it starts a new line.
-        let key = key == .ctrl("j") && mode != .editor ? Key.enter : key
+        let key = key == .ctrl("j") && !layers.topIs(NoteEditor.self) ? Key.enter : key
         if panes.tooSmall {
             if key == .char("q") || key == .ctrl("c") || key == .escape { return [.quit] }
             return []
@@ -141,27 +165,39 @@ public final class AppState {
             pendingPrefix = nil
             return completePrefix(prefix, with: key)
         }
-        guard let command = keymap.command(for: key, in: mode) else {
-            if mode == .editor { typeInEditor(key) } else if mode == .prompt { typeInPrompt(key) } else if mode == .reading || mode == .notes {
-                message = "\(key.label) is not a key here: press ? for help"
-            }
+        let command = keymap.command(for: key, in: mode)
+        if command == .forceQuit { return [.quit] }
+        if var popup = layers.top {
+            let outcome = command.map { popup.perform($0, reader: self) } ?? popup.type(key, reader: self)
+            return apply(outcome, to: popup)
+        }
+        guard let command else {
+            if mode == .reading || mode == .notes { message = "\(key.label) is not a key here: press ? for help" }
             return []
         }
         return perform(command)
     }
 
-    /// Shows a message in the status line until the next key.
-    public func show(_ message: String) { self.message = message }
+    /// Writes back the popup on top as it changed, applies the change of stack it asked for,
+    /// then the work it asked of the reader.
+    func apply(_ outcome: PopupOutcome, to popup: any Popup) -> [Effect] {
+        switch outcome.change {
+        case .keep: layers.replaceTop(popup)
+        case .close: layers.pop()
+        case .push(let next):
+            layers.replaceTop(popup)
+            layers.push(next)
+        }
+        return outcome.then?(self) ?? []
+    }
 
-    /// Carries out a command and returns what the app loop must do.
-    public func perform(_ command: Command) -> [Effect] {
-        topAnchor = nil
+    /// Carries out a command of the reading view, the selection or the notes pane (popups
+    /// carry out their own) and returns what the app loop must do.
+    func perform(_ command: Command) -> [Effect] {
+        reading.topAnchor = nil
         switch command {
-        case .quit:
-            if layers.isEmpty { return [.quit] }
-            layers.removeLast()
+        case .quit: return [.quit]
         case .forceQuit: return [.quit]
-        case .close: if !layers.isEmpty { layers.removeLast() }
         case .lineDown: moveCursor(by: 1)
         case .lineUp: moveCursor(by: -1)
         case .pageDown: page(by: max(1, pageHeight - 2))
@@ -172,26 +208,22 @@ public final class AppState {
         case .bottom: jump(to: layout.last)
         case .nextSection: nextSection()
         case .previousSection: previousSection()
-        case .contents:
-            layers.append(.contents(ContentsPopup(selected: document.sectionIndex(containing: cursor.block) ?? 0)))
+        case .contents: layers.push(ContentsPopup(selected: document.sectionIndex(containing: cursor.block) ?? 0))
         case .nextFootnote: selectFootnote(forward: true)
         case .previousFootnote: selectFootnote(forward: false)
         case .openFootnote: openFootnote()
-        case .goToNote: goToNote()
         case .back: goBack()
         case .forward: goForward()
         case .toggleFootnotesPane: toggle(footnotes: true)
         case .toggleNotesPane: toggle(footnotes: false)
-        case .help: layers.append(.help(HelpPopup()))
-        case .scrollDown: scrollPopup(by: 1)
-        case .scrollUp: scrollPopup(by: -1)
-        case .scrollPageDown: scrollPopup(by: max(1, height - 8))
-        case .scrollPageUp: scrollPopup(by: -max(1, height - 8))
-        case .choiceDown: if mode == .notes { moveNotesSelection(by: 1) } else { moveChoice(by: 1) }
-        case .choiceUp: if mode == .notes { moveNotesSelection(by: -1) } else { moveChoice(by: -1) }
-        case .choiceFirst: moveChoice(by: -document.sections.count)
-        case .choiceLast: moveChoice(by: document.sections.count)
-        case .choose: chooseSection()
+        case .help: layers.push(HelpPopup())
+        case .search: layers.push(Prompt(kind: .search))
+        case .goTo: layers.push(Prompt(kind: .goTo))
+        case .nextMatch: nextMatch(forward: true)
+        case .previousMatch: nextMatch(forward: false)
+        case .setMark: pendingPrefix = "m"; message = "Mark: press a letter"
+        case .jumpToMark: pendingPrefix = "'"; message = "Go to mark: press a letter (' for before the last jump)"
+        case .toggleParagraphReferences: showsParagraphReferences.toggle(); relayout()
         case .startSelection: startSelection()
         case .annotate: return annotate()
         case .focusNotes: focusNotes()
@@ -201,48 +233,22 @@ public final class AppState {
         case .extendWordBackward: extendSelection(words: -1)
         case .swapSelectionEnds: selection?.movesStart.toggle()
         case .cancelSelection: selection = nil
+        case .choiceDown: moveNotesSelection(by: 1)
+        case .choiceUp: moveNotesSelection(by: -1)
         case .goToPassage: goToSelectedNote()
         case .editNote: editSelectedNote()
         case .deleteNote: askToDeleteSelectedNote()
         case .reattachNote: reattachSelectedNote()
         case .cycleNotesScope: notesScope = notesScope.next; notesSelected = 0
         case .leaveNotes: notesFocus = false
-        case .saveNote: return saveEditor()
-        case .newLine: editEditor { $0.insert("\n") }
-        case .cancelEditor: cancelEditor()
-        case .externalEditor:
-            if case .noteEditor(let editor) = layers.last { return [.editExternally(editor.text)] }
-        case .caretLeft: editEditor { $0.move(by: -1) }; editPrompt { $0.caret = max(0, $0.caret - 1) }
-        case .caretRight: editEditor { $0.move(by: 1) }; editPrompt { $0.caret = min($0.characters.count, $0.caret + 1) }
-        case .caretLineStart: editEditor { $0.moveToLineEdge(end: false) }; editPrompt { $0.caret = 0 }
-        case .caretLineEnd: editEditor { $0.moveToLineEdge(end: true) }; editPrompt { $0.caret = $0.characters.count }
-        case .deleteBackward:
-            editEditor { $0.deleteBackward() }
-            editPrompt { p in if p.caret > 0 { p.characters.remove(at: p.caret - 1); p.caret -= 1 } }
-        case .deleteForward:
-            editEditor { $0.deleteForward() }
-            editPrompt { p in if p.caret < p.characters.count { p.characters.remove(at: p.caret) } }
-        case .search: layers.append(.prompt(Prompt(kind: .search)))
-        case .goTo: layers.append(.prompt(Prompt(kind: .goTo)))
-        case .nextMatch: nextMatch(forward: true)
-        case .previousMatch: nextMatch(forward: false)
-        case .setMark: pendingPrefix = "m"; message = "Mark: press a letter"
-        case .jumpToMark: pendingPrefix = "'"; message = "Go to mark: press a letter (' for before the last jump)"
-        case .toggleParagraphReferences: showsParagraphReferences.toggle(); relayout()
-        case .submitPrompt: submitPrompt()
-        case .cancelPrompt: if case .prompt = layers.last { layers.removeLast() }
-        case .clearPrompt: editPrompt { $0.characters.removeAll(); $0.caret = 0 }
-        case .recallOlder: recall(older: true)
-        case .recallNewer: recall(older: false)
-        case .confirmYes: return confirm(true)
-        case .confirmNo: return confirm(false)
+        default: break  // a popup's command: the popup carries it out
         }
         return []
     }
 
     /// Takes a new screen size: lays the text out again for the new width and keeps the
     /// reader on the same words.
-    public func resize(width: Int, height: Int) {
+    func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
         relayout()
@@ -253,13 +259,10 @@ public final class AppState {
     func relayout() {
         let column = max(1, panes.textColumn.width)
         guard column != layout.width else { clampTop(); scrollToCursor(); return }
-        let anchor = cursorAnchor ?? layout.canonicalOffset(of: cursor)
-        let topOffset = topAnchor ?? layout.canonicalOffset(of: top)
+        let anchor = reading.cursorAnchor ?? layout.canonicalOffset(of: cursor)
+        let topOffset = reading.topAnchor ?? layout.canonicalOffset(of: top)
         layout = DocumentLayout(document: document, width: column, measure: measure)
-        cursor = layout.position(ofCanonical: anchor)
-        top = layout.position(ofCanonical: topOffset)
-        cursorAnchor = anchor
-        topAnchor = topOffset
+        reading.relaid(cursorOffset: anchor, topOffset: topOffset, in: layout)
         clampTop()
         scrollToCursor()
     }

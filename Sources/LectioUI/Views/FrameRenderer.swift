@@ -1,31 +1,35 @@
 import LectioCore
 
+/// A frame drawn, and where its parts stood (for the mouse).
+public struct Frame: Sendable {
+    public var screen: Screen
+    public var regions: FrameRegions
+}
+
 /// Draws the whole frame for a state: panes, status line, then popups from the bottom up.
+/// Drawing reads the state and changes nothing.
 public enum FrameRenderer {
-    /// The frame for `state`.
-    public static func render(_ state: AppState) -> Screen {
+    /// The screen for `state`.
+    public static func render(_ state: AppState) -> Screen { frame(state).screen }
+
+    /// The screen for `state` and the regions of its parts.
+    public static func frame(_ state: AppState) -> Frame {
         var screen = Screen(width: state.width, height: state.height, measure: state.measure)
+        var regions = FrameRegions()
         let panes = state.panes
         if panes.tooSmall {
             drawTooSmall(&screen)
-            return screen
+            return Frame(screen: screen, regions: regions)
         }
         TextPaneView(state: state).draw(into: &screen, rect: panes.text)
         if let rect = panes.footnotes { FootnotesPaneView(state: state).draw(into: &screen, rect: rect) }
-        if let rect = panes.notes { NotesPaneView(state: state).draw(into: &screen, rect: rect) }
+        if let rect = panes.notes { regions.notesEntries = NotesPaneView(state: state).draw(into: &screen, rect: rect) }
         drawSeparators(&screen, panes: panes)
         StatusLineView(state: state).draw(into: &screen, rect: panes.status)
-        for layer in state.layers {
-            switch layer {
-            case .footnote(let popup): FootnotePopupView(state: state, popup: popup).draw(into: &screen)
-            case .contents(let popup): ContentsView(state: state, popup: popup).draw(into: &screen)
-            case .help(let popup): HelpView(state: state).draw(into: &screen, scroll: popup.scroll)
-            case .noteEditor(let editor): NoteEditorView(state: state, editor: editor).draw(into: &screen)
-            case .confirm(let question): ConfirmView(question: question).draw(into: &screen)
-            case .prompt: break  // drawn on the status line
-            }
+        for popup in state.layers.popups {
+            regions.popups.append(popup.draw(into: &screen, reader: state))
         }
-        return screen
+        return Frame(screen: screen, regions: regions)
     }
 
     /// A vertical rule left of each side pane; panes draw their own header rule.

@@ -5,7 +5,9 @@ import LectioCore
 struct NotesPaneView {
     let state: AppState
 
-    func draw(into screen: inout Screen, rect: Rect) {
+    /// Draws the pane; returns which entry each screen row shows (for the mouse).
+    @discardableResult
+    func draw(into screen: inout Screen, rect: Rect) -> [Int: Int] {
         let entries = state.notesInPane
         drawPaneHeader("Personal notes · \(state.notesScope.rawValue) (\(entries.count))", into: &screen, rect: rect)
         let inner = Self.inner(of: rect, focused: state.notesFocus)
@@ -22,14 +24,17 @@ struct NotesPaneView {
             for (i, line) in wrapper.wrap(hint, width: inner.width).enumerated() where i < inner.height {
                 screen.put(line.text, x: inner.x, y: inner.y + i, maxWidth: inner.width, style: Style(.dim, role: .muted))
             }
-            return
+            return [:]
         }
         var y = inner.y
-        for (text, style, _) in rows(inner: inner) {
-            guard y < inner.maxY else { return }
+        var entriesByRow: [Int: Int] = [:]
+        for (text, style, entry) in rows(inner: inner) {
+            guard y < inner.maxY else { break }
             screen.put(text, x: inner.x, y: y, maxWidth: inner.width, style: style)
+            if let entry { entriesByRow[y] = entry }
             y += 1
         }
+        return entriesByRow
     }
 
     /// The rows the pane shows from its first visible entry: text, style, and the entry each

@@ -86,7 +86,10 @@ public struct Screen: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
-        for c in text {
+        for raw in text {
+            // Nothing from a file or a note drives the terminal: a control character (always a
+            // cluster of its own) is drawn as its visible symbol.
+            let c = raw.unicodeScalars.first.flatMap { VisibleText.replacement(for: $0) }.map(Character.init) ?? raw
             let w = measure.width(of: c)
             if w == 0 {
                 // A lone combining mark or format character joins the previous cell.

@@ -26,7 +26,7 @@ struct FootnotesPaneView {
             guard y < inner.maxY else { break }
             let marker = state.document.footnotes[m]
             let selected = m == state.selectedMarker
-            let header = "\(marker.label)  …\(FootnotePopupView.context(of: marker, in: state.document, words: 5))"
+            let header = "\(marker.label)  …\(FootnotePopup.context(of: marker, in: state.document, words: 5))"
             screen.put(header, x: inner.x, y: y, maxWidth: inner.width,
                        style: selected ? Style([.reverse, .bold], role: .selection) : Style(.bold, role: .marker))
             y += 1
@@ -51,10 +51,6 @@ struct StatusLineView {
     func draw(into screen: inout Screen, rect: Rect) {
         let style = Style(.reverse, role: .status)
         screen.fill(rect, style: style)
-        if case .prompt(let prompt) = state.layers.last {
-            drawPrompt(prompt, into: &screen, rect: rect)
-            return
-        }
         var right = " \(state.percent)%  ? help "
         if let search = state.search, let current = state.currentMatch {
             right = " match \(current + 1) of \(search.hits.count) ·" + right
@@ -76,19 +72,5 @@ struct StatusLineView {
         left = screen.measure.truncate(left, to: room)
         screen.put(left, x: rect.x, y: rect.y, maxWidth: room, style: leftStyle)
         screen.put(right, x: rect.maxX - rightWidth, y: rect.y, style: style)
-    }
-
-    /// The prompt line: its lead, the text (scrolled to keep the caret in view) and the caret.
-    func drawPrompt(_ prompt: Prompt, into screen: inout Screen, rect: Rect) {
-        screen.fill(rect)
-        screen.put(prompt.lead, x: rect.x, y: rect.y, style: Style(.bold))
-        let room = rect.width - 2
-        var first = 0
-        while screen.measure.width(of: String(prompt.characters[first..<prompt.caret])) >= room { first += 1 }
-        let visible = String(prompt.characters[first...])
-        screen.put(visible, x: rect.x + 1, y: rect.y, maxWidth: room)
-        let col = rect.x + 1 + screen.measure.width(of: String(prompt.characters[first..<prompt.caret]))
-        let under = col < screen.width ? screen[col, rect.y].text : " "
-        screen.put(under.isEmpty ? " " : under, x: col, y: rect.y, style: Style(.reverse))
     }
 }

@@ -9,21 +9,6 @@ import Foundation
 /// place); endnotes in a document of their own stay there. Problems that leave the rest
 /// readable (a missing document, malformed XHTML, broken links) become notices.
 public enum EPUBImporter {
-    /// Whether the file at `path` starts like an EPUB (a ZIP whose first entry is
-    /// `mimetype` = `application/epub+zip`), or is a ZIP named `.epub`. Reads 80 bytes.
-    public static func isEPUB(path: String) -> Bool {
-        // Only a regular file is opened: reading a FIFO or a device could wait for ever.
-        guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
-              type == .typeRegular, let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 80) else { return false }
-        if EPUBArchive.looksLikeEPUB(head) { return true }
-        return path.lowercased().hasSuffix(".epub") && head.starts(with: [0x50, 0x4B, 0x03, 0x04])
-    }
-
-    /// The largest EPUB file read (its documents are limited apart, see `EPUBArchive`).
-    public static let fileLimit = 512 << 20
-
     /// Whether `bytes` start like an EPUB.
     public static func isEPUB(_ bytes: Data) -> Bool { EPUBArchive.looksLikeEPUB(bytes) }
 

@@ -1,0 +1,78 @@
+import LectioCore
+
+/// A go-to that matches several sections (`:7` in a book whose chapter numbers restart in each
+/// part, or a title prefix that several share) lists them to choose from, instead of jumping
+/// silently to one: those of the part the reader is in come first.
+public struct SectionChooser: Popup, Equatable {
+    /// What was asked for, as typed.
+    public var query: String
+    /// The matching sections (indices in `Document.sections`), in the order shown.
+    public var candidates: [Int]
+    /// The highlighted candidate.
+    public var selected = 0
+
+    /// A chooser among `candidates`.
+    public init(query: String, candidates: [Int]) {
+        self.query = query
+        self.candidates = candidates
+    }
+
+    public static let mode = Mode("choose", title: "Choosing among sections")
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.char("j"), .down, .tab], .choiceDown),
+        KeyBinding([.char("k"), .up, .backTab], .choiceUp),
+        KeyBinding([.char("g"), .home], .choiceFirst),
+        KeyBinding([.char("G"), .end], .choiceLast),
+        KeyBinding([.enter], .choose),
+        KeyBinding([.escape, .char("q")], .close),
+        KeyBinding([.ctrl("c")], .forceQuit),
+    ]
+
+    public mutating func perform(_ command: Command, reader: AppState) -> PopupOutcome {
+        switch command {
+        case .choiceDown, .scrollDown: selected = min(candidates.count - 1, selected + 1)
+        case .choiceUp, .scrollUp: selected = max(0, selected - 1)
+        case .choiceFirst: selected = 0
+        case .choiceLast: selected = candidates.count - 1
+        case .choose:
+            let section = candidates[selected]
+            return .close { $0.goToSection(section); return [] }
+        case .close: return .close
+        default: break
+        }
+        return .keep
+    }
+
+    /// A click on an entry goes there; outside the box closes it.
+    public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome {
+        guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
+        guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
+        let i = firstShown(rows: rect.height - 2) + event.y - rect.y - 1
+        guard event.y > rect.y, event.y < rect.maxY - 1, candidates.indices.contains(i) else { return .keep }
+        selected = i
+        return perform(.choose, reader: reader)
+    }
+
+    func firstShown(rows: Int) -> Int { max(0, min(selected - rows / 2, candidates.count - rows)) }
+
+    public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
+        let document = reader.document
+        let width = min(80, reader.width - 4)
+        let height = min(candidates.count + 2, reader.height - 2)
+        let r = Rect(x: (reader.width - width) / 2, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
+        screen.box(r, title: "\(candidates.count) sections match “\(query)”", hint: "Enter go · Esc cancel")
+        let rows = r.height - 2
+        let first = firstShown(rows: rows)
+        for row in 0..<rows where first + row < candidates.count {
+            let i = first + row
+            let section = document.sections[candidates[i]]
+            var label = section.title
+            if let part = document.enclosingSection(of: candidates[i]) { label += "  (\(document.sections[part].title))" }
+            let y = r.y + 1 + row
+            let style = i == selected ? Style([.reverse], role: .selection) : .plain
+            if i == selected { screen.fill(Rect(x: r.x + 1, y: y, width: r.width - 2, height: 1), style: style) }
+            screen.put(label, x: r.x + 2, y: y, maxWidth: r.width - 4, style: style)
+        }
+        return r
+    }
+}

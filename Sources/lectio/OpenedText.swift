@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import LectioAssets
+import LectioCore
+
+/// A text opened for reading: the file named on the command line, or the bundled text, which is
+/// compiled into the binary (so `lectio` reads it with no file beside it).
+struct OpenedText {
+    var document: Document
+    var encoding: SourceEncoding
+    /// The file's path as given, or the bundled text's file name.
+    var path: String
+    /// Whether this is the bundled text: it has a notes file and a reading position of its own.
+    var isBundled: Bool
+
+    /// Opens the file named, or the bundled text when `file` is nil; explains on standard error
+    /// why it cannot, and exits 1.
+    static func open(_ file: String?) throws -> OpenedText {
+        guard let file else { return try bundled() }
+        do {
+            let opened = try TextOpener.open(path: file)
+            return OpenedText(document: opened.document, encoding: opened.encoding, path: opened.path, isBundled: false)
+        } catch let error as TextLoadError {
+            complain(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// The bundled text, decoded and imported from the bytes in the binary.
+    static func bundled() throws -> OpenedText {
+        guard let decoded = SourceDecoder.decode(BundledText.bytes) else {
+            complain("the bundled text in this build cannot be read; name a FILE to read")
+            throw ExitCode(1)
+        }
+        var document = TextOpener.importDocument(decoded.text, path: BundledText.fileName)
+        if let notice = decoded.notice { document.notices.insert(notice, at: 0) }
+        return OpenedText(document: document, encoding: decoded.encoding, path: BundledText.fileName, isBundled: true)
+    }
+
+    /// How the notes file names its text: title, full path (the bundled text: its file name)
+    /// and the SHA-256 of its bytes. Reads the file again, when the notes file is first written.
+    static func identity(title: String, path: String, isBundled: Bool) -> NotesFile.TextIdentity {
+        if isBundled {
+            return NotesFile.TextIdentity(title: title, path: path, sha256: SHA256.hex(BundledText.bytes))
+        }
+        let bytes = (try? SourceFile.read(path: path)).map { [UInt8]($0) } ?? []
+        return NotesFile.TextIdentity(title: title, path: URL(fileURLWithPath: path).standardizedFileURL.path,
+                                      sha256: SHA256.hex(bytes))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import LectioCore
+import LectioTestSupport
+@testable import LectioUI
+@testable import LectioTerminal
+
+/// The reader's effects: notes written through the store, the external editor's text fed
+/// back, and a failed save that keeps every word typed.
+@Suite struct ReaderEffectsTests {
+    let document: Document
+    init() throws { document = try Fixtures.bundledDocument() }
+
+    func store(at path: String) -> NotesStore {
+        NotesStore(path: path) { NotesFile.TextIdentity(title: "t", path: "p", sha256: "s") }
+    }
+
+    func noEditor(_ text: String) -> Result<String, ExternalEditorFailure> { .failure(ExternalEditorFailure("no editor in tests")) }
+
+    @Test func theAppSavesThroughTheStoreAndShowsTheNote() throws {
+        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
+        let keys: [Key] = [.char("a")] + Key.typing("On the whole paragraph") + [.enter, .char("q")]
+        let terminal = InMemoryTerminal(width: 140, height: 40, keys: keys)
+        let s = AppState(document: document, width: 140, height: 40)
+        App(state: s, terminal: terminal, effects: ReaderEffects(notes: store(at: path), editor: noEditor)).run()
+        let saved = try #require(store(at: path).notes.first)
+        #expect(saved.body == "On the whole paragraph")
+        #expect(terminal.frames.last?.text.contains("On the whole paragraph") == true)
+        #expect(s.layers.isEmpty)
+    }
+
+    @Test func theExternalEditorsTextComesBackIntoTheEditor() throws {
+        let keys: [Key] = [.char("a"), .ctrl("e"), .enter, .char("q")]
+        let terminal = InMemoryTerminal(width: 140, height: 40, keys: keys)
+        let notes = store(at: try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path)
+        let s = AppState(document: document, width: 140, height: 40)
+        App(state: s, terminal: terminal, effects: ReaderEffects(notes: notes, editor: { _ in .success("Long note\nfrom the editor") })).run()
+        #expect(notes.notes.first?.body == "Long note\nfrom the editor")
+    }
+
+    @Test func aFailedSaveKeepsTheEditorOpenWithEveryWord() throws {
+        // The notes file's folder cannot be made: a regular file stands where it should be.
+        let folder = try Fixtures.temporaryFolder()
+        let blocker = folder.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let path = blocker.appendingPathComponent("notes.json").path
+        let keys: [Key] = [.char("a")] + Key.typing("Words I must not lose") + [.enter]
+        let terminal = InMemoryTerminal(width: 100, height: 30, keys: keys)
+        let s = AppState(document: document, width: 100, height: 30)
+        App(state: s, terminal: terminal, effects: ReaderEffects(notes: store(at: path), editor: noEditor)).run()
+        guard let editor = s.layers.top(as: NoteEditor.self) else {
+            Issue.record("the editor closed although nothing was saved")
+            return
+        }
+        #expect(editor.text == "Words I must not lose")
+        #expect(editor.error?.hasPrefix("Not saved:") == true)
+        let frame = try #require(terminal.frames.last)
+        #expect(frame.text.contains("Not saved:"))
+        #expect(frame.text.contains("Words I must not lose"))
+        #expect(s.message?.contains("your text is kept") == true)
+    }
+
+    @Test func aFailedEditorKeepsTheTextAndSaysWhy() throws {
+        let keys: [Key] = [.char("a")] + Key.typing("Draft") + [.ctrl("e")]
+        let terminal = InMemoryTerminal(width: 100, height: 30, keys: keys)
+        let s = AppState(document: document, width: 100, height: 30)
+        let effects = ReaderEffects(notes: nil) { _ in .failure(ExternalEditorFailure("vim (from $EDITOR) exited with status 1; the note is unchanged")) }
+        App(state: s, terminal: terminal, effects: effects).run()
+        guard let editor = s.layers.top(as: NoteEditor.self) else { Issue.record("the editor closed"); return }
+        #expect(editor.text == "Draft")
+        #expect(terminal.frames.last?.text.contains("vim (from $EDITOR) exited with status 1") == true)
+    }
+}
