@@ -178,21 +178,10 @@ struct EPUBBookBuilder {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A one-line string (a title, a path, a notice) with every control character made a
-    /// visible symbol, so that nothing from the book can drive the terminal.
-    static func visibleLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0xFEFF }) else { return text }
-        return string(text.unicodeScalars.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : visible($0) })
-    }
-
-    /// A scalar as shown: C0 and C1 controls as symbols, a byte-order mark dropped.
+    /// A scalar as shown: controls as visible symbols (`VisibleText`, the one sanitiser), a
+    /// byte-order mark inside the text as a word joiner.
     static func visible(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        switch s.value {
-        case 0..<0x20: return Unicode.Scalar(0x2400 + s.value) ?? "?"
-        case 0x7F: return "\u{2421}"
-        case 0x80..<0xA0: return "\u{FFFD}"
-        case 0xFEFF: return "\u{2060}"
-        default: return s
-        }
+        if s.value == 0xFEFF { return "\u{2060}" }
+        return VisibleText.replacement(for: s) ?? s
     }
 }

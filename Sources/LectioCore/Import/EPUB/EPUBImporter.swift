@@ -55,7 +55,7 @@ public enum EPUBImporter {
         let start = EPUBSections.startBlock(navigation: navigation, package: package, book: book, sections: sections,
                                             documents: documents.map { ($0.path, $0.firstBlock, $0.root, $0.linear) })
         // Titles, paths and notices come from the book: shown, never obeyed by the terminal.
-        let visible = EPUBBookBuilder.visibleLine
+        let visible = { (text: String) in VisibleText.sanitized(text) }
         var document = Document(title: visible(package.title ?? stem(of: path)), blocks: book.blocks,
                                 sections: sections.map { var s = $0; s.title = visible(s.title); s.source = s.source.map(visible); return s },
                                 footnotes: resolved.markers.map { var m = $0; m.source = m.source.map(visible); return m },

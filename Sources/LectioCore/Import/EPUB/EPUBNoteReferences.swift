@@ -87,7 +87,7 @@ enum EPUBNoteReferences {
         walk(note)
         endLine()
         let joined = lines.joined(separator: "\n")
-        return String(String.UnicodeScalarView(joined.unicodeScalars.map { $0 == "\n" ? $0 : EPUBBookBuilder.visible($0) }))
+        return VisibleText.sanitized(joined, allowing: .newlines)
     }
 
     /// Whether a target element can be an untyped note: a short passage, not a heading nor a
