@@ -46,9 +46,26 @@ enum HTMLEntities {
     /// `data` with every known named entity other than XML's five replaced by `&#N;`.
     /// UTF-16 files are left alone (rare; their entities then stop the parse with a notice).
     static func replacingNamedEntities(in data: Data) -> Data {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return data }
+        // Most books use none: look first, without copying.
+        let needed = data.withUnsafeBytes { raw -> Bool in
+            let n = raw.count
+            var i = 0
+            while i < n {
+                if raw[i] == 0x26, i + 1 < n, isNameByte(raw[i + 1]) {
+                    var j = i + 1
+                    while j < n, j - i <= 10, isNameByte(raw[j]) { j += 1 }
+                    if j < n, raw[j] == 0x3B {
+                        let name = String(decoding: UnsafeRawBufferPointer(rebasing: raw[(i + 1)..<j]), as: UTF8.self)
+                        if !["amp", "lt", "gt", "quot", "apos"].contains(name) { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+        guard needed else { return data }
         let bytes = [UInt8](data)
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return data }
-        guard bytes.contains(0x26) else { return data }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
