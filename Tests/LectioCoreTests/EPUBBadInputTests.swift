@@ -71,6 +71,20 @@ import LectioTestSupport
         #expect(d.notices.contains { $0.contains("unsafe name") && $0.contains("../../evil.xhtml") && $0.hasPrefix("3 ZIP entries") }, "\(d.notices)")
     }
 
+    @Test func aUTF8NameWithoutTheZIPsUTF8FlagIsFoundToo() throws {
+        var book = EPUBTestBook()
+        book.chapter("kapitel-%C3%A4.xhtml", "")
+        book.files.append(("OPS/kapitel-ä.xhtml", Data(EPUBTestBook.xhtml("<p>Found.</p>").utf8)))
+        // Clear the UTF-8 flag (bit 11) in every local and central header, as sloppy zips do.
+        var bytes = [UInt8](try book.data())
+        for i in 0..<(bytes.count - 10) {
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x03, bytes[i + 3] == 0x04 { bytes[i + 7] &= ~0x08 }
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x01, bytes[i + 3] == 0x02 { bytes[i + 9] &= ~0x08 }
+        }
+        let d = try EPUBImporter.document(from: Data(bytes), path: "x.epub")
+        #expect(d.blocks.map(\.text) == ["Found."])
+    }
+
     @Test func notAZipAndNoContainerAreClearErrors() throws {
         #expect {
             try EPUBImporter.document(from: Data([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 100)), path: "x.epub")

@@ -50,6 +50,10 @@ struct EPUBArchive {
         for entry in archive where entry.type == .file {
             let path = entry.path
             if Self.isSafe(path) { entries[path] = entry } else { unsafe.append(path) }
+            // A name in UTF-8 without the ZIP's UTF-8 flag (common) is read as CP437 by
+            // default; the package names it in UTF-8, so it is found under that name too.
+            let utf8 = entry.path(using: .utf8)
+            if utf8 != path, Self.isSafe(utf8), entries[utf8] == nil { entries[utf8] = entry }
         }
         self.entries = entries
         if !unsafe.isEmpty {
