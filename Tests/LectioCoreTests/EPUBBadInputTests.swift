@@ -85,6 +85,14 @@ import LectioTestSupport
         #expect(d.blocks.map(\.text) == ["Found."])
     }
 
+    @Test func markupNestedTooDeepIsCutShortWithANotice() throws {
+        var book = EPUBTestBook()
+        book.chapter("c1.xhtml", "<p>Before.</p>" + String(repeating: "<div>", count: 5000) + "deep" + String(repeating: "</div>", count: 5000))
+        let d = try book.document()
+        #expect(d.blocks.first?.text == "Before.")
+        #expect(d.notices.contains { $0.hasPrefix("OPS/c1.xhtml: not well-formed XML") })
+    }
+
     @Test func notAZipAndNoContainerAreClearErrors() throws {
         #expect {
             try EPUBImporter.document(from: Data([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 100)), path: "x.epub")
