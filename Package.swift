@@ -9,12 +9,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // EPUB: reading the ZIP container in memory (needs zlib1g-dev on Linux).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // ncursesw, wide-character build. See Sources/CNcursesw/shim.h.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // libxml2's SAX parser, for EPUB's XHTML (libxml2-dev). See Sources/CLibXML2/shim.h.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The bundled text, compiled into the binary byte for byte from Assets/sedov-broue.txt
         // (the EmbedAssets plugin writes it as a byte array), so lectio needs no resource bundle.
         .target(
@@ -28,7 +32,10 @@ let package = Package(
         // The plugin's tool: files → a Swift source of byte arrays. Runs at build time only.
         .executableTarget(name: "embed-assets", path: "Plugins/EmbedAssetsTool"),
         // The model: no terminal, Foundation only.
-        .target(name: "LectioCore", dependencies: [.product(name: "Algorithms", package: "swift-algorithms")]),
+        .target(name: "LectioCore", dependencies: [
+            "CLibXML2", .product(name: "Algorithms", package: "swift-algorithms"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Terminal-free UI: screens, panes, keymap, app state.
         .target(name: "LectioUI", dependencies: ["LectioCore"]),
         // The only importer of curses.
@@ -48,7 +55,7 @@ let package = Package(
         // A pseudo-terminal for the benchmark to time a real start-up (C: posix_openpt).
         .target(name: "CPseudoTerminal"),
         .target(name: "LectioTestSupport", dependencies: ["LectioCore", "LectioUI"]),
-        .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport"]),
+        .testTarget(name: "LectioCoreTests", dependencies: ["LectioCore", "LectioTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "LectioUITests", dependencies: ["LectioUI", "LectioCore", "LectioTestSupport"]),
         .testTarget(name: "LectioConfigTests", dependencies: ["LectioConfig", "LectioUI", "LectioTestSupport"]),
         .testTarget(name: "LectioTerminalTests", dependencies: ["LectioTerminal", "LectioUI", "LectioCore", "LectioTestSupport"]),

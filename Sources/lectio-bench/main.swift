@@ -69,6 +69,7 @@ guard let path = arguments.first else {
 
 var figures: [Figure] = []
 let measureWidth = CharacterWidth.unicode
+let isEPUB = (try? SourceFile.read(path: path)).map(EPUBImporter.isEPUB) ?? false
 
 // Process start to first complete frame, against less on the same file, alternating runs.
 do {
@@ -83,7 +84,7 @@ do {
     if FileManager.default.isExecutableFile(atPath: lectio) {
         for _ in 0..<runs {
             if let t = firstFrameMilliseconds([lectio, "--from-start", "--no-mouse", path], marker: "? help", environment: env) { ours.append(t) }
-            if let t = firstFrameMilliseconds(["less", path], marker: (path as NSString).lastPathComponent, environment: env) { theirs.append(t) }
+            if !isEPUB, let t = firstFrameMilliseconds(["less", path], marker: (path as NSString).lastPathComponent, environment: env) { theirs.append(t) }
         }
     }
     try? FileManager.default.removeItem(atPath: home)
@@ -91,10 +92,12 @@ do {
         figures.append(figure(name, values))
     }
     if ours.isEmpty { FileHandle.standardError.write(Data("(build lectio in release to time its start: swift build -c release)\n".utf8)) }
+    if isEPUB { figures += EPUBFigures.startAgainstPlainText(path: path, lectio: lectio, runs: runs, environment: env) }
 }
 
 // The phases of opening, once, to see where the time goes.
-do {
+if isEPUB { figures += EPUBFigures.phases(path: path, measure: measureWidth) }
+if !isEPUB {
     var t = now()
     let decoded = must("cannot open \(path)") { try SourceDecoder.load(path: path) }
     let decode = now() - t

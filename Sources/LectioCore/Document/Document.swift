@@ -21,6 +21,17 @@ public struct Document: Sendable {
     public var startBlock: Int
     /// Scalars in the canonical text.
     public private(set) var scalarCount: Int
+    /// Links other than footnote markers (EPUB: to another place in the book, or a URL), in
+    /// reading order.
+    public var links: [Link] = []
+    /// The authors, as the book's metadata names them (EPUB), else empty.
+    public var creators: [String] = []
+    /// The language of the text as its metadata gives it (`en-US`), if known.
+    public var language: String?
+    /// For a text made of several files (EPUB), each file and its first block, in reading
+    /// order (an empty path marks blocks Lectio made, such as a Footnotes section); empty for a
+    /// single file.
+    public var sourceParts: [SourcePart] = []
 
     /// Builds a document and gives each block its start offset in the canonical text.
     public init(title: String, blocks: [Block], sections: [Section] = [], footnotes: [FootnoteMarker] = [],
@@ -49,6 +60,13 @@ public struct Document: Sendable {
     /// The block that holds the canonical offset `offset`.
     public func blockIndex(containing offset: Int) -> Int {
         max(0, blocks.partitioningIndex { $0.start > offset } - 1)
+    }
+
+    /// The file of a text made of several that holds `block` (EPUB: the content document, for
+    /// anchors and exports), or `nil` for a single-file text.
+    public func sourcePart(containing block: Int) -> String? {
+        guard let path = sourceParts.last(where: { $0.firstBlock <= block })?.path, !path.isEmpty else { return nil }
+        return path
     }
 
     /// The footnote markers whose block lies in `blocks`.
@@ -107,6 +125,17 @@ public struct Block: Sendable, Equatable {
         self.styles = styles
     }
 
+    /// A block whose scalar count is known already (an importer that built it scalar by
+    /// scalar), so the text need not be counted again.
+    init(kind: Kind, text: String, scalarCount: Int, line: Int, styles: [StyleSpan]) {
+        self.kind = kind
+        self.text = text
+        self.scalarCount = scalarCount
+        self.line = line
+        self.lineBreaks = []
+        self.styles = styles
+    }
+
     /// The 1-based source line that holds the scalar at `offset`.
     public func sourceLine(at offset: Int) -> Int {
         var n = 0
@@ -145,6 +174,9 @@ public struct Section: Sendable, Equatable {
     public var line: Int
     /// A section synthesised by Lectio (front matter, notes) rather than a heading of the text.
     public var isMatter: Bool
+    /// Where the section starts in the source, when the source is more than one file
+    /// (EPUB: `path/in/zip.xhtml#id`).
+    public var source: String?
 
     /// A section.
     public init(title: String, level: Int, block: Int, line: Int, isMatter: Bool = false) {
@@ -162,6 +194,9 @@ public struct FootnoteMarker: Sendable, Equatable {
     public var range: Range<Int>
     /// The linked note (index into `Document.notes`), or `nil` when none was found.
     public var note: Int?
+    /// Where the marker stands in the source, when the source is more than one file (EPUB:
+    /// `path/in/zip.xhtml#id`, or the nearest id and the link's index, `…#p12[2]`).
+    public var source: String?
 
     /// A marker.
     public init(label: String, block: Int, range: Range<Int>, note: Int? = nil) {
@@ -179,6 +214,9 @@ public struct FootnoteNote: Sendable, Equatable {
     public var text: String
     /// The 1-based source line where the note begins.
     public var line: Int
+    /// Where the note stands in the source, when the source is more than one file (EPUB:
+    /// `path/in/zip.xhtml#id`, the marker's target).
+    public var source: String?
 
     /// A note.
     public init(label: String, block: Int, text: String, line: Int) {

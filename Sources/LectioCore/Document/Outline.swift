@@ -8,6 +8,8 @@ public struct Outline: Codable, Sendable, Equatable {
         public var level: Int
         public var line: Int
         public var matter: Bool
+        /// EPUB: `path/in/zip.xhtml#id` where the section starts.
+        public var source: String?
     }
 
     /// A footnote marker and its note.
@@ -17,6 +19,10 @@ public struct Outline: Codable, Sendable, Equatable {
         public var before: String
         public var note: String?
         public var noteLine: Int?
+        /// EPUB: `path/in/zip.xhtml#id` of the marker (or of the nearest id, plus an index).
+        public var source: String?
+        /// EPUB: `path/in/zip.xhtml#id` of the note the marker leads to.
+        public var noteSource: String?
     }
 
     /// A note that no marker links to.
@@ -40,7 +46,7 @@ public struct Outline: Codable, Sendable, Equatable {
         self.encoding = encoding?.rawValue
         notices = document.notices
         sections = document.sections.map {
-            SectionEntry(title: $0.title, level: $0.level, line: $0.line, matter: $0.isMatter)
+            SectionEntry(title: $0.title, level: $0.level, line: $0.line, matter: $0.isMatter, source: $0.source)
         }
         // The scalars of one block at a time: a block may hold many markers.
         var cached: (block: Int, scalars: [Unicode.Scalar]) = (-1, [])
@@ -51,7 +57,7 @@ public struct Outline: Codable, Sendable, Equatable {
             let note = m.note.map { document.notes[$0] }
             return FootnoteEntry(label: m.label, line: block.sourceLine(at: m.range.lowerBound),
                                  before: String(String.UnicodeScalarView(before)).replacingOccurrences(of: "\n", with: " "),
-                                 note: note?.text, noteLine: note?.line)
+                                 note: note?.text, noteLine: note?.line, source: m.source, noteSource: note?.source)
         }
         let linked = Set(document.footnotes.compactMap(\.note))
         unlinkedNotes = document.notes.indices.filter { !linked.contains($0) }.map {
@@ -74,13 +80,13 @@ public struct Outline: Codable, Sendable, Equatable {
         for n in notices { out += "notice: \(n)\n" }
         out += "\nSections (\(sections.count)):\n"
         for s in sections {
-            out += String(repeating: "  ", count: s.level) + s.title + "  (line \(s.line))\n"
+            out += String(repeating: "  ", count: s.level) + s.title + "  (\(s.source ?? "line \(s.line)"))\n"
         }
         out += "\nFootnotes (\(footnotes.count), \(unlinkedMarkers) without a note):\n"
         for f in footnotes {
-            out += "  [\(f.label)] line \(f.line): …\(f.before.suffix(30))\n"
+            out += "  [\(f.label)] \(f.source ?? "line \(f.line)"): …\(f.before.suffix(30))\n"
             if let note = f.note, let line = f.noteLine {
-                out += "      → line \(line): \(note.prefix(70))\(note.count > 70 ? "…" : "")\n"
+                out += "      → \(f.noteSource ?? "line \(line)"): \(note.prefix(70))\(note.count > 70 ? "…" : "")\n"
             } else {
                 out += "      → NO NOTE FOUND\n"
             }

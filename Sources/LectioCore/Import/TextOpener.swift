@@ -1,3 +1,5 @@
+import Foundation
+
 /// Opens a file as a `Document`: decodes it and picks the importer for its kind.
 public enum TextOpener {
     /// A document and how its file was read.
@@ -7,9 +9,21 @@ public enum TextOpener {
         public var path: String
     }
 
-    /// Reads, decodes and imports the file at `path`.
+    /// Reads, decodes and imports the file at `path`. The bytes decide what it is: an EPUB
+    /// (a ZIP whose first entry is its `mimetype`, or a ZIP named `.epub`) goes to the EPUB
+    /// importer before any text decoding; anything else is decoded as text.
     public static func open(path: String) throws -> Opened {
-        let decoded = try SourceDecoder.load(path: path)
+        let data = try SourceFile.read(path: path)
+        if EPUBImporter.isEPUB(data) || (path.lowercased().hasSuffix(".epub") && data.starts(with: [0x50, 0x4B, 0x03, 0x04])) {
+            do {
+                return Opened(document: try EPUBImporter.document(from: data, path: path), encoding: .utf8, path: path)
+            } catch let error as EPUBError {
+                throw TextLoadError.unreadable(path, error.description)
+            }
+        }
+        guard let decoded = data.withUnsafeBytes({ SourceDecoder.decode(UnsafeRawBufferPointer($0).bindMemory(to: UInt8.self)) }) else {
+            throw TextLoadError.binary(path)
+        }
         var document = importDocument(decoded.text, path: path)
         if let notice = decoded.notice { document.notices.insert(notice, at: 0) }
         return Opened(document: document, encoding: decoded.encoding, path: path)
