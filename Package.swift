@@ -33,9 +33,11 @@ let package = Package(
         .executableTarget(name: "embed-assets", path: "Plugins/EmbedAssetsTool"),
         // The model: no terminal, Foundation only.
         .target(name: "LectioCore", dependencies: [
-            "CLibXML2", .product(name: "Algorithms", package: "swift-algorithms"),
+            "CLibXML2", "CFileStatus", .product(name: "Algorithms", package: "swift-algorithms"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // stat(2) into a plain struct (C): `struct stat` resolves unreliably in Swift.
+        .target(name: "CFileStatus"),
         // Terminal-free UI: screens, panes, keymap, app state.
         .target(name: "LectioUI", dependencies: ["LectioCore"]),
         // The only importer of curses.

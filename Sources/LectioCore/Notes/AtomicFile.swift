@@ -23,13 +23,12 @@ public enum AtomicFile {
     public static func target(of path: String) throws -> String {
         var current = path
         for _ in 0..<32 {
-            var status = stat()
-            if lstat(current, &status) != 0 {
+            guard let status = FileStatus(path: current, followingLinks: false) else {
                 if errno == ENOENT { return current }
                 throw Failure("cannot look at \(current): \(reason(errno))")
             }
-            guard status.st_mode & S_IFMT == S_IFLNK else { return current }
-            guard mayFollow(current, ownedBy: status.st_uid) else {
+            guard status.kind == .symbolicLink else { return current }
+            guard mayFollow(current, ownedBy: status.owner) else {
                 throw Failure("\(current) is a symbolic link in a shared folder, owned by another user; it is not followed")
             }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -45,10 +44,9 @@ public enum AtomicFile {
     /// are followed by hand: in a sticky, world-writable folder such as `/tmp`, only a link owned
     /// by the follower or by the folder's owner is followed.
     static func mayFollow(_ link: String, ownedBy owner: uid_t) -> Bool {
-        var folderStatus = stat()
-        guard owner != geteuid(), stat(folder(of: link), &folderStatus) == 0 else { return true }
-        let shared = folderStatus.st_mode & S_ISVTX != 0 && folderStatus.st_mode & S_IWOTH != 0
-        return !shared || owner == folderStatus.st_uid
+        guard owner != geteuid(), let folderStatus = FileStatus(path: folder(of: link)) else { return true }
+        let shared = folderStatus.permissions & S_ISVTX != 0 && folderStatus.permissions & S_IWOTH != 0
+        return !shared || owner == folderStatus.owner
     }
 
     /// The file's bytes, or `nil` when there is no file. Throws the real reason otherwise.
@@ -60,10 +58,9 @@ public enum AtomicFile {
             throw Failure(reason(errno))
         }
         defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw Failure(reason(errno)) }
-        if status.st_mode & S_IFMT == S_IFDIR { throw Failure(reason(EISDIR)) }
-        guard status.st_mode & S_IFMT == S_IFREG else { throw Failure("not a regular file") }
+        guard let status = FileStatus(descriptor: fd) else { throw Failure(reason(errno)) }
+        if status.kind == .directory { throw Failure(reason(EISDIR)) }
+        guard status.kind == .regular else { throw Failure("not a regular file") }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -80,11 +77,11 @@ public enum AtomicFile {
         let target = try target(of: path)
         let folder = folder(of: target)
         try makeFolder(folder)
-        var old = stat()
-        let exists = lstat(target, &old) == 0 && old.st_mode & S_IFMT == S_IFREG
+        let old = FileStatus(path: target, followingLinks: false)
+        let existing = old?.kind == .regular ? old : nil
         let (fd, temporary) = try createTemporary(in: folder, for: target)
         do {
-            if exists { keepOwnership(fd, like: old) }
+            if let existing { keepOwnership(fd, like: existing) }
             try writeAll(data, to: fd)
             guard fsync(fd) == 0 else { throw Failure("cannot write: \(reason(errno))") }
         } catch {
@@ -111,9 +108,8 @@ public enum AtomicFile {
 
     /// Creates `folder` and the folders above it that are missing (`0700`: notes are private).
     public static func makeFolder(_ folder: String) throws {
-        var status = stat()
-        if stat(folder, &status) == 0 {
-            guard status.st_mode & S_IFMT == S_IFDIR else { throw Failure("cannot create the folder \(folder): \(reason(EEXIST))") }
+        if let status = FileStatus(path: folder) {
+            guard status.kind == .directory else { throw Failure("cannot create the folder \(folder): \(reason(EEXIST))") }
             return
         }
         let parent = self.folder(of: folder)
@@ -144,10 +140,10 @@ public enum AtomicFile {
 
     /// Gives the temporary file the old file's group (and owner, for root) and mode. When the
     /// group cannot be kept, the group's permissions are dropped rather than given to another.
-    static func keepOwnership(_ fd: Int32, like old: stat) {
-        var mode = old.st_mode & 0o777
-        let owner = geteuid() == 0 ? old.st_uid : uid_t.max
-        if fchown(fd, owner, old.st_gid) != 0 { mode &= ~0o070 }
+    static func keepOwnership(_ fd: Int32, like old: FileStatus) {
+        var mode = old.permissions & 0o777
+        let owner = geteuid() == 0 ? old.owner : uid_t.max
+        if fchown(fd, owner, old.group) != 0 { mode &= ~0o070 }
         fchmod(fd, mode)
     }
 

@@ -18,18 +18,17 @@ public enum SourceFile {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw openError(errno, path: path) }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw TextLoadError.unreadable(path, errorText(errno)) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw TextLoadError.directory(path)
-        case S_IFIFO: throw TextLoadError.notRegular(path, "a FIFO (named pipe)")
-        case S_IFCHR: throw TextLoadError.notRegular(path, "a character device")
-        case S_IFBLK: throw TextLoadError.notRegular(path, "a block device")
-        case S_IFSOCK: throw TextLoadError.notRegular(path, "a socket")
-        default: throw TextLoadError.notRegular(path, "not a regular file")
+        guard let info = FileStatus(descriptor: fd) else { throw TextLoadError.unreadable(path, errorText(errno)) }
+        switch info.kind {
+        case .regular: break
+        case .directory: throw TextLoadError.directory(path)
+        case .fifo: throw TextLoadError.notRegular(path, "a FIFO (named pipe)")
+        case .characterDevice: throw TextLoadError.notRegular(path, "a character device")
+        case .blockDevice: throw TextLoadError.notRegular(path, "a block device")
+        case .socket: throw TextLoadError.notRegular(path, "a socket")
+        case .symbolicLink, .other: throw TextLoadError.notRegular(path, "not a regular file")
         }
-        let size = Int(info.st_size)
+        let size = info.size
         guard size <= maximumSize else { throw TextLoadError.tooLarge(path, size: size, limit: maximumSize) }
         var data = Data(count: size)
         var filled = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which links of a book are note references, and what a note's text is.
 ///
 /// Typed references: `epub:type="noteref"` (or the older `annoref`) and `role="doc-noteref"`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the body of one XHTML content document into blocks: paragraphs, headings, block
 /// quotes, lists (nested, with markers), preformatted text, tables as rows, scene breaks;
 /// emphasis, strong and code as styles; images as `[image: alt]`; ruby as base (reading).

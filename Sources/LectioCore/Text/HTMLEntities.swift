@@ -1,7 +1,8 @@
 import Foundation
 
-/// HTML's named character entities, which XHTML files in EPUBs use (`&nbsp;`, `&mdash;`)
-/// although XML knows only five: they are turned into numeric references before parsing.
+/// HTML's character references, one table for every importer: EPUB's XHTML uses HTML's named
+/// entities (`&nbsp;`, `&mdash;`) although XML knows only five, so they become numeric references
+/// before parsing; Markdown allows named, decimal and hexadecimal references in its text.
 enum HTMLEntities {
     /// Latin-1, U+00A0 to U+00FF, in order.
     private static let latin1 = """
@@ -32,9 +33,13 @@ enum HTMLEntities {
     private static let greek = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho _ sigma tau upsilon phi chi psi omega"
         .split(separator: " ")
 
-    /// Every name known, with its code point.
+    /// Every name known, with its code point: HTML 4's, XML's five, and a few of HTML 5's that
+    /// texts use.
     static let table: [String: UInt32] = {
         var t = others
+        for (name, code) in ["amp": 0x26, "lt": 0x3C, "gt": 0x3E, "quot": 0x22, "apos": 0x27, "check": 0x2713, "star": 0x2606] as [String: UInt32] {
+            t[name] = code
+        }
         for (i, name) in latin1.enumerated() { t[String(name)] = 0xA0 + UInt32(i) }
         for (i, name) in greek.enumerated() where name != "_" {
             t[String(name)] = 0x3B1 + UInt32(i)
@@ -87,6 +92,34 @@ enum HTMLEntities {
             i += 1
         }
         return Data(out)
+    }
+
+    /// The character a reference at `start` of `text` stands for (Markdown's text), and how many
+    /// characters of `text` it takes; `nil` if there is no reference there. An unknown name
+    /// stays as written, as CommonMark asks; NUL and invalid code points become U+FFFD, and
+    /// control characters are kept (they are shown as symbols, never sent to the terminal).
+    static func decode(_ text: [Character], at start: Int, end: Int) -> (Character, Int)? {
+        guard start < end, text[start] == "&" else { return nil }
+        var j = start + 1
+        let limit = min(end, start + 34)
+        while j < limit, text[j] != ";", text[j] != "&", text[j] != " " { j += 1 }
+        guard j < limit, text[j] == ";", j > start + 1 else { return nil }
+        let name = String(text[(start + 1)..<j])
+        let length = j - start + 1
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value: UInt32?
+            if digits.first == "x" || digits.first == "X" {
+                value = digits.count > 1 && digits.count <= 7 ? UInt32(digits.dropFirst(), radix: 16) : nil
+            } else {
+                value = !digits.isEmpty && digits.count <= 8 ? UInt32(digits, radix: 10) : nil
+            }
+            guard let value else { return nil }
+            let scalar = value == 0 ? nil : Unicode.Scalar(value)
+            return (Character(scalar ?? "\u{FFFD}"), length)
+        }
+        guard let code = table[name], let scalar = Unicode.Scalar(code) else { return nil }
+        return (Character(scalar), length)
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {
