@@ -3,35 +3,76 @@ import Foundation
 import LectioCore
 
 /// A text opened together with its notes file, as the `notes` commands and the reader need it.
-struct NotesContext {
+final class NotesContext {
     let opened: TextOpener.Opened
-    /// The canonical text, for anchoring (made on demand: the reader does not need it to start).
-    var text: CanonicalText { CanonicalText(document: opened.document) }
     let store: NotesStore
+    /// The notes file this text's notes were found in by content, when the text had none under
+    /// its path (it was moved or copied); they are linked to this path now.
+    private(set) var relinkedFrom: String?
+    /// The canonical text, for anchoring (made on demand: the reader does not need it to start).
+    private(set) lazy var text = CanonicalText(document: opened.document)
+    /// The text that stored offsets index (the decoded file for plain text), made on demand.
+    private(set) lazy var sourceText = SourceText.of(file: opened.path, document: opened.document, canonical: text)
 
-    /// Opens `file` (or the bundled text) and its notes file (`--notes`, or the default one).
+    /// Opens `file` (or the bundled text) and its notes file (`--notes`, or the default one;
+    /// when there is none, the notes file of the same text under another path is linked to it).
     init(file: String?, notes: String?) throws {
         let path = try resolveText(file)
-        opened = try openText(path)
+        let opened = try openText(path)
+        self.opened = opened
         let notesPath = notes ?? NotesLocation.defaultPath(forText: path, bundled: file == nil)
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let title = opened.document.title
-        store = NotesStore(path: notesPath) {
-            let bytes = (try? SourceFile.read(path: path)).map { [UInt8]($0) } ?? []
-            return NotesFile.TextIdentity(title: title, path: URL(fileURLWithPath: path).standardizedFileURL.path,
-                                          sha256: SHA256.hex(bytes))
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        let hash: () -> String = {
+            SHA256.hex((try? SourceFile.read(path: path)).map { [UInt8]($0) } ?? [])
+        }
+        var found: String?
+        let absent: Bool = { do { return try AtomicFile.read(notesPath) == nil } catch { return false } }()
+        if notes == nil, file != nil, absent {
+            let folder = (notesPath as NSString).deletingLastPathComponent
+            let document = opened.document
+            found = NotesRelocation.find(in: folder, excluding: notesPath, size: size ?? -1, sha256: hash) { candidate in
+                let canonical = CanonicalText(document: document)
+                let source = SourceText.of(file: path, document: document, canonical: canonical)
+                return NotesRelocation.placesWell(candidate, title: title, in: source)
+            }
+            if let old = found {
+                do { try NotesRelocation.relink(from: old, to: notesPath, textPath: absolute) } catch {
+                    complain("notes for this text found in \(old) but not linked: \(error)")
+                    found = nil
+                }
+            }
+        }
+        relinkedFrom = found
+        let document = opened.document
+        let migration = NotesMigration {
+            SourceText.of(file: path, document: document, canonical: CanonicalText(document: document))
+        }
+        store = NotesStore(path: notesPath, migration: migration) {
+            NotesFile.TextIdentity(title: title, path: absolute, sha256: hash(), size: size)
         }
     }
 
     /// The notes placed in the text as it is now.
-    func placed(in text: CanonicalText) -> [PlacedNote] { PlacedNote.place(store.notes, in: text) }
+    func placed() -> [PlacedNote] { PlacedNote.place(store.notes, in: sourceText) }
+
+    /// What the reader or the user should know about the notes file: linked from another path,
+    /// notes that shared an id, a migration that failed.
+    var notice: String? {
+        let relinked = relinkedFrom.map { "notes of this text found in \($0) and linked to this path" }
+        let notices = [relinked, store.notice].compactMap { $0 }
+        return notices.isEmpty ? nil : notices.joined(separator: "; ")
+    }
 
     /// Fails with the store's reason when the notes file cannot be read; says what was found
-    /// in it that the reader should know (notes that shared an id).
+    /// in it that the reader should know (notes that shared an id, notes found by content).
     func requireReadable() throws {
         if let reason = store.readOnlyReason {
             complain(reason)
             throw ExitCode(1)
         }
+        if let relinkedFrom { complain("notes of this text found in \(relinkedFrom); linked to \(store.path)") }
         if let notice = store.notice { complain("notes file \(store.path): \(notice)") }
     }
 }

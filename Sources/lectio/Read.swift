@@ -36,7 +36,8 @@ struct Read: ParsableCommand {
         let size = terminal.size
         let state = AppState(document: opened.document, width: size.width, height: size.height,
                              measure: NcursesTerminal.measure, notes: context.store.notes,
-                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.store.notice)
+                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.notice,
+                             sourceText: { context.sourceText })
         state.notesFilePath = context.store.path
         let statePath = ReadingState.path(forText: opened.path, bundled: file == nil)
         state.stateFilePath = statePath

@@ -13,6 +13,11 @@ public struct CanonicalText: Sendable {
         scalars = s
     }
 
+    /// Any text as scalars (the decoded source file, for anchors that index it).
+    public init(scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
     /// What separates words in a text: a space, a line end, a no-break space.
     public static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\u{A0}" }
 

@@ -3,7 +3,7 @@ import LectioCore
 extension AppState {
     /// The notes file changed (saved here or by another instance): place the notes again.
     func notesDidChange(_ notes: [Annotation]) {
-        annotations = PlacedNote.place(notes, in: canonical)
+        annotations = PlacedNote.place(notes, in: sourceText)
         notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
     }
 
@@ -90,7 +90,7 @@ extension AppState {
         if let id = selection?.reattaching, let note = annotations.first(where: { $0.annotation.id == id })?.annotation {
             selection = nil
             var moved = note
-            moved.anchor = Anchoring.anchor(document: document, text: canonical, start: range.lowerBound, end: range.upperBound)
+            moved.anchor = Anchoring.anchor(document: document, text: sourceText, start: range.lowerBound, end: range.upperBound)
             moved = stamps.editing(moved, body: moved.body)
             return [.saveNote(moved)]
         }
@@ -130,7 +130,7 @@ extension AppState {
         if let id = editor.editing, let old = annotations.first(where: { $0.annotation.id == id })?.annotation {
             note = stamps.editing(old, body: body)
         } else {
-            let anchor = Anchoring.anchor(document: document, text: canonical, start: editor.range.lowerBound, end: editor.range.upperBound)
+            let anchor = Anchoring.anchor(document: document, text: sourceText, start: editor.range.lowerBound, end: editor.range.upperBound)
             note = stamps.note(on: anchor, body: body)
         }
         editEditor {

@@ -62,6 +62,10 @@ public final class AppState {
     public internal(set) var notesScope: NotesScope = .section
     /// The canonical text, made when first needed (notes, anchors).
     public private(set) lazy var canonical = CanonicalText(document: document)
+    /// The text that notes' offsets index (the source file for plain text), made when notes are
+    /// first placed or written.
+    public private(set) lazy var sourceText: SourceText = makeSourceText?() ?? SourceText(canonical: canonical)
+    let makeSourceText: (() -> SourceText)?
     /// The folded text for search, made at the first search.
     public private(set) lazy var searchIndex = SearchIndex(document: document)
     /// Paragraph references, made when first shown or asked for.
@@ -84,8 +88,9 @@ public final class AppState {
     /// A state showing `document` from its reading start on a `width`×`height` screen.
     public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
                 notes: [Annotation] = [], notesReadOnlyReason: String? = nil, notesNotice: String? = nil,
-                stamps: NoteStamps = .system) {
+                stamps: NoteStamps = .system, sourceText: (() -> SourceText)? = nil) {
         self.document = document
+        makeSourceText = sourceText
         self.stamps = stamps
         self.measure = measure
         self.keymap = keymap
@@ -101,7 +106,7 @@ public final class AppState {
         self.notesReadOnlyReason = notesReadOnlyReason
         if let notesNotice { message = notesNotice }
         if let notesReadOnlyReason { message = notesReadOnlyReason }
-        if !notes.isEmpty { annotations = PlacedNote.place(notes, in: canonical) }
+        if !notes.isEmpty { annotations = PlacedNote.place(notes, in: self.sourceText) }
         clampTop()
     }
 
