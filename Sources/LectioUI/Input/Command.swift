@@ -13,6 +13,7 @@ public enum Command: String, Sendable, CaseIterable {
     case goToPassage, editNote, deleteNote, reattachNote, cycleNotesScope, leaveNotes
     case saveNote, newLine, cancelEditor, externalEditor, caretLeft, caretRight, deleteBackward, deleteForward
     case caretLineStart, caretLineEnd
+    case wordForward, wordEnd, wordBackward, sentenceForward, sentenceBackward, selectParagraphs
     case confirmYes, confirmNo
     case search, nextMatch, previousMatch, goTo, setMark, jumpToMark, toggleParagraphReferences
     case submitPrompt, cancelPrompt, clearPrompt, recallOlder, recallNewer
@@ -77,6 +78,12 @@ public enum Command: String, Sendable, CaseIterable {
         case .deleteForward: return "Delete the character after the caret"
         case .caretLineStart: return "Caret to the start of the line"
         case .caretLineEnd: return "Caret to the end of the line"
+        case .wordForward: return "Word cursor to the next word"
+        case .wordEnd: return "Word cursor (or the selection) to the end of the word"
+        case .wordBackward: return "Word cursor (or the selection) back a word"
+        case .sentenceForward: return "Word cursor (or the selection) to the next sentence"
+        case .sentenceBackward: return "Word cursor (or the selection) back a sentence"
+        case .selectParagraphs: return "Select whole paragraphs"
         case .confirmYes: return "Yes"
         case .confirmNo: return "No"
         case .search: return "Search (smart case; accents, quotes and dashes ignored)"

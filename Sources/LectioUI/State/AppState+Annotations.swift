@@ -7,40 +7,13 @@ extension AppState {
         notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
     }
 
-    /// `v`: selects the first word at the cursor; movement keys then extend the selection.
+    /// `v`: selects the character under the word cursor (the start of the cursor's line, or
+    /// where a search or a word motion put it); motions then extend the selection.
     func startSelection() {
         guard !document.blocks.isEmpty else { return }
-        let start = canonical.skippingSpaces(from: cursorOffset)
-        selection = Selection(anchor: start, head: canonical.wordEnd(after: start))
-        message = "Selecting: j/k lines, w/b words, o other end, a annotate, Esc cancel"
-    }
-
-    func extendSelection(words n: Int) {
-        guard var sel = selection else { return }
-        var start = sel.range.lowerBound, end = sel.range.upperBound
-        if sel.movesStart {
-            if n > 0 {
-                let next = canonical.skippingSpaces(from: canonical.wordEnd(after: start))
-                if next < end { start = next }
-            } else {
-                start = canonical.wordStart(before: start)
-            }
-            sel.anchor = end
-            sel.head = start
-        } else {
-            if n > 0 {
-                end = canonical.wordEnd(after: end)
-            } else {
-                // Back to the end of the previous word, never past the first one.
-                var previous = canonical.wordStart(before: end)
-                while previous > start, CanonicalText.isSpace(canonical.scalars[previous - 1]) { previous -= 1 }
-                if previous > start { end = previous }
-            }
-            sel.anchor = start
-            sel.head = end
-        }
-        selection = sel
-        followSelection()
+        let start = min(canonical.skippingSpaces(from: caretOffset), max(0, canonical.scalars.count - 1))
+        selection = Selection(anchor: start, head: start + 1)
+        message = "Selecting: e/w words, j/k lines, ( ) sentences, V paragraphs, o other end, a annotate, Esc cancel"
     }
 
     func extendSelection(lines n: Int) {

@@ -94,7 +94,7 @@ extension AppState {
         notesFocus = false
         startSelection()
         selection?.reattaching = note.annotation.id
-        message = "Select the new passage for the note, then press a"
+        message = nil
     }
 
     /// The notes whose passage overlaps the canonical range.

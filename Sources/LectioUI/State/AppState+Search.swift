@@ -81,6 +81,8 @@ extension AppState {
             return
         }
         jump(toCanonical: range.lowerBound)
+        // The word cursor stands on the match: `v` selects from there.
+        reading.caret = range.lowerBound
     }
 
     /// The canonical ranges of the matches in blocks `blocks` (at most 2,000).

@@ -127,7 +127,7 @@ public final class AppState {
     /// The mode of the top layer, or of the text.
     public var mode: Mode {
         if let popup = layers.top { return popup.mode }
-        if selection != nil { return .selecting }
+        if let selection { return selection.reattaching != nil ? .reattaching : .selecting }
         return notesFocus ? .notes : .reading
     }
 
@@ -177,7 +177,7 @@ public final class AppState {
             return apply(outcome, to: popup)
         }
         guard let command else {
-            if mode == .reading || mode == .notes { message = "\(key.label) is not a key here: press ? for help" }
+            if mode == .reading || mode == .notes || mode == .reattaching { message = "\(key.label) is not a key here: press ? for help" }
             return []
         }
         return perform(command)
@@ -229,7 +229,20 @@ public final class AppState {
         case .setMark: pendingPrefix = "m"; message = "Mark: press a letter"
         case .jumpToMark: pendingPrefix = "'"; message = "Go to mark: press a letter (' for before the last jump)"
         case .toggleParagraphReferences: showsParagraphReferences.toggle(); relayout()
-        case .startSelection: startSelection()
+        case .startSelection:
+            let reattaching = selection?.reattaching
+            startSelection()
+            selection?.reattaching = reattaching
+        case .caretLeft: move(.left)
+        case .caretRight: move(.right)
+        case .wordForward: move(.nextWordStart)
+        case .wordEnd: move(.wordEnd)
+        case .wordBackward: move(.previousWordStart)
+        case .caretLineStart: move(.lineStart)
+        case .caretLineEnd: move(.lineEnd)
+        case .sentenceForward: move(.nextSentence)
+        case .sentenceBackward: move(.previousSentence)
+        case .selectParagraphs: selectParagraphs()
         case .annotate: return annotate()
         case .focusNotes: focusNotes()
         case .extendLineDown: extendSelection(lines: 1)
@@ -237,7 +250,9 @@ public final class AppState {
         case .extendWordForward: extendSelection(words: 1)
         case .extendWordBackward: extendSelection(words: -1)
         case .swapSelectionEnds: selection?.movesStart.toggle()
-        case .cancelSelection: selection = nil
+        case .cancelSelection:
+            if selection?.reattaching != nil { message = "Re-attaching cancelled: the note stays orphaned" }
+            selection = nil
         case .choiceDown: moveNotesSelection(by: 1)
         case .choiceUp: moveNotesSelection(by: -1)
         case .goToPassage: goToSelectedNote()
