@@ -30,10 +30,9 @@ import LectioTestSupport
             try tmux.send("j")
             screen = try tmux.wait { $0 != screen }
         }
-        try tmux.send("v")
-        for _ in 0..<7 { try tmux.send("w") }
-        try tmux.send("o")
-        for _ in 0..<4 { try tmux.send("w") }
+        // The word cursor to the sentence's start, then a character and five word ends.
+        try tmux.send("$", "(", "v")
+        for _ in 0..<5 { try tmux.send("e") }
         try tmux.wait(for: "SELECT 4 words")
         try tmux.send("a")
         try tmux.wait(for: "┌─ New note")
@@ -83,7 +82,7 @@ import LectioTestSupport
         let notesPath = try Fixtures.temporaryFolder().appendingPathComponent("corrupt.json").path
         let garbage = "{ \"schemaVersion\": 1, \"notes\": [ oops"
         try garbage.write(toFile: notesPath, atomically: true, encoding: .utf8)
-        let add = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", "x"])
+        let add = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--occurrence", "1", "--body", "x"])
         #expect(add.status == 1)
         #expect(add.stderr.contains(notesPath))
         #expect(try String(contentsOfFile: notesPath, encoding: .utf8) == garbage)
@@ -98,7 +97,7 @@ import LectioTestSupport
                 group.addTask {
                     var ok = 0
                     for i in 0..<perStream {
-                        let r = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", "s\(stream)-\(i)"])
+                        let r = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--occurrence", "1", "--body", "s\(stream)-\(i)"])
                         if r.status == 0 { ok += 1 }
                     }
                     return ok
@@ -121,7 +120,7 @@ import LectioTestSupport
             let body = "kill-\(i)"
             let process = Process()
             process.executableURL = URL(fileURLWithPath: LectioBinary.path)
-            process.arguments = ["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", body]
+            process.arguments = ["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--occurrence", "1", "--body", body]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

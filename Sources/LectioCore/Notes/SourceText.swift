@@ -79,8 +79,10 @@ public struct SourceText: Sendable {
         let map = alignment(ofBlock: b)
         let count = blockCounts[b]
         if atOrAfter {
-            let i = map[0..<count].firstIndex { $0 >= offset } ?? count
+            var i = map[0..<count].firstIndex { $0 >= offset } ?? count
             if i == count, b + 1 < blockStarts.count { return blockStarts[b + 1] }
+            // Scalars the importer put in (a joiner) share the place of the next one found.
+            while i + 1 < count, map[i + 1] == map[i] { i += 1 }
             return blockStarts[b] + i
         }
         let i = map[0..<count].lastIndex { $0 <= offset } ?? 0
@@ -106,9 +108,22 @@ public struct SourceText: Sendable {
         var map: [Int] = []
         map.reserveCapacity(blockCounts[b] + 1)
         for i in blockStarts[b]..<(blockStarts[b] + blockCounts[b]) {
-            var j = p
-            while j < limit, !Self.stands(for: s[j], canonical: c[i]) { j += 1 }
-            if j < limit {
+            if CanonicalText.isSpace(c[i]) {
+                // A space stands for the run of white space at this place (a line end and the
+                // next line's indent); with none here, the importer put it in (a heading's " — ").
+                map.append(p)
+                while p < limit, Self.isSourceSpace(s[p]) { p += 1 }
+                continue
+            }
+            // A character is looked for a little ahead: the importer drops labels and markup,
+            // never much at once; one it made up (a joiner) is not found and takes no room.
+            // White space (a centred heading's indent) does not count towards how far.
+            var j = p, skipped = 0
+            while j < limit, skipped < Self.lookahead, !Self.stands(for: s[j], canonical: c[i]) {
+                if !Self.isSourceSpace(s[j]) { skipped += 1 }
+                j += 1
+            }
+            if j < limit, skipped < Self.lookahead {
                 map.append(j)
                 p = j + 1
             } else {
@@ -117,6 +132,13 @@ public struct SourceText: Sendable {
         }
         map.append(p)
         return map
+    }
+
+    /// How far ahead a character of a block is looked for in the source.
+    static let lookahead = 48
+
+    static func isSourceSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0C}" || s == "\u{A0}"
     }
 
     /// Whether the canonical scalar `c` is what the importer made of the source scalar `s`.
