@@ -42,7 +42,7 @@ import LectioTestSupport
         #expect(effects.isEmpty)
         effects += press(s, [.ctrl("j")] + Key.typing("second line") + [.alt("\n")] + Key.typing("third"))
         let editor = FrameRenderer.render(s)
-        #expect(editor.text.contains("┌─ New note ─"))
+        #expect(editor.text.contains("┌─ New note · line 3, column 6 ─"))
         #expect(editor.text.contains("“The truth will out.”"))
         #expect(editor.text.contains("Sedov’s creed — 真理 #trials"))
         #expect(editor.text.contains("second line"))
@@ -106,7 +106,7 @@ import LectioTestSupport
         _ = press(s, [.char("a"), .escape])
         #expect(s.layers.isEmpty)
         _ = press(s, [.char("a"), .char("x"), .escape])
-        #expect(FrameRenderer.render(s).text.contains("Discard this note? (y/n)"))
+        #expect(FrameRenderer.render(s).text.contains("Discard your changes? (y/n)"))
         _ = press(s, [.char("n")])
         #expect(s.mode == NoteEditor.mode)
         _ = press(s, [.escape, .char("y")])
@@ -150,7 +150,7 @@ import LectioTestSupport
         _ = press(s, [.ctrl("o")])
         #expect(s.cursor.block == document.startBlock)
         _ = press(s, [.char("A"), .char("e")])
-        #expect(FrameRenderer.render(s).text.contains("┌─ Edit note ─"))
+        #expect(FrameRenderer.render(s).text.contains("┌─ Edit note · line 1, column 6 ─"))
         guard case .saveNote(let edited)? = press(s, Key.typing(" #tone") + [.enter]).first else { Issue.record("not saved"); return }
         #expect(edited.id == note.id)
         #expect(edited.body == "Creed #tone")
@@ -186,5 +186,31 @@ import LectioTestSupport
         _ = press(s, [.char("a")])
         #expect(s.layers.isEmpty)
         #expect(s.message?.hasPrefix("Notes are read-only") == true)
+    }
+
+    @Test func theEditorMovesBetweenLinesAndCtrlCAsksBeforeLosingText() throws {
+        let s = try stateOnTruthLine()
+        _ = press(s, [.char("a")] + Key.typing("first line") + [.ctrl("j")] + Key.typing("second"))
+        _ = press(s, [.up])
+        let editor = try #require(s.layers.top(as: NoteEditor.self))
+        #expect(editor.lineAndColumn == (1, 7))
+        _ = press(s, Key.typing("X") + [.down, .down])
+        #expect(s.layers.top(as: NoteEditor.self)?.text == "first Xline\nsecond")
+        #expect(FrameRenderer.render(s).text.contains("line 2, column 7"))
+        // Ctrl-C with unsaved text asks; n keeps the text, y quits.
+        #expect(press(s, [.ctrl("c")]).isEmpty)
+        #expect(FrameRenderer.render(s).text.contains("Quit and lose the note you are writing? (y/n)"))
+        _ = press(s, [.char("n")])
+        #expect(s.layers.top(as: NoteEditor.self)?.text == "first Xline\nsecond")
+        #expect(press(s, [.ctrl("c"), .char("y")]) == [.quit])
+        // Elsewhere Ctrl-C still quits at once.
+        let reading = try stateOnTruthLine()
+        #expect(press(reading, [.ctrl("c")]) == [.quit])
+    }
+
+    @Test func orphansAreAnnouncedAtOpen() {
+        let lost = (1...2).map { Annotation(anchor: Anchor(section: "", start: 0, end: 5, exact: "nowhere \($0) at all", prefix: "", suffix: ""), body: "b", id: "o\($0)") }
+        let s = AppState(document: document, width: 140, height: 40, notes: lost)
+        #expect(s.message == "2 notes could not be placed: A to see them")
     }
 }

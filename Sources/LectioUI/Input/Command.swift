@@ -12,7 +12,7 @@ public enum Command: String, Sendable, CaseIterable {
     case extendLineDown, extendLineUp, extendWordForward, extendWordBackward, swapSelectionEnds, cancelSelection
     case goToPassage, editNote, deleteNote, reattachNote, cycleNotesScope, leaveNotes
     case saveNote, newLine, cancelEditor, externalEditor, caretLeft, caretRight, deleteBackward, deleteForward
-    case caretLineStart, caretLineEnd
+    case caretLineStart, caretLineEnd, caretUp, caretDown
     case wordForward, wordEnd, wordBackward, sentenceForward, sentenceBackward, selectParagraphs
     case confirmYes, confirmNo
     case search, nextMatch, previousMatch, goTo, setMark, jumpToMark, toggleParagraphReferences
@@ -78,6 +78,8 @@ public enum Command: String, Sendable, CaseIterable {
         case .deleteForward: return "Delete the character after the caret"
         case .caretLineStart: return "Caret to the start of the line"
         case .caretLineEnd: return "Caret to the end of the line"
+        case .caretUp: return "Caret to the line above"
+        case .caretDown: return "Caret to the line below"
         case .wordForward: return "Word cursor to the next word"
         case .wordEnd: return "Word cursor (or the selection) to the end of the word"
         case .wordBackward: return "Word cursor (or the selection) back a word"

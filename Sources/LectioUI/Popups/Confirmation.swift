@@ -6,6 +6,8 @@ public struct Confirmation: Popup, Equatable {
     public enum Action: Sendable, Equatable {
         case deleteNote(id: String)
         case discardEditor
+        /// Quit although the note editor holds unsaved text.
+        case quit
     }
     public var question: String
     public var action: Action
@@ -30,6 +32,7 @@ public struct Confirmation: Popup, Equatable {
             switch action {
             case .discardEditor: return .close { $0.layers.pop(NoteEditor.self); return [] }
             case .deleteNote(let id): return .close { _ in [.deleteNote(id: id)] }
+            case .quit: return .close { _ in [.quit] }
             }
         default: return .keep
         }

@@ -107,6 +107,10 @@ public final class AppState {
         if let notesNotice { message = notesNotice }
         if let notesReadOnlyReason { message = notesReadOnlyReason }
         if !notes.isEmpty { annotations = PlacedNote.place(notes, in: self.sourceText) }
+        let orphans = annotations.filter { $0.range == nil }.count
+        if orphans > 0, message == nil {
+            message = orphans == 1 ? "1 note could not be placed: A to see it" : "\(orphans) notes could not be placed: A to see them"
+        }
         clampTop()
     }
 
@@ -171,7 +175,14 @@ public final class AppState {
             return completePrefix(prefix, with: key)
         }
         let command = keymap.command(for: key, in: mode)
-        if command == .forceQuit { return [.quit] }
+        if command == .forceQuit {
+            // Ctrl-C quits at once, but not over a note being written: that asks first.
+            if let editor = layers.top(as: NoteEditor.self), editor.isModified {
+                layers.push(Confirmation(question: "Quit and lose the note you are writing? (y/n)", action: .quit))
+                return []
+            }
+            return [.quit]
+        }
         if var popup = layers.top {
             let outcome = command.map { popup.perform($0, reader: self) } ?? popup.type(key, reader: self)
             return apply(outcome, to: popup)
