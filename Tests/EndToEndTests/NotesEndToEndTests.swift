@@ -53,6 +53,8 @@ import LectioTestSupport
         let list = try again.wait(for: "“The truth will out.”")
         #expect(list.contains("Sedov’s creed — la vérité #trials"))
         try again.send("Enter")
+        try again.wait(for: "┌─ Note ─")
+        try again.send("Enter")
         let text = try again.wait(for: "▎hardships to be overcome. The truth will out.")
         #expect(text.contains("› Chapter 7"))
     }

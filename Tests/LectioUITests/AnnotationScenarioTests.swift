@@ -144,6 +144,9 @@ import LectioTestSupport
         _ = press(s, [.char("s")])
         #expect(s.notesScope == .all)
         _ = press(s, [.enter])
+        #expect(s.mode == NoteViewer.mode)
+        #expect(FrameRenderer.render(s).text.contains("┌─ Note ─"))
+        _ = press(s, [.enter])
         #expect(s.mode == .reading)
         #expect(s.currentSection?.title.hasPrefix("Chapter 7") == true)
         #expect(s.cursorOffset <= start)
@@ -212,5 +215,57 @@ import LectioTestSupport
         let lost = (1...2).map { Annotation(anchor: Anchor(section: "", start: 0, end: 5, exact: "nowhere \($0) at all", prefix: "", suffix: ""), body: "b", id: "o\($0)") }
         let s = AppState(document: document, width: 140, height: 40, notes: lost)
         #expect(s.message == "2 notes could not be placed: A to see them")
+    }
+
+    /// Notes with `count` bodies, tagged in turn, on successive sentences' first words.
+    func stateWithNotes(_ bodies: [String]) throws -> AppState {
+        let s = AppState(document: document, width: 140, height: 40)
+        let text = CanonicalText(document: document)
+        let quotes = ["The truth will out.", "Kremlin-ordered murders", "Vyshinsky", "defend Trotsky’s honor"]
+        let notes = try bodies.enumerated().map { i, body -> Annotation in
+            let quote = quotes[i % quotes.count]
+            let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)
+            var note = Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + quote.unicodeScalars.count),
+                                  body: body, id: "n\(i)")
+            note.modified = "2026-11-2\(i)T10:00:00Z"
+            return note
+        }
+        _ = s.update(.notesChanged(notes))
+        return s
+    }
+
+    @Test func theNotesPaneFiltersByWordsAndTagsOrdersAndShowsAWholeNote() throws {
+        let long = (1...12).map { "Line \($0) of a long note on the trials." }.joined(separator: "\n")
+        let s = try stateWithNotes(["Creed #tone", "Opening of the book #context", long + " #trials", "Defence #tone #trials"])
+        _ = press(s, [.char("A"), .char("s")])
+        #expect(s.notesInPane.count == 4)
+        #expect(FrameRenderer.render(s).text.contains("Personal notes · all notes (4)"))
+        _ = press(s, [.char("G")])
+        #expect(s.notesSelected == 3)
+        _ = press(s, [.char("g")])
+        #expect(s.notesSelected == 0)
+        // Words, as search matches them: case and accents ignored.
+        _ = press(s, [.char("/")] + Key.typing("DÉFENCE".lowercased()) + [.enter])
+        #expect(s.notesInPane.map { s.annotations[$0.note].annotation.body } == ["Defence #tone #trials"])
+        #expect(FrameRenderer.render(s).text.contains("all notes (1) · “dé"))
+        _ = press(s, [.escape])
+        #expect(s.notesFilter == nil && s.mode == .notes)
+        // A tag from the list.
+        _ = press(s, [.char("#")])
+        #expect(FrameRenderer.render(s).text.contains("#trials  (2)"))
+        _ = press(s, [.char("G"), .enter])
+        #expect(s.notesTag == "trials")
+        #expect(Set(s.notesInPane.map { s.annotations[$0.note].annotation.id }) == ["n2", "n3"])
+        _ = press(s, [.escape])
+        // Latest first.
+        _ = press(s, [.char("o")])
+        #expect(s.notesInPane.map { s.annotations[$0.note].annotation.id } == ["n3", "n2", "n1", "n0"])
+        // The whole body in the viewer, scrolled.
+        _ = press(s, [.char("j"), .enter])
+        let viewer = FrameRenderer.render(s).text
+        #expect(viewer.contains("Line 1 of a long note"))
+        #expect(viewer.contains("Line 12 of a long note"))
+        _ = press(s, [.escape])
+        #expect(s.mode == .notes)
     }
 }

@@ -11,6 +11,7 @@ public enum Command: String, Sendable, CaseIterable {
     case startSelection, annotate, focusNotes
     case extendLineDown, extendLineUp, extendWordForward, extendWordBackward, swapSelectionEnds, cancelSelection
     case goToPassage, editNote, deleteNote, reattachNote, cycleNotesScope, leaveNotes
+    case viewNote, filterNotes, chooseTag, toggleNotesOrder
     case saveNote, newLine, cancelEditor, externalEditor, caretLeft, caretRight, deleteBackward, deleteForward
     case caretLineStart, caretLineEnd, caretUp, caretDown
     case wordForward, wordEnd, wordBackward, sentenceForward, sentenceBackward, selectParagraphs
@@ -67,7 +68,11 @@ public enum Command: String, Sendable, CaseIterable {
         case .deleteNote: return "Delete the note (asks first)"
         case .reattachNote: return "Re-attach an orphaned note to a new selection"
         case .cycleNotesScope: return "List this section's notes, all notes, or by tag"
-        case .leaveNotes: return "Back to the text"
+        case .leaveNotes: return "Clear the filter, or back to the text"
+        case .viewNote: return "Read the whole note"
+        case .filterNotes: return "Filter the notes by words"
+        case .chooseTag: return "Show only the notes of a tag"
+        case .toggleNotesOrder: return "Order by place in the text, or latest first"
         case .saveNote: return "Save the note"
         case .newLine: return "New line in the note"
         case .cancelEditor: return "Cancel (asks first if something was typed)"

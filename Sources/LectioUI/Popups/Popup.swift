@@ -106,5 +106,7 @@ public enum Popups {
         Prompt.self,
         HelpPopup.self,
         SectionChooser.self,
+        NoteViewer.self,
+        TagChooser.self,
     ]
 }

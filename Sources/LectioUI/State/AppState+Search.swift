@@ -11,6 +11,10 @@ extension AppState {
             searchHistory.append(text)
             if searchHistory.count > 100 { searchHistory.removeFirst() }
             runSearch(text)
+        case .notesFilter:
+            notesFilter = text
+            notesSelected = 0
+            message = notesInPane.isEmpty ? "No note holds “\(text)” (Esc clears the filter)" : nil
         case .goTo:
             goToHistory.removeAll { $0 == text }
             goToHistory.append(text)

@@ -60,6 +60,11 @@ public final class AppState {
     public internal(set) var notesSelected = 0
     /// Which notes the notes pane lists.
     public internal(set) var notesScope: NotesScope = .section
+    /// The notes pane's filter: words the note must hold (`/` in the pane), and a tag (`#`).
+    public internal(set) var notesFilter: String?
+    public internal(set) var notesTag: String?
+    /// The order of the notes pane.
+    public internal(set) var notesOrder: NotesOrder = .place
     /// The canonical text, made when first needed (notes, anchors).
     public private(set) lazy var canonical = CanonicalText(document: document)
     /// The text that notes' offsets index (the source file for plain text), made when notes are
@@ -266,12 +271,29 @@ public final class AppState {
             selection = nil
         case .choiceDown: moveNotesSelection(by: 1)
         case .choiceUp: moveNotesSelection(by: -1)
+        case .choiceFirst: notesSelected = 0
+        case .choiceLast: notesSelected = max(0, notesInPane.count - 1)
+        case .scrollPageDown: moveNotesSelection(by: max(1, pageHeight / 4))
+        case .scrollPageUp: moveNotesSelection(by: -max(1, pageHeight / 4))
+        case .viewNote: viewSelectedNote()
+        case .filterNotes: layers.push(Prompt(kind: .notesFilter))
+        case .chooseTag: chooseTag()
+        case .toggleNotesOrder:
+            notesOrder = notesOrder == .place ? .modified : .place
+            notesSelected = 0
         case .goToPassage: goToSelectedNote()
         case .editNote: editSelectedNote()
         case .deleteNote: askToDeleteSelectedNote()
         case .reattachNote: reattachSelectedNote()
         case .cycleNotesScope: notesScope = notesScope.next; notesSelected = 0
-        case .leaveNotes: notesFocus = false
+        case .leaveNotes:
+            if notesFilter != nil || notesTag != nil {
+                notesFilter = nil
+                notesTag = nil
+                message = "Filter cleared (Esc again returns to the text)"
+            } else {
+                notesFocus = false
+            }
         default: break  // a popup's command: the popup carries it out
         }
         return []

@@ -9,15 +9,21 @@ struct NotesPaneView {
     @discardableResult
     func draw(into screen: inout Screen, rect: Rect) -> [Int: Int] {
         let entries = state.notesInPane
-        drawPaneHeader("Personal notes · \(state.notesScope.rawValue) (\(entries.count))", into: &screen, rect: rect)
+        var header = "Personal notes · \(state.notesScope.rawValue) (\(entries.count))"
+        if let tag = state.notesTag { header += " · #\(tag)" }
+        if let filter = state.notesFilter { header += " · “\(filter)”" }
+        if state.notesOrder == .modified { header += " · \(NotesOrder.modified.rawValue)" }
+        drawPaneHeader(header, into: &screen, rect: rect)
         let inner = Self.inner(of: rect, focused: state.notesFocus)
         if state.notesFocus {
-            let hint = "Enter go · e edit · d delete · r re-attach · s scope · Esc back"
+            let hint = "Enter read · p go · e edit · d delete · r re-attach · / filter · # tag · o order · s scope · Esc back"
             screen.put(hint, x: inner.x, y: inner.maxY, maxWidth: inner.width, style: Style(.dim, role: .muted))
         }
         let wrapper = TextWrapper(measure: state.measure)
         if entries.isEmpty {
-            var hint = state.annotations.isEmpty ? "No personal notes yet." : "No notes in this section (s shows all)."
+            var hint = state.annotations.isEmpty ? "No personal notes yet."
+                : state.notesFilter != nil || state.notesTag != nil ? "No note matches the filter (Esc clears it)."
+                : "No notes in this section (s shows all)."
             if let reason = state.notesReadOnlyReason { hint = "Notes are read-only: \(reason)" } else {
                 hint += " v selects a passage, a writes a note on it (or on the paragraph under the cursor)."
             }
