@@ -1,27 +1,57 @@
+import Glibc
 import LectioCore
 import LectioUI
 
 /// The reader's effect performer: writes notes through the notes store and runs the external
 /// editor in the terminal's foreground, and reports each result as an event. This is where the
-/// reader's I/O happens; `AppState` only asks for it.
+/// reader's I/O happens; `AppState` only asks for it. Before each frame it looks whether the
+/// notes file changed on disk (size, modification time, inode) and, if so, reads it again.
 public final class ReaderEffects: EffectPerformer {
     let notes: NotesStore?
     let editor: (String) -> Result<String, ExternalEditorFailure>
+    /// The notes file as last read or written here.
+    var seen: FileStamp?
+
+    /// What identifies a version of a file without reading it.
+    struct FileStamp: Equatable {
+        var size: Int
+        var modified: timespec
+        var inode: UInt
+
+        static func == (a: FileStamp, b: FileStamp) -> Bool {
+            a.size == b.size && a.inode == b.inode && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+        }
+
+        /// The stamp of the file at `path` (its target, for a symlink), or `nil` when there is none.
+        static func of(_ path: String) -> FileStamp? {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            return FileStamp(size: Int(st.st_size), modified: st.st_mtim, inode: UInt(st.st_ino))
+        }
+    }
 
     /// Effects on a notes store (none: notes cannot be saved) with an editor runner.
     public init(notes: NotesStore?, editor: @escaping (String) -> Result<String, ExternalEditorFailure>) {
         self.notes = notes
         self.editor = editor
+        seen = notes.flatMap { FileStamp.of($0.path) }
     }
 
     public func perform(_ effect: Effect, terminal: TerminalDevice) -> [Event] {
         switch effect {
         case .quit:
             return []
-        case .saveNote(let note):
+        case .saveNote(let note), .restoreNote(let note):
             guard let notes else { return [.noteSaveFailed(note, reason: "there is no notes file")] }
             do {
+                if case .saveNote = effect, notes.notes.contains(where: { $0.id == note.id }) {
+                    // An edit: if another window deleted the note meanwhile, ask before bringing it back.
+                    try notes.reload()
+                    seen = FileStamp.of(notes.path)
+                    if !notes.notes.contains(where: { $0.id == note.id }) { return [.noteDeletedElsewhere(note)] }
+                }
                 try notes.save(note)
+                seen = FileStamp.of(notes.path)
                 return [.noteSaved(note, notes: notes.notes)]
             } catch {
                 return [.noteSaveFailed(note, reason: "\(error)")]
@@ -30,6 +60,7 @@ public final class ReaderEffects: EffectPerformer {
             guard let notes else { return [.noteDeleteFailed(id: id, reason: "there is no notes file")] }
             do {
                 try notes.delete(id: id)
+                seen = FileStamp.of(notes.path)
                 return [.noteDeleted(id: id, notes: notes.notes)]
             } catch {
                 return [.noteDeleteFailed(id: id, reason: "\(error)")]
@@ -42,5 +73,15 @@ public final class ReaderEffects: EffectPerformer {
             case .failure(let failure): return [.editorFailed(failure.description)]
             }
         }
+    }
+
+    /// The notes file read again when it changed on disk since this process last saw it.
+    public func changesFromOutside() -> [Event] {
+        guard let notes, notes.readOnlyReason == nil else { return [] }
+        let now = FileStamp.of(notes.path)
+        guard now != seen else { return [] }
+        seen = now
+        do { try notes.reload() } catch { return [] }
+        return [.notesChangedOnDisk(notes.notes)]
     }
 }

@@ -38,6 +38,7 @@ public final class App {
             if dispatch(.resize(width: size.width, height: size.height)) { return }
         }
         while true {
+            for event in effects.changesFromOutside() where dispatch(event) { return }
             let frame = FrameRenderer.frame(state)
             terminal.present(frame.screen)
             guard let key = terminal.nextKey() else { return }

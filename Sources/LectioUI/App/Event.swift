@@ -24,6 +24,10 @@ public enum Event: Sendable, Equatable {
     case editorFailed(String)
     /// The notes file holds other notes than shown (another instance changed it).
     case notesChanged([Annotation])
+    /// The notes file was changed on disk by another window or `lectio notes`: read again.
+    case notesChangedOnDisk([Annotation])
+    /// A note edited here was deleted in the file meanwhile: nothing was written.
+    case noteDeletedElsewhere(Annotation)
 }
 
 /// Performs the effects that `AppState.update(_:)` asks for — the I/O that the UI never does
@@ -32,6 +36,13 @@ public protocol EffectPerformer: AnyObject {
     /// Performs `effect` (the terminal is there for effects that need it, such as running an
     /// editor in its foreground) and returns the events that report how it went.
     func perform(_ effect: Effect, terminal: TerminalDevice) -> [Event]
+    /// What changed outside the app since it last asked (the notes file written by another
+    /// process), as events; asked before every frame.
+    func changesFromOutside() -> [Event]
+}
+
+extension EffectPerformer {
+    public func changesFromOutside() -> [Event] { [] }
 }
 
 /// Performs nothing: for a state with no notes file and no editor (tests, the benchmark).
@@ -40,7 +51,7 @@ public final class NoEffects: EffectPerformer {
     public func perform(_ effect: Effect, terminal: TerminalDevice) -> [Event] {
         switch effect {
         case .quit: return []
-        case .saveNote(let note): return [.noteSaveFailed(note, reason: "no notes file")]
+        case .saveNote(let note), .restoreNote(let note): return [.noteSaveFailed(note, reason: "no notes file")]
         case .deleteNote(let id): return [.noteDeleteFailed(id: id, reason: "no notes file")]
         case .editExternally: return [.editorFailed("no external editor here")]
         }

@@ -6,6 +6,8 @@ public struct NoteEditor: Popup, Equatable {
     public var range: Range<Int>
     /// The note being edited, or `nil` for a new note.
     public var editing: String?
+    /// The note as it was when its editing began (to keep it if another window deletes it).
+    public var editedNote: Annotation?
     /// The text, as characters; `caret` is an index into it.
     public var characters: [Character]
     public var caret: Int

@@ -100,8 +100,14 @@ extension AppState {
             return []
         }
         let note: Annotation
-        if let id = editor.editing, let old = annotations.first(where: { $0.annotation.id == id })?.annotation {
+        if let id = editor.editing, let old = annotations.first(where: { $0.annotation.id == id })?.annotation ?? editor.editedNote {
             note = stamps.editing(old, body: body)
+            if !annotations.contains(where: { $0.annotation.id == id }) {
+                // Deleted in another window while it was edited here: which to keep?
+                editEditor { $0.saving = note.id }
+                noteDeletedElsewhere(note)
+                return []
+            }
         } else {
             let anchor = Anchoring.anchor(document: document, text: sourceText, start: editor.range.lowerBound, end: editor.range.upperBound)
             note = stamps.note(on: anchor, body: body)
@@ -122,6 +128,12 @@ extension AppState {
         } else {
             message = "Note re-attached"
         }
+    }
+
+    /// The note being edited here was deleted in another window: ask which to keep.
+    func noteDeletedElsewhere(_ note: Annotation) {
+        layers.push(Confirmation(question: "This note was deleted in another window. Keep your version? (y/n)",
+                                 action: .restoreNote(note), noClosesEditor: true))
     }
 
     /// The note was not written: the editor stays open with its text and the reason.

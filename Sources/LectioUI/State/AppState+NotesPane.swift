@@ -108,7 +108,9 @@ extension AppState {
             return
         }
         let range = note.range ?? note.annotation.anchor.start..<note.annotation.anchor.end
-        layers.push(NoteEditor(range: range, editing: note.annotation.id, body: note.annotation.body))
+        var editor = NoteEditor(range: range, editing: note.annotation.id, body: note.annotation.body)
+        editor.editedNote = note.annotation
+        layers.push(editor)
     }
 
     func askToDeleteSelectedNote() {

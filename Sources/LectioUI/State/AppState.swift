@@ -5,6 +5,8 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Write this note to the notes file (add, or replace by id).
     case saveNote(Annotation)
+    /// Write this note although it was deleted in the file meanwhile (the reader chose to keep it).
+    case restoreNote(Annotation)
     /// Delete the note with this id from the notes file.
     case deleteNote(id: String)
     /// Hand the note editor's text to `$EDITOR`, then put the result back in the editor.
@@ -156,6 +158,13 @@ public final class AppState {
         case .editorReturned(let text): externalEditorReturned(text)
         case .editorFailed(let reason): externalEditorFailed(reason)
         case .notesChanged(let notes): notesDidChange(notes)
+        case .notesChangedOnDisk(let notes):
+            let before = annotations.count
+            notesDidChange(notes)
+            if message == nil || notes.count != before {
+                message = "The notes file changed on disk: \(notes.count) note\(notes.count == 1 ? "" : "s") now"
+            }
+        case .noteDeletedElsewhere(let note): noteDeletedElsewhere(note)
         }
         return []
     }
