@@ -43,6 +43,8 @@ public enum NotesMerge {
             case .orderedDescending:
                 continue
             case .orderedSame:
+                // Already kept as a conflict copy (the same two copies merged again).
+                if result.contains(where: { $0.id.hasPrefix(note.id + "-") && $0.body == note.body }) { continue }
                 guard mine.body != note.body else {
                     if mine.anchor != note.anchor || mine.tags != note.tags { result[i] = note; updated += 1 }
                     continue
