@@ -30,9 +30,13 @@ public final class ReaderEffects: EffectPerformer {
         }
     }
 
+    /// The text's path, recorded when notes of a moved text are linked to it.
+    let textPath: String?
+
     /// Effects on a notes store (none: notes cannot be saved) with an editor runner.
-    public init(notes: NotesStore?, editor: @escaping (String) -> Result<String, ExternalEditorFailure>) {
+    public init(notes: NotesStore?, textPath: String? = nil, editor: @escaping (String) -> Result<String, ExternalEditorFailure>) {
         self.notes = notes
+        self.textPath = textPath
         self.editor = editor
         seen = notes.flatMap { FileStamp.of($0.path) }
     }
@@ -64,6 +68,34 @@ public final class ReaderEffects: EffectPerformer {
                 return [.noteDeleted(id: id, notes: notes.notes)]
             } catch {
                 return [.noteDeleteFailed(id: id, reason: "\(error)")]
+            }
+        case .mergeNotes(let copy):
+            guard let notes else { return [.notesMergeFailed("there is no notes file")] }
+            do {
+                guard let data = try AtomicFile.read(copy) else { return [.notesMergeFailed("\(copy) is gone")] }
+                let theirs = try NotesFile.decode(data, path: copy)
+                var result: NotesMerge.Result?
+                try notes.change { mine in
+                    let merged = NotesMerge.merge(mine, theirs.notes)
+                    result = merged
+                    mine = merged.notes
+                }
+                // Merged: the copy is kept, renamed, so that it is not offered again.
+                _ = rename(copy, copy + ".merged")
+                seen = FileStamp.of(notes.path)
+                return [.notesMerged(notes.notes, added: result?.added ?? 0, conflicts: result?.conflicts ?? 0)]
+            } catch {
+                return [.notesMergeFailed("\(error)")]
+            }
+        case .relinkNotes(let old):
+            guard let notes, let textPath else { return [.notesMergeFailed("there is no notes file")] }
+            do {
+                try NotesRelocation.relink(from: old, to: notes.path, textPath: textPath)
+                try notes.reload()
+                seen = FileStamp.of(notes.path)
+                return [.notesMerged(notes.notes, added: notes.notes.count, conflicts: 0)]
+            } catch {
+                return [.notesMergeFailed("\(error)")]
             }
         case .editExternally(let text):
             var result: Result<String, ExternalEditorFailure> = .failure(ExternalEditorFailure("not run"))

@@ -9,6 +9,10 @@ final class NotesContext {
     /// The notes file this text's notes were found in by content, when the text had none under
     /// its path (it was moved or copied); they are linked to this path now.
     private(set) var relinkedFrom: String?
+    /// The notes file of this text under another path, found but not linked (the reader asks).
+    private(set) var movedNotes: String?
+    /// The text's full path, as notes files record it.
+    let absolutePath: String
     /// The canonical text, for anchoring (made on demand: the reader does not need it to start).
     private(set) lazy var text = CanonicalText(document: opened.document)
     /// The text that stored offsets index (the decoded file for plain text), made on demand.
@@ -16,12 +20,14 @@ final class NotesContext {
 
     /// Opens `file` (or the bundled text) and its notes file (`--notes`, or the default one;
     /// when there is none, the notes file of the same text under another path is linked to it).
-    init(file: String?, notes: String?) throws {
+    /// With `relink` false, notes found by content are only offered (`movedNotes`).
+    init(file: String?, notes: String?, relink: Bool = true) throws {
         let path = try resolveText(file)
         let opened = try openText(path)
         self.opened = opened
         let notesPath = notes ?? NotesLocation.defaultPath(forText: path, bundled: file == nil)
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        absolutePath = absolute
         let title = opened.document.title
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         let hash: () -> String = {
@@ -36,6 +42,10 @@ final class NotesContext {
                 let canonical = CanonicalText(document: document)
                 let source = SourceText.of(file: path, document: document, canonical: canonical)
                 return NotesRelocation.placesWell(candidate, title: title, in: source)
+            }
+            if !relink {
+                movedNotes = found
+                found = nil
             }
             if let old = found {
                 do { try NotesRelocation.relink(from: old, to: notesPath, textPath: absolute) } catch {

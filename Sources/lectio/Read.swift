@@ -23,7 +23,7 @@ struct Read: ParsableCommand {
 
     func run() throws {
         NcursesTerminal.prepareLocale()
-        let context = try NotesContext(file: file, notes: notes)
+        let context = try NotesContext(file: file, notes: notes, relink: false)
         let opened = context.opened
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let terminal: NcursesTerminal
@@ -39,11 +39,14 @@ struct Read: ParsableCommand {
                              notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.notice,
                              sourceText: { context.sourceText })
         state.notesFilePath = context.store.path
+        // Notes found beside this one: asked about at open, nothing taken without a yes.
+        for copy in NotesMerge.conflictCopies(of: context.store.path) { state.offer(notesFile: copy, merge: true) }
+        if let moved = context.movedNotes { state.offer(notesFile: moved, merge: false) }
         let statePath = ReadingState.path(forText: opened.path, bundled: file == nil)
         state.stateFilePath = statePath
         if let saved = ReadingState.load(path: statePath) { state.restore(saved, fromStart: fromStart) }
         let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment)
-        App(state: state, terminal: terminal, effects: ReaderEffects(notes: context.store, editor: editor.edit)).run()
+        App(state: state, terminal: terminal, effects: ReaderEffects(notes: context.store, textPath: context.absolutePath, editor: editor.edit)).run()
         terminal.end()
         do { try state.readingState.save(path: statePath) } catch {
             complain("could not keep the reading position in \(statePath): \(error)")

@@ -95,7 +95,9 @@ import LectioTestSupport
         try FileManager.default.moveItem(atPath: first, toPath: moved)
 
         let tmux = try TmuxSession(width: 140, height: 40, command: ReaderEndToEndTests.command(LectioBinary.quote(moved), home: home))
-        try tmux.wait(for: "? help")
+        try tmux.wait(for: "Use them here? (y/n)")
+        try tmux.send("y")
+        try tmux.wait(for: "1 note added")
         try tmux.send("A", "s")
         try tmux.wait(for: "Kept across moves")
         try tmux.send("q", "q")
@@ -140,5 +142,25 @@ import LectioTestSupport
         }
         #expect(try normalised(copy) == normalised(original))
         #expect(try normalised(copy).count == 2)
+    }
+
+    /// A sync-conflict copy beside the notes file: the reader offers to merge it.
+    @Test func theReaderOffersToMergeASyncConflictCopy() throws {
+        try #require(TmuxSession.tmuxPath != nil)
+        let folder = try Fixtures.temporaryFolder()
+        let notesPath = folder.appendingPathComponent("notes.json").path
+        #expect(try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "The truth will out.", "--body", "Here"]).status == 0)
+        let copy = folder.appendingPathComponent("notes.sync-conflict-20261126-090000-XYZ.json").path
+        try FileManager.default.copyItem(atPath: notesPath, toPath: copy)
+        #expect(try LectioBinary.run(["notes", "add", "--notes", copy, "--quote", "Vyshinsky", "--body", "On the laptop"]).status == 0)
+        let tmux = try TmuxSession(width: 140, height: 40, command: ReaderEndToEndTests.command("--notes \(LectioBinary.quote(notesPath))"))
+        try tmux.wait(for: "Merge it in? (y/n)")
+        try tmux.send("y")
+        try tmux.wait(for: "1 note added")
+        #expect(Set(try notes(in: notesPath).compactMap { $0["body"] as? String }) == ["Here", "On the laptop"])
+        #expect(!FileManager.default.fileExists(atPath: copy), "renamed, so not offered again")
+        #expect(FileManager.default.fileExists(atPath: copy + ".merged"))
+        try tmux.send("q")
+        try tmux.wait(for: "DONE")
     }
 }

@@ -26,6 +26,10 @@ public enum Event: Sendable, Equatable {
     case notesChanged([Annotation])
     /// The notes file was changed on disk by another window or `lectio notes`: read again.
     case notesChangedOnDisk([Annotation])
+    /// Another copy of the notes was merged in (or linked): the notes file now holds `notes`.
+    case notesMerged([Annotation], added: Int, conflicts: Int)
+    /// The merge or link asked for could not be done, and why.
+    case notesMergeFailed(String)
     /// A note edited here was deleted in the file meanwhile: nothing was written.
     case noteDeletedElsewhere(Annotation)
 }
@@ -54,6 +58,7 @@ public final class NoEffects: EffectPerformer {
         case .saveNote(let note), .restoreNote(let note): return [.noteSaveFailed(note, reason: "no notes file")]
         case .deleteNote(let id): return [.noteDeleteFailed(id: id, reason: "no notes file")]
         case .editExternally: return [.editorFailed("no external editor here")]
+        case .mergeNotes, .relinkNotes: return [.notesMergeFailed("no notes file")]
         }
     }
 }

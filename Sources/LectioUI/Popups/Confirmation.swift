@@ -10,6 +10,9 @@ public struct Confirmation: Popup, Equatable {
         case quit
         /// Write back a note that another window deleted.
         case restoreNote(Annotation)
+        /// Merge a sync-conflict copy of the notes file, or take the notes of a moved text.
+        case mergeNotes(from: String)
+        case relinkNotes(from: String)
     }
     public var question: String
     public var action: Action
@@ -45,6 +48,8 @@ public struct Confirmation: Popup, Equatable {
             case .deleteNote(let id): return .close { _ in [.deleteNote(id: id)] }
             case .quit: return .close { _ in [.quit] }
             case .restoreNote(let note): return .close { _ in [.restoreNote(note)] }
+            case .mergeNotes(let path): return .close { _ in [.mergeNotes(from: path)] }
+            case .relinkNotes(let path): return .close { _ in [.relinkNotes(from: path)] }
             }
         default: return .keep
         }

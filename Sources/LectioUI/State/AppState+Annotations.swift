@@ -130,6 +130,16 @@ extension AppState {
         }
     }
 
+    /// Asks the reader, at open, about a notes file found beside this one: a sync-conflict copy
+    /// to merge in, or the notes of this text under its old path (it was moved).
+    public func offer(notesFile path: String, merge: Bool) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let question = merge
+            ? "A sync-conflict copy of your notes was found (\(name)). Merge it in? (y/n)"
+            : "Notes for this text were found under its old place (\(name)). Use them here? (y/n)"
+        layers.push(Confirmation(question: question, action: merge ? .mergeNotes(from: path) : .relinkNotes(from: path)))
+    }
+
     /// The note being edited here was deleted in another window: ask which to keep.
     func noteDeletedElsewhere(_ note: Annotation) {
         layers.push(Confirmation(question: "This note was deleted in another window. Keep your version? (y/n)",

@@ -7,6 +7,10 @@ public enum Effect: Sendable, Equatable {
     case saveNote(Annotation)
     /// Write this note although it was deleted in the file meanwhile (the reader chose to keep it).
     case restoreNote(Annotation)
+    /// Merge the notes of this copy of the notes file (a sync conflict) into the notes file.
+    case mergeNotes(from: String)
+    /// Take the notes file written for this text under another path (the text was moved).
+    case relinkNotes(from: String)
     /// Delete the note with this id from the notes file.
     case deleteNote(id: String)
     /// Hand the note editor's text to `$EDITOR`, then put the result back in the editor.
@@ -165,6 +169,10 @@ public final class AppState {
                 message = "The notes file changed on disk: \(notes.count) note\(notes.count == 1 ? "" : "s") now"
             }
         case .noteDeletedElsewhere(let note): noteDeletedElsewhere(note)
+        case .notesMerged(let notes, let added, let conflicts):
+            notesDidChange(notes)
+            message = "\(added) note\(added == 1 ? "" : "s") added" + (conflicts > 0 ? ", \(conflicts) kept twice (#conflict)" : "")
+        case .notesMergeFailed(let reason): message = "Not merged: \(reason)"
         }
         return []
     }
