@@ -211,6 +211,7 @@ public final class NcursesTerminal: TerminalDevice {
         if lectio_mouse_is_wheel_up(event.bstate) != 0 { kind = .wheelUp }
         else if lectio_mouse_is_wheel_down(event.bstate) != 0 { kind = .wheelDown }
         else if lectio_mouse_is_click(event.bstate) != 0 { kind = .click }
+        else if lectio_mouse_is_release(event.bstate) != 0 { kind = .release }
         else { return nil }
         return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
     }

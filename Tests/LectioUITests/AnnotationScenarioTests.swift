@@ -268,4 +268,23 @@ import LectioTestSupport
         _ = press(s, [.escape])
         #expect(s.mode == .notes)
     }
+
+    @Test func aMouseDragSelectsThePassageBetween() throws {
+        let s = try stateOnTruthLine()
+        let screen = FrameRenderer.render(s)
+        let row = try #require(ScreenText.row(of: "The truth will out.", in: screen))
+        let line = screen.line(row)
+        let col = try #require(line.range(of: "The truth").map { line.distance(from: line.startIndex, to: $0.lowerBound) })
+        _ = s.update(.mouse(MouseEvent(kind: .click, x: col, y: row), regions: FrameRegions()))
+        #expect(s.selection == nil)
+        #expect(s.canonical.string(s.caretOffset, s.caretOffset + 3) == "The", "the word cursor goes where the button went down")
+        _ = s.update(.mouse(MouseEvent(kind: .release, x: col + 13, y: row), regions: FrameRegions()))
+        #expect(s.mode == .selecting)
+        #expect(s.selection.map { s.canonical.string($0.range.lowerBound, $0.range.upperBound) } == "The truth will")
+        // A click and a release in one place select nothing.
+        _ = press(s, [.escape])
+        _ = s.update(.mouse(MouseEvent(kind: .click, x: col, y: row), regions: FrameRegions()))
+        _ = s.update(.mouse(MouseEvent(kind: .release, x: col, y: row), regions: FrameRegions()))
+        #expect(s.selection == nil)
+    }
 }

@@ -50,7 +50,8 @@ public enum Key: Sendable, Hashable {
 
 /// A mouse event: a click or a wheel turn at a cell.
 public struct MouseEvent: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case click, wheelUp, wheelDown }
+    /// A press of the button (`click`), its release (the end of a drag), the wheel.
+    public enum Kind: Sendable, Hashable { case click, release, wheelUp, wheelDown }
     public var kind: Kind
     public var x: Int
     public var y: Int

@@ -89,6 +89,8 @@ public final class AppState {
     public internal(set) var goToHistory: [String] = []
     /// Marks: letter → canonical offset.
     public internal(set) var marks: [Character: Int] = [:]
+    /// Where the mouse button went down in the text, until it is let go (a drag selects).
+    var mousePress: Int?
     /// `m` or `'` waiting for its letter.
     public internal(set) var pendingPrefix: Character?
     /// Whether paragraph references show in the margin.
