@@ -74,6 +74,9 @@ public final class NcursesTerminal: TerminalDevice {
         noecho()
         nonl()
         keypad(lectio_stdscr(), true)
+        // A key is waited for a second at most: then the app is told (`Key.tick`), so that it
+        // can look at the notes file even while the reader only reads.
+        wtimeout(lectio_stdscr(), Self.tickMilliseconds)
         curs_set(0)
         set_escdelay(25)
         useColor = color && has_colors()
@@ -162,15 +165,28 @@ public final class NcursesTerminal: TerminalDevice {
         wrefresh(window)
     }
 
+    /// How long a key is waited for before a `Key.tick`.
+    static let tickMilliseconds: Int32 = 1000
+
     public func nextKey() -> Key? {
         while true {
             if TerminalSignals.pending != 0 { return .interrupt }
             if TerminalSignals.takeResize() { return resized() }
             var ch: wint_t = 0
+            var before = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &before)
             let status = wget_wch(lectio_stdscr(), &ch)
             if status == ERR {
                 if TerminalSignals.pending != 0 { return .interrupt }
                 if TerminalSignals.takeResize() { return resized() }
+                // A wait that lasted is the timeout, not input gone (that fails at once).
+                var after = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &after)
+                let waited = Double(after.tv_sec - before.tv_sec) + Double(after.tv_nsec - before.tv_nsec) / 1e9
+                if waited >= Double(Self.tickMilliseconds) / 2000 {
+                    errors = 0
+                    return .tick
+                }
                 errors += 1
                 if errors > 50 { return nil }  // stdin is gone: stop, don't spin
                 continue
@@ -198,7 +214,7 @@ public final class NcursesTerminal: TerminalDevice {
     func characterKey(_ code: Int32) -> Key {
         KeyDecoder.character(code) {
             wtimeout(lectio_stdscr(), 0)
-            defer { wtimeout(lectio_stdscr(), -1) }
+            defer { wtimeout(lectio_stdscr(), Self.tickMilliseconds) }
             var next: wint_t = 0
             return wget_wch(lectio_stdscr(), &next) == OK ? UInt32(next) : nil
         }

@@ -163,4 +163,20 @@ import LectioTestSupport
         try tmux.send("q")
         try tmux.wait(for: "DONE")
     }
+
+    /// A note added from the command line shows in the open reader within a second, no key pressed.
+    @Test func aNoteAddedElsewhereAppearsWithoutAKey() throws {
+        try #require(TmuxSession.tmuxPath != nil)
+        let notesPath = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
+        let tmux = try TmuxSession(width: 140, height: 40, command: ReaderEndToEndTests.command("--notes \(LectioBinary.quote(notesPath))"))
+        try tmux.wait(for: "? help")
+        try tmux.send("A", "s")
+        try tmux.wait(for: "all notes (0)")
+        #expect(try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Kremlin-ordered murders", "--body", "From the shell"]).status == 0)
+        let screen = try tmux.wait(for: "From the shell")
+        #expect(screen.contains("all notes (1)"))
+        #expect(screen.contains("The notes file changed on disk: 1 note now"))
+        try tmux.send("q", "q")
+        try tmux.wait(for: "DONE")
+    }
 }

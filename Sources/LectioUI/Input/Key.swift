@@ -12,6 +12,8 @@ public enum Key: Sendable, Hashable {
     case resize
     /// A signal asked the app to stop (SIGTERM, SIGHUP…).
     case interrupt
+    /// A second passed without input: the app looks whether files changed.
+    case tick
     /// Anything else the terminal sent.
     case unknown(Int)
 
@@ -43,6 +45,7 @@ public enum Key: Sendable, Hashable {
         case .mouse: return "mouse"
         case .resize: return "resize"
         case .interrupt: return "signal"
+        case .tick: return "tick"
         case .unknown(let n): return "key \(n)"
         }
     }

@@ -183,7 +183,7 @@ public final class AppState {
     func handle(_ key: Key) -> [Effect] {
         switch key {
         case .interrupt: return [.quit]
-        case .resize: return []
+        case .resize, .tick: return []
         case .mouse: return []  // mice come with the last frame's regions: `Event.mouse`
         default: break
         }
