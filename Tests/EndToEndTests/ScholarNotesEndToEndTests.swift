@@ -78,6 +78,14 @@ import LectioTestSupport
         let narrowed = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--at", "3.2", "--body", "Here"])
         #expect(narrowed.status == 0, "\(narrowed.stderr)")
         #expect(try notes(in: notesPath).count == 2)
+        // `notes list --json` places each note in the same offsets as the file.
+        let list = try LectioBinary.run(["notes", "list", "--notes", notesPath, "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        for row in rows {
+            let note = try #require(row["note"] as? [String: Any]), anchor = try #require(note["anchor"] as? [String: Any])
+            #expect(row["start"] as? Int == anchor["start"] as? Int)
+            #expect(try slice(Fixtures.bundledTextPath, row["start"] as? Int ?? -1, row["end"] as? Int ?? -1) == anchor["exact"] as? String)
+        }
     }
 
     /// `mv book.txt elsewhere/`: the notes are found by the text's SHA-256 and shown again.
