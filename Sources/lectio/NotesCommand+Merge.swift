@@ -24,6 +24,15 @@ extension NotesCommand {
             }
             let result = NotesMerge.merge(a.notes, b.notes)
             let target = into ?? first
+            if target != first {
+                // A new target starts as a copy of the first file: its schema, its text, its fields.
+                do {
+                    if try AtomicFile.read(target) == nil, let data = try AtomicFile.read(first) { try AtomicFile.write(data, to: target) }
+                } catch let failure as AtomicFile.Failure {
+                    complain("notes file \(target): \(failure.description)")
+                    throw ExitCode(1)
+                }
+            }
             let store = NotesStore(path: target) { a.text }
             if let reason = store.readOnlyReason {
                 complain(reason)

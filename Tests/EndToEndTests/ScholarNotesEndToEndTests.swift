@@ -126,6 +126,10 @@ import LectioTestSupport
         try FileManager.default.copyItem(atPath: a, toPath: b)
         #expect(try LectioBinary.run(["notes", "add", "--notes", a, "--quote", "Kremlin-ordered murders", "--body", "Only in A"]).status == 0)
         #expect(try LectioBinary.run(["notes", "add", "--notes", b, "--quote", "Vyshinsky", "--body", "Only in B"]).status == 0)
+        let into = folder.appendingPathComponent("merged.json").path
+        #expect(try LectioBinary.run(["notes", "merge", a, b, "--into", into]).status == 0)
+        #expect(try notes(in: into).count == 4)
+        #expect(try file(into)["schemaVersion"] as? Int == 2)
         let merge = try LectioBinary.run(["notes", "merge", a, b])
         #expect(merge.status == 0, "\(merge.stderr)")
         let bodies = try notes(in: a).compactMap { $0["body"] as? String }.sorted()

@@ -30,8 +30,8 @@ public struct NoteViewer: Popup, Equatable {
         case .scrollUp: scroll(by: -1, reader)
         case .scrollPageDown: scroll(by: rows, reader)
         case .scrollPageUp: scroll(by: -rows, reader)
-        case .goToPassage: return .close { $0.goToSelectedNote(); return [] }
-        case .editNote: return .close { $0.editSelectedNote(); return [] }
+        case .goToPassage: return .close { [id] in $0.selectPaneNote(id: id); $0.goToSelectedNote(); return [] }
+        case .editNote: return .close { [id] in $0.selectPaneNote(id: id); $0.editSelectedNote(); return [] }
         case .close: return .close
         default: break
         }

@@ -80,6 +80,11 @@ extension AppState {
         layers.push(TagChooser(tags: tags, selected: notesTag.flatMap { tags.firstIndex(of: $0) } ?? 0))
     }
 
+    /// Highlights the note with this id in the pane (it may have moved: the file was read again).
+    func selectPaneNote(id: String) {
+        if let i = notesInPane.firstIndex(where: { annotations[$0.note].annotation.id == id }) { notesSelected = i }
+    }
+
     /// Shows only the notes of `tag`.
     func filterNotes(byTag tag: String) {
         notesTag = tag
