@@ -73,6 +73,7 @@ static inline int lectio_key_mouse(void) { return KEY_MOUSE; }
 static inline mmask_t lectio_mouse_mask(void) {
     return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED;
 }
+static inline int lectio_mouse_is_release(mmask_t m) { return (m & BUTTON1_RELEASED) != 0; }
 static inline int lectio_mouse_is_wheel_up(mmask_t m) { return (m & BUTTON4_PRESSED) != 0; }
 static inline int lectio_mouse_is_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }
 /// A press (or a click ncurses put together); the release that follows is not a second click.

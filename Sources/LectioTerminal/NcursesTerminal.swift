@@ -79,6 +79,9 @@ public final class NcursesTerminal: TerminalDevice {
         noecho()
         nonl()
         keypad(lectio_stdscr(), true)
+        // A key is waited for a second at most: then the app is told (`Key.tick`), so that it
+        // can look at the notes file even while the reader only reads.
+        wtimeout(lectio_stdscr(), Self.tickMilliseconds)
         curs_set(0)
         set_escdelay(25)
         useColor = color && has_colors()
@@ -221,15 +224,28 @@ public final class NcursesTerminal: TerminalDevice {
         return scalars.dropFirst().contains { wcwidth(wchar_t(bitPattern: $0.value)) > 0 || $0.value == 0x200D }
     }
 
+    /// How long a key is waited for before a `Key.tick`.
+    static let tickMilliseconds: Int32 = 1000
+
     public func nextKey() -> Key? {
         while true {
             if TerminalSignals.pending != 0 { return .interrupt }
             if TerminalSignals.takeResize() { return resized() }
             var ch: wint_t = 0
+            var before = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &before)
             let status = wget_wch(lectio_stdscr(), &ch)
             if status == ERR {
                 if TerminalSignals.pending != 0 { return .interrupt }
                 if TerminalSignals.takeResize() { return resized() }
+                // A wait that lasted is the timeout, not input gone (that fails at once).
+                var after = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &after)
+                let waited = Double(after.tv_sec - before.tv_sec) + Double(after.tv_nsec - before.tv_nsec) / 1e9
+                if waited >= Double(Self.tickMilliseconds) / 2000 {
+                    errors = 0
+                    return .tick
+                }
                 errors += 1
                 if errors > 50 { return nil }  // stdin is gone: stop, don't spin
                 continue
@@ -257,7 +273,7 @@ public final class NcursesTerminal: TerminalDevice {
     func characterKey(_ code: Int32) -> Key {
         KeyDecoder.character(code) {
             wtimeout(lectio_stdscr(), 0)
-            defer { wtimeout(lectio_stdscr(), -1) }
+            defer { wtimeout(lectio_stdscr(), Self.tickMilliseconds) }
             var next: wint_t = 0
             return wget_wch(lectio_stdscr(), &next) == OK ? UInt32(next) : nil
         }
@@ -270,6 +286,7 @@ public final class NcursesTerminal: TerminalDevice {
         if lectio_mouse_is_wheel_up(event.bstate) != 0 { kind = .wheelUp }
         else if lectio_mouse_is_wheel_down(event.bstate) != 0 { kind = .wheelDown }
         else if lectio_mouse_is_click(event.bstate) != 0 { kind = .click }
+        else if lectio_mouse_is_release(event.bstate) != 0 { kind = .release }
         else { return nil }
         return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
     }

@@ -6,8 +6,8 @@ import LectioCore
 struct NotesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes",
-        abstract: "List, add and export personal notes.",
-        subcommands: [List.self, Add.self, Export.self])
+        abstract: "List, add, export, import and merge personal notes.",
+        subcommands: [List.self, Add.self, Export.self, Import.self, Merge.self, Where.self])
 
     struct Options: ParsableArguments {
         @Argument(help: "The text. Default: the bundled text.", completion: .text)
@@ -25,12 +25,16 @@ struct NotesCommand: ParsableCommand {
         func run() throws {
             let context = try NotesContext(file: options.file, notes: options.notes)
             try context.requireReadable()
-            let placed = context.placed(in: context.text)
+            let placed = context.placed()
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                // Where each note stands now, in the same offsets as the file (the source text).
                 struct Row: Encodable { let note: Annotation; let status: AnchorStatus; let start: Int?; let end: Int? }
-                let rows = placed.map { Row(note: $0.annotation, status: $0.status, start: $0.range?.lowerBound, end: $0.range?.upperBound) }
+                let rows = placed.map { p in
+                    let r = p.range.map { context.sourceText.sourceRange(of: $0) }
+                    return Row(note: p.annotation, status: p.status, start: r?.lowerBound, end: r?.upperBound)
+                }
                 sayJSON(String(decoding: try encoder.encode(rows), as: UTF8.self))
                 return
             }
@@ -45,38 +49,6 @@ struct NotesCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a note to a quoted passage.")
-        @OptionGroup var options: Options
-        @Option(help: "The passage, exactly as in the text.") var quote: String
-        @Option(help: "The note.") var body: String
-        @Option(name: .customLong("tag"), help: "A tag (repeatable).") var tags: [String] = []
-        @Option(help: "Which occurrence of the quote (1 = the first).") var occurrence = 1
-
-        func run() throws {
-            let context = try NotesContext(file: options.file, notes: options.notes)
-            try context.requireReadable()
-            let needle = Array(SourceDecoder.normalise(quote).unicodeScalars)
-            let text = context.text
-            let found = text.occurrences(of: needle)
-            guard !needle.isEmpty, occurrence >= 1, found.count >= occurrence else {
-                complain(found.isEmpty || needle.isEmpty
-                         ? "the quote “\(quote)” is not in \(context.opened.path)"
-                         : "the quote occurs \(found.count) time(s) in \(context.opened.path), not \(occurrence)")
-                throw ExitCode(1)
-            }
-            let start = found[occurrence - 1]
-            let anchor = Anchoring.anchor(document: context.opened.document, text: text, start: start, end: start + needle.count)
-            var note = Annotation(anchor: anchor, body: body)
-            for tag in tags where !note.tags.contains(tag) { note.tags.append(tag) }
-            do { try context.store.save(note) } catch {
-                complain("\(error)")
-                throw ExitCode(1)
-            }
-            say(note.id)
-        }
-    }
-
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the notes as Markdown or W3C Web Annotations (JSON).")
         enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
@@ -86,11 +58,25 @@ struct NotesCommand: ParsableCommand {
         func run() throws {
             let context = try NotesContext(file: options.file, notes: options.notes)
             try context.requireReadable()
-            let placed = context.placed(in: context.text)
+            let placed = context.placed()
             switch format {
             case .markdown: say(NotesExport.markdown(placed, document: context.opened.document), terminator: "")
-            case .json: sayJSON(try NotesExport.webAnnotations(placed, source: context.opened.path))
+            case .json:
+                let source = URL(fileURLWithPath: context.opened.path).standardizedFileURL.absoluteString
+                sayJSON(try NotesExport.webAnnotations(placed, source: source, document: context.opened.document, text: context.sourceText))
             }
+        }
+    }
+
+    struct Where: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the notes file a text's notes are kept in (found by content if the text moved).")
+        @OptionGroup var options: Options
+
+        func run() throws {
+            let context = try NotesContext(file: options.file, notes: options.notes)
+            if let relinked = context.relinkedFrom { complain("notes of this text found in \(relinked); linked to this path") }
+            say(context.store.path)
         }
     }
 }

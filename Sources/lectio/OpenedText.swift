@@ -53,6 +53,14 @@ struct OpenedText {
         return OpenedText(document: document, encoding: decoded.encoding, path: BundledText.fileName, isBundled: true)
     }
 
+    /// The text that notes' offsets index: the decoded file (or the bundled bytes) for plain
+    /// text, the canonical text for Markdown and EPUB.
+    func sourceText(canonical: CanonicalText) -> SourceText {
+        guard isBundled else { return SourceText.of(file: path, document: document, canonical: canonical) }
+        guard let scalars = SourceText.decodedScalars(of: BundledText.bytes) else { return SourceText(canonical: canonical) }
+        return SourceText(document: document, canonical: canonical, sourceScalars: scalars)
+    }
+
     /// How the notes file names its text: title, full path (the bundled text: its file name)
     /// and the SHA-256 of its bytes. Reads the file again, when the notes file is first written.
     static func identity(title: String, path: String, isBundled: Bool) -> NotesFile.TextIdentity {

@@ -24,7 +24,7 @@ struct Read: ParsableCommand {
 
     func run() throws {
         NcursesTerminal.prepareLocale()
-        let context = try NotesContext(file: file, notes: notes)
+        let context = try NotesContext(file: file, notes: notes, relink: false)
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let config = Config.load(path: Config.path())
         let terminal: NcursesTerminal

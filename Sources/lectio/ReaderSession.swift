@@ -47,7 +47,7 @@ final class ReaderSession {
                 return
             }
             do {
-                current = (try NotesContext(opening: next.path, bundled: next.bundled), next.bundled)
+                current = (try NotesContext(opening: next.path), next.bundled)
             } catch {
                 // Stay on the text we were reading, and say why.
                 if case .openText? = ending { previous.removeLast() }
@@ -62,10 +62,14 @@ final class ReaderSession {
         let size = terminal.size
         let state = AppState(document: opened.document, width: size.width, height: size.height,
                              measure: NcursesTerminal.measure, keymap: config.keymap, notes: context.store.notes,
-                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.store.notice,
+                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.notice,
                              settings: config.settings, configNotice: notice ?? config.notice,
-                             lineLength: config.settings.measure == 0 ? nil : config.settings.measure)
+                             lineLength: config.settings.measure == 0 ? nil : config.settings.measure,
+                             sourceText: { context.sourceText })
         state.notesFilePath = context.store.path
+        // Notes found beside this one: asked about at open, nothing taken without a yes.
+        for copy in NotesMerge.conflictCopies(of: context.store.path) { state.offer(notesFile: copy, merge: true) }
+        if let moved = context.movedNotes { state.offer(notesFile: moved, merge: false) }
         let statePath = ReadingState.path(forText: opened.path, bundled: bundled)
         state.stateFilePath = statePath
         // --from-start is for the text named on the command line; one chosen later opens where it was left.
@@ -87,7 +91,7 @@ final class ReaderSession {
         state.missingTexts = Set(state.library.map(\.path).filter { $0 != OpenedText.libraryPath && !FileManager.default.fileExists(atPath: $0) })
         let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment)
         let app = App(state: state, terminal: terminal,
-                      effects: ReaderEffects(notes: context.store, editor: editor.edit, library: libraryPath))
+                      effects: ReaderEffects(notes: context.store, textPath: context.absolutePath, editor: editor.edit, library: libraryPath))
         app.run()
         do { try state.readingState.save(path: statePath) } catch {
             warn("could not keep the reading position in \(statePath): \(error)")

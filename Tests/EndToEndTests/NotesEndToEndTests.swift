@@ -33,10 +33,9 @@ import LectioTestSupport
             try tmux.send("j")
             screen = try tmux.wait { $0 != screen }
         }
-        try tmux.send("v")
-        for _ in 0..<7 { try tmux.send("w") }
-        try tmux.send("o")
-        for _ in 0..<4 { try tmux.send("w") }
+        // The word cursor to the sentence's start, then a character and five word ends.
+        try tmux.send("$", "(", "v")
+        for _ in 0..<5 { try tmux.send("e") }
         try tmux.wait(for: "SELECT 4 words")
         try tmux.send("a")
         try tmux.wait(for: "┌─ New note")
@@ -58,6 +57,8 @@ import LectioTestSupport
         try again.send("A", "s")
         let list = try again.wait(for: "“The truth will out.”")
         #expect(list.contains("Sedov’s creed — la vérité #trials"))
+        try again.send("Enter")
+        try again.wait(for: "┌─ Note ─")
         try again.send("Enter")
         let text = try again.wait(for: "▎hardships to be overcome. The truth will out.")
         #expect(text.contains("› Chapter 7"))
@@ -88,7 +89,7 @@ import LectioTestSupport
         let notesPath = try Fixtures.temporaryFolder().appendingPathComponent("corrupt.json").path
         let garbage = "{ \"schemaVersion\": 1, \"notes\": [ oops"
         try garbage.write(toFile: notesPath, atomically: true, encoding: .utf8)
-        let add = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", "x"])
+        let add = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--occurrence", "1", "--body", "x"])
         #expect(add.status == 1)
         #expect(add.stderr.contains(notesPath))
         #expect(try String(contentsOfFile: notesPath, encoding: .utf8) == garbage)
@@ -103,7 +104,7 @@ import LectioTestSupport
                 group.addTask {
                     var ok = 0
                     for i in 0..<perStream {
-                        let r = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", "s\(stream)-\(i)"])
+                        let r = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--occurrence", "1", "--body", "s\(stream)-\(i)"])
                         if r.status == 0 { ok += 1 }
                     }
                     return ok
@@ -126,7 +127,7 @@ import LectioTestSupport
             let body = "kill-\(i)"
             let process = Process()
             process.executableURL = URL(fileURLWithPath: LectioBinary.path)
-            process.arguments = ["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", body]
+            process.arguments = ["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--occurrence", "1", "--body", body]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

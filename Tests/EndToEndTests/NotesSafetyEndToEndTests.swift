@@ -44,7 +44,7 @@ import Glibc
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let notesPath = folder.appendingPathComponent("notes.json").path
-        let first = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", "first"])
+        let first = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--occurrence", "1", "--body", "first"])
         try #require(first.status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: notesPath))
         // Held on an open file description of this test process, with this process's pid in it.
@@ -55,7 +55,7 @@ import Glibc
         let pid = Array("\(getpid())\n".utf8)
         #expect(pwrite(lock, pid, pid.count, 0) == pid.count)
         let started = Date()
-        let add = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", "second"])
+        let add = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--occurrence", "1", "--body", "second"])
         let waited = Date().timeIntervalSince(started)
         #expect(add.status == 1)
         #expect(add.stderr.contains("locked by another process (pid \(getpid()))"))
@@ -69,7 +69,7 @@ import Glibc
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let notesPath = folder.appendingPathComponent("notes.json").path
-        let first = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--body", "first"])
+        let first = try LectioBinary.run(["notes", "add", "--notes", notesPath, "--quote", "Moscow", "--occurrence", "1", "--body", "first"])
         try #require(first.status == 0)
         let id = first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         // Another tool copied the note, id and all.

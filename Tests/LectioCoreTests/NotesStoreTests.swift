@@ -18,7 +18,7 @@ import LectioTestSupport
         try store.save(note("first #a", id: "1"))
         try store.save(note("second", id: "2"))
         let raw = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(raw.contains("\"schemaVersion\" : 1"))
+        #expect(raw.contains("\"schemaVersion\" : 2"))
         // Keys sorted: anchor < body < created < id < modified < tags.
         let keys = ["\"anchor\"", "\"body\"", "\"created\"", "\"id\"", "\"modified\"", "\"tags\""]
         let positions = keys.map { raw.range(of: $0)!.lowerBound }
@@ -102,17 +102,18 @@ import LectioTestSupport
     @Test func markdownExportGroupsBySectionAndWebAnnotationsHaveSelectors() throws {
         let document = try Fixtures.bundledDocument()
         let text = CanonicalText(document: document)
+        let source = SourceText.of(file: Fixtures.bundledTextPath, document: document, canonical: text)
         func add(_ quote: String, _ body: String) throws -> Annotation {
             let start = try #require(text.occurrences(of: Array(quote.unicodeScalars)).first)
-            return Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + quote.unicodeScalars.count), body: body)
+            return Annotation(anchor: Anchoring.anchor(document: document, text: source, start: start, end: start + quote.unicodeScalars.count), body: body)
         }
         let notes = [try add("The truth will out.", "Creed #tone"), try add("Kremlin-ordered murders", "Opening")]
-        let placed = PlacedNote.place(notes, in: text)
+        let placed = PlacedNote.place(notes, in: source)
         let md = NotesExport.markdown(placed, document: document)
         #expect(md.contains("## Introduction by Peter Katel\n\n> Kremlin-ordered murders\n\nOpening\n"))
         #expect(md.contains("## Chapter 7 — The Pen Against the Moscow Trials [excerpt]\n\n> The truth will out.\n\nCreed #tone\n"))
         #expect(md.range(of: "Introduction")!.lowerBound < md.range(of: "Chapter 7")!.lowerBound)
-        let json = try NotesExport.webAnnotations(placed, source: "sedov.txt")
+        let json = try NotesExport.webAnnotations(placed, source: "file:///sedov.txt", document: document, text: source)
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(items.count == 2)
         let target = try #require(items[1]["target"] as? [String: Any])
@@ -120,6 +121,11 @@ import LectioTestSupport
         #expect(selectors.map { $0["type"] as? String } == ["TextQuoteSelector", "TextPositionSelector"])
         #expect(selectors[0]["exact"] as? String == "The truth will out.")
         #expect(selectors[1]["start"] as? Int == notes[0].anchor.start)
+        // The position indexes the file itself, which any tool can check.
+        let file = Array(try String(contentsOfFile: Fixtures.bundledTextPath, encoding: .utf8).unicodeScalars)
+        let start = try #require(selectors[1]["start"] as? Int), end = try #require(selectors[1]["end"] as? Int)
+        #expect(String(String.UnicodeScalarView(file[start..<end])) == "The truth will out.")
+        #expect(target["source"] as? String == "file:///sedov.txt")
         #expect(items[1]["type"] as? String == "Annotation")
     }
 }

@@ -70,4 +70,59 @@ import LectioTestSupport
         #expect(editor.text == "Draft")
         #expect(terminal.frames.last?.text.contains("vim (from $EDITOR) exited with status 1") == true)
     }
+
+    func note(_ body: String, id: String) throws -> Annotation {
+        let text = CanonicalText(document: document)
+        let start = try #require(text.occurrences(of: Array("The truth will out.".unicodeScalars)).first)
+        return Annotation(anchor: Anchoring.anchor(document: document, text: text, start: start, end: start + 19), body: body, id: id)
+    }
+
+    final class NoTerminal: TerminalDevice {
+        var size: (width: Int, height: Int) { (140, 40) }
+        func present(_ screen: Screen) {}
+        func nextKey() -> Key? { nil }
+    }
+
+    @Test func aChangeOnDiskByAnotherProcessIsReadAgainOnce() throws {
+        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
+        let effects = ReaderEffects(notes: store(at: path), editor: noEditor)
+        #expect(effects.changesFromOutside().isEmpty)
+        let other = store(at: path)
+        try other.save(try note("Written elsewhere", id: "x"))
+        let events = effects.changesFromOutside()
+        #expect(events == [.notesChangedOnDisk(other.notes)])
+        #expect(effects.changesFromOutside().isEmpty, "read once per change")
+        // Its own saves are not news.
+        _ = effects.perform(.saveNote(try note("Mine", id: "y")), terminal: NoTerminal())
+        #expect(effects.changesFromOutside().isEmpty)
+        let s = AppState(document: document, width: 140, height: 40)
+        _ = s.update(events[0])
+        #expect(s.annotations.map(\.annotation.body) == ["Written elsewhere"])
+        #expect(s.message == "The notes file changed on disk: 1 note now")
+    }
+
+    @Test func editingANoteDeletedElsewhereAsksWhichToKeep() throws {
+        let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
+        let mine = store(at: path)
+        try mine.save(try note("Original", id: "n"))
+        let effects = ReaderEffects(notes: mine, editor: noEditor)
+        try store(at: path).delete(id: "n")
+        let edited = try note("Edited here", id: "n")
+        #expect(effects.perform(.saveNote(edited), terminal: NoTerminal()) == [.noteDeletedElsewhere(edited)])
+        #expect(store(at: path).notes.isEmpty, "nothing written before the reader chooses")
+
+        // In the reader: the question; yes writes it back, no lets it go.
+        let s = AppState(document: document, width: 140, height: 40, notes: [try note("Original", id: "n")])
+        for key: Key in [.char("A"), .char("s"), .char("e")] { _ = s.update(.key(key)) }
+        for key in Key.typing(" here") { _ = s.update(.key(key)) }
+        _ = s.update(.notesChangedOnDisk([]))
+        #expect(s.update(.key(.enter)).isEmpty)
+        #expect(FrameRenderer.render(s).text.contains("This note was deleted in another window. Keep your version? (y/n)"))
+        guard case .restoreNote(let kept)? = s.update(.key(.char("y"))).first else { Issue.record("not restored"); return }
+        #expect(kept.id == "n" && kept.body == "Original here")
+        #expect(effects.perform(.restoreNote(kept), terminal: NoTerminal()).first.map { if case .noteSaved = $0 { true } else { false } } == true)
+        #expect(store(at: path).notes.map(\.body) == ["Original here"])
+        _ = s.update(.noteSaved(kept, notes: [kept]))
+        #expect(s.layers.isEmpty)
+    }
 }

@@ -25,6 +25,25 @@ public enum Anchoring {
                       prefix: text.string(start - contextLength, start), suffix: text.string(end, end + contextLength))
     }
 
+    /// An anchor for the canonical range `start..<end`, with offsets, quote and context taken
+    /// from the text that stored offsets index (the source file for plain text).
+    public static func anchor(document: Document, text: SourceText, start: Int, end: Int) -> Anchor {
+        guard text.isSourceFile else { return anchor(document: document, text: text.canonical, start: start, end: end) }
+        let block = document.blockIndex(containing: start)
+        let section = document.sectionIndex(containing: block).map { document.sections[$0].title } ?? ""
+        let r = text.sourceRange(of: start..<end)
+        let s = text.source
+        return Anchor(section: section, start: r.lowerBound, end: r.upperBound, exact: s.string(r.lowerBound, r.upperBound),
+                      prefix: s.string(r.lowerBound - contextLength, r.lowerBound), suffix: s.string(r.upperBound, r.upperBound + contextLength))
+    }
+
+    /// Where `anchor` (offsets into `text.source`) stands now, as a canonical range, and how it
+    /// was found.
+    public static func place(_ anchor: Anchor, in text: SourceText) -> (range: Range<Int>?, status: AnchorStatus) {
+        let (range, status) = place(anchor, in: text.source)
+        return (range.map { text.canonicalRange(of: $0) }, status)
+    }
+
     /// Where `anchor` stands in `text` now, and how it was found.
     public static func place(_ anchor: Anchor, in text: CanonicalText) -> (range: Range<Int>?, status: AnchorStatus) {
         let exact = Array(anchor.exact.unicodeScalars)

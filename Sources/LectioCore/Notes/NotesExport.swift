@@ -29,13 +29,14 @@ public enum NotesExport {
     }
 
     /// A JSON array of W3C Web Annotations with `TextQuoteSelector` and `TextPositionSelector`.
-    public static func webAnnotations(_ notes: [PlacedNote], source: String) throws -> String {
+    /// `source` is the text's `file://` URI; positions and quotes index `text.source` (for plain
+    /// text, the file itself: `text[start..<end] == exact`). An orphan keeps its stored anchor.
+    public static func webAnnotations(_ notes: [PlacedNote], source: String, document: Document, text: SourceText) throws -> String {
         let items: [[String: Any]] = notes.map { placed in
             let a = placed.annotation
             var bodies: [[String: Any]] = [["type": "TextualBody", "value": a.body, "format": "text/plain", "purpose": "commenting"]]
             for tag in a.tags { bodies.append(["type": "TextualBody", "value": tag, "purpose": "tagging"]) }
-            let start = placed.range?.lowerBound ?? a.anchor.start
-            let end = placed.range?.upperBound ?? a.anchor.end
+            let anchor = placed.range.map { Anchoring.anchor(document: document, text: text, start: $0.lowerBound, end: $0.upperBound) } ?? a.anchor
             return [
                 "@context": "http://www.w3.org/ns/anno.jsonld",
                 "id": "urn:uuid:\(a.id)",
@@ -46,8 +47,8 @@ public enum NotesExport {
                 "target": [
                     "source": source,
                     "selector": [
-                        ["type": "TextQuoteSelector", "exact": a.anchor.exact, "prefix": a.anchor.prefix, "suffix": a.anchor.suffix],
-                        ["type": "TextPositionSelector", "start": start, "end": end],
+                        ["type": "TextQuoteSelector", "exact": anchor.exact, "prefix": anchor.prefix, "suffix": anchor.suffix],
+                        ["type": "TextPositionSelector", "start": anchor.start, "end": anchor.end],
                     ],
                 ] as [String: Any],
             ]

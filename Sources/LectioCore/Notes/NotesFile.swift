@@ -2,24 +2,27 @@ import Foundation
 
 /// The JSON file that holds a text's personal notes.
 public struct NotesFile: Codable, Sendable, Equatable {
-    /// The version this build writes; a file with a higher one is never overwritten.
-    public static let currentSchemaVersion = 1
+    /// The version this build writes; a file with a higher one is never overwritten. Version 2:
+    /// anchors index the decoded source file (see `SourceText`); version 1 indexed the canonical text.
+    public static let currentSchemaVersion = 2
 
     /// Which text the notes were written for.
     public struct TextIdentity: Codable, Sendable, Equatable {
         public var title: String
         public var path: String
         public var sha256: String
+        /// The text file's size in bytes (files written before it was recorded have none).
+        public var size: Int?
         /// Fields this version does not know, written back as read.
         public var unknownFields: [String: JSONValue] = [:]
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case title, path, sha256 }
+        enum CodingKeys: String, CodingKey, CaseIterable { case title, path, sha256, size }
 
         static let knownKeys = CodingKeys.allCases.map(\.rawValue)
 
         /// A text's identity.
-        public init(title: String, path: String, sha256: String) {
-            self.title = title; self.path = path; self.sha256 = sha256
+        public init(title: String, path: String, sha256: String, size: Int? = nil) {
+            self.title = title; self.path = path; self.sha256 = sha256; self.size = size
         }
 
         /// Reads the identity, keeping the fields this version does not know.
@@ -28,6 +31,7 @@ public struct NotesFile: Codable, Sendable, Equatable {
             title = try c.decode(String.self, forKey: .init(CodingKeys.title))
             path = try c.decode(String.self, forKey: .init(CodingKeys.path))
             sha256 = try c.decode(String.self, forKey: .init(CodingKeys.sha256))
+            size = try c.decodeIfPresent(Int.self, forKey: .init(CodingKeys.size))
             unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
         }
 
@@ -37,6 +41,7 @@ public struct NotesFile: Codable, Sendable, Equatable {
             try c.encode(title, forKey: .init(CodingKeys.title))
             try c.encode(path, forKey: .init(CodingKeys.path))
             try c.encode(sha256, forKey: .init(CodingKeys.sha256))
+            try c.encodeIfPresent(size, forKey: .init(CodingKeys.size))
             try JSONValue.encode(unknownFields, in: &c)
         }
     }

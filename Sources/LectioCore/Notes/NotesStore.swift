@@ -17,17 +17,30 @@ public final class NotesStore {
     /// How long a change waits for another process's lock before it fails, in seconds.
     public let lockTimeout: Double
     var identity: () -> NotesFile.TextIdentity
+    /// How a file of an older schema is brought to this one; without it, an older file keeps
+    /// its schema version (its offsets mean what they meant).
+    let migration: NotesMigration?
 
     /// Opens the notes file at `path` (a missing file is an empty one); nothing is written until
-    /// a change. `identity` describes the text; it is asked for only when the file is created.
-    public init(path: String, lockTimeout: Double = 2, identity: @escaping () -> NotesFile.TextIdentity) {
+    /// a change, except that a file of an older schema is migrated at once when `migration` is
+    /// given (the old file kept as `FILE.v1.bak`). `identity` describes the text; it is asked for
+    /// only when the file is created.
+    public init(path: String, lockTimeout: Double = 2, migration: NotesMigration? = nil,
+                identity: @escaping () -> NotesFile.TextIdentity) {
         self.path = path
         self.lockTimeout = lockTimeout
         self.identity = identity
+        self.migration = migration
         do {
             let read = try Self.read(path)
             notes = read?.file.notes ?? []
             notice = read?.notice
+            if let file = read?.file, file.schemaVersion < NotesFile.currentSchemaVersion, let migration {
+                notes = notes.map { migration.migrate($0, from: file.schemaVersion) }
+                do { try change { _ in } } catch {
+                    notice = "the notes file could not be migrated to schema \(NotesFile.currentSchemaVersion): \(error)"
+                }
+            }
         } catch {
             readOnlyReason = "\(error)"
         }
@@ -75,14 +88,30 @@ public final class NotesStore {
         let lock = try NotesLock(notesFile: target, timeout: lockTimeout)
         defer { lock.release() }
         var file = try Self.read(target)?.file ?? NotesFile(text: identity(), notes: [])
+        if file.schemaVersion < NotesFile.currentSchemaVersion, let migration {
+            try keepBackup(of: target, version: file.schemaVersion)
+            let version = file.schemaVersion
+            file.notes = file.notes.map { migration.migrate($0, from: version) }
+            file.schemaVersion = NotesFile.currentSchemaVersion
+        }
         edit(&file.notes)
-        file.schemaVersion = NotesFile.currentSchemaVersion
         do {
             try AtomicFile.write(try file.encoded(), to: target)
         } catch let failure as AtomicFile.Failure {
             throw NotesFileError.io(path, failure.description)
         }
         notes = file.notes
+    }
+
+    /// Copies the file as it is to `FILE.vN.bak` before a migration (an existing copy is kept).
+    func keepBackup(of target: String, version: Int) throws {
+        let backup = NotesMigration.backupPath(of: target, version: version)
+        do {
+            guard try AtomicFile.read(backup) == nil, let data = try AtomicFile.read(target) else { return }
+            try AtomicFile.write(data, to: backup)
+        } catch let failure as AtomicFile.Failure {
+            throw NotesFileError.io(backup, failure.description)
+        }
     }
 
     /// The file's contents with every id made unique, and a notice when some were not; `nil`

@@ -7,6 +7,11 @@ public struct PlacedNote: Sendable, Equatable {
 
     /// Places every note in `text`, in reading order; orphans last.
     public static func place(_ notes: [Annotation], in text: CanonicalText) -> [PlacedNote] {
+        place(notes, in: SourceText(canonical: text))
+    }
+
+    /// Places every note whose anchor indexes `text.source`, in reading order; orphans last.
+    public static func place(_ notes: [Annotation], in text: SourceText) -> [PlacedNote] {
         let placed = notes.map { note -> PlacedNote in
             let (range, status) = Anchoring.place(note.anchor, in: text)
             return PlacedNote(annotation: note, range: range, status: status)

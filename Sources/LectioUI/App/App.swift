@@ -40,10 +40,21 @@ public final class App {
         if size.width != state.width || size.height != state.height {
             if dispatch(.resize(width: size.width, height: size.height)) { return }
         }
+        var frame = FrameRenderer.frame(state)
+        var changed = true
         while true {
-            let frame = FrameRenderer.frame(state)
-            terminal.present(frame.screen)
+            for event in effects.changesFromOutside() {
+                changed = true
+                if dispatch(event) { return }
+            }
+            if changed {
+                frame = FrameRenderer.frame(state)
+                terminal.present(frame.screen)
+            }
             guard let key = terminal.nextKey() else { return }
+            // A second without input: only a change outside (looked at above) redraws.
+            changed = key != .tick
+            if key == .tick { continue }
             let event: Event
             switch key {
             case .resize:

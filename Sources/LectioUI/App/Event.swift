@@ -28,6 +28,14 @@ public enum Event: Sendable, Equatable {
     case libraryChanged([LibraryEntry])
     /// The library file could not be changed, and why.
     case libraryFailed(String)
+    /// The notes file was changed on disk by another window or `lectio notes`: read again.
+    case notesChangedOnDisk([Annotation])
+    /// Another copy of the notes was merged in (or linked): the notes file now holds `notes`.
+    case notesMerged([Annotation], added: Int, conflicts: Int)
+    /// The merge or link asked for could not be done, and why.
+    case notesMergeFailed(String)
+    /// A note edited here was deleted in the file meanwhile: nothing was written.
+    case noteDeletedElsewhere(Annotation)
 }
 
 /// Performs the effects that `AppState.update(_:)` asks for — the I/O that the UI never does
@@ -36,6 +44,13 @@ public protocol EffectPerformer: AnyObject {
     /// Performs `effect` (the terminal is there for effects that need it, such as running an
     /// editor in its foreground) and returns the events that report how it went.
     func perform(_ effect: Effect, terminal: TerminalDevice) -> [Event]
+    /// What changed outside the app since it last asked (the notes file written by another
+    /// process), as events; asked before every frame.
+    func changesFromOutside() -> [Event]
+}
+
+extension EffectPerformer {
+    public func changesFromOutside() -> [Event] { [] }
 }
 
 /// Performs nothing: for a state with no notes file and no editor (tests, the benchmark).
@@ -44,11 +59,12 @@ public final class NoEffects: EffectPerformer {
     public func perform(_ effect: Effect, terminal: TerminalDevice) -> [Event] {
         switch effect {
         case .quit: return []
-        case .saveNote(let note): return [.noteSaveFailed(note, reason: "no notes file")]
+        case .saveNote(let note), .restoreNote(let note): return [.noteSaveFailed(note, reason: "no notes file")]
         case .deleteNote(let id): return [.noteDeleteFailed(id: id, reason: "no notes file")]
         case .editExternally: return [.editorFailed("no external editor here")]
         case .openText, .openPreviousText: return []
         case .forgetText: return [.libraryFailed("no library file")]
+        case .mergeNotes, .relinkNotes: return [.notesMergeFailed("no notes file")]
         }
     }
 }

@@ -11,8 +11,10 @@ public enum Command: String, Sendable, CaseIterable {
     case startSelection, annotate, focusNotes
     case extendLineDown, extendLineUp, extendWordForward, extendWordBackward, swapSelectionEnds, cancelSelection
     case goToPassage, editNote, deleteNote, reattachNote, cycleNotesScope, leaveNotes
+    case viewNote, filterNotes, chooseTag, toggleNotesOrder
     case saveNote, newLine, cancelEditor, externalEditor, caretLeft, caretRight, deleteBackward, deleteForward
-    case caretLineStart, caretLineEnd
+    case caretLineStart, caretLineEnd, caretUp, caretDown
+    case wordForward, wordEnd, wordBackward, sentenceForward, sentenceBackward, selectParagraphs
     case confirmYes, confirmNo
     case search, nextMatch, previousMatch, goTo, setMark, jumpToMark, toggleParagraphReferences
     case toggleFullWidth, widerLines, narrowerLines, toggleJustification
@@ -68,7 +70,11 @@ public enum Command: String, Sendable, CaseIterable {
         case .deleteNote: return "Delete the note (asks first)"
         case .reattachNote: return "Re-attach an orphaned note to a new selection"
         case .cycleNotesScope: return "List this section's notes, all notes, or by tag"
-        case .leaveNotes: return "Back to the text"
+        case .leaveNotes: return "Clear the filter, or back to the text"
+        case .viewNote: return "Read the whole note"
+        case .filterNotes: return "Filter the notes by words"
+        case .chooseTag: return "Show only the notes of a tag"
+        case .toggleNotesOrder: return "Order by place in the text, or latest first"
         case .saveNote: return "Save the note"
         case .newLine: return "New line in the note"
         case .cancelEditor: return "Cancel (asks first if something was typed)"
@@ -79,6 +85,14 @@ public enum Command: String, Sendable, CaseIterable {
         case .deleteForward: return "Delete the character after the caret"
         case .caretLineStart: return "Caret to the start of the line"
         case .caretLineEnd: return "Caret to the end of the line"
+        case .caretUp: return "Caret to the line above"
+        case .caretDown: return "Caret to the line below"
+        case .wordForward: return "Word cursor to the next word"
+        case .wordEnd: return "Word cursor (or the selection) to the end of the word"
+        case .wordBackward: return "Word cursor (or the selection) back a word"
+        case .sentenceForward: return "Word cursor (or the selection) to the next sentence"
+        case .sentenceBackward: return "Word cursor (or the selection) back a sentence"
+        case .selectParagraphs: return "Select whole paragraphs"
         case .confirmYes: return "Yes"
         case .confirmNo: return "No"
         case .search: return "Search (smart case; accents, quotes and dashes ignored)"

@@ -12,6 +12,8 @@ public enum Key: Sendable, Hashable {
     case resize
     /// A signal asked the app to stop (SIGTERM, SIGHUP…).
     case interrupt
+    /// A second passed without input: the app looks whether files changed.
+    case tick
     /// Anything else the terminal sent.
     case unknown(Int)
 
@@ -43,6 +45,7 @@ public enum Key: Sendable, Hashable {
         case .mouse: return "mouse"
         case .resize: return "resize"
         case .interrupt: return "signal"
+        case .tick: return "tick"
         case .unknown(let n): return "key \(n)"
         }
     }
@@ -50,7 +53,8 @@ public enum Key: Sendable, Hashable {
 
 /// A mouse event: a click or a wheel turn at a cell.
 public struct MouseEvent: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case click, wheelUp, wheelDown }
+    /// A press of the button (`click`), its release (the end of a drag), the wheel.
+    public enum Kind: Sendable, Hashable { case click, release, wheelUp, wheelDown }
     public var kind: Kind
     public var x: Int
     public var y: Int

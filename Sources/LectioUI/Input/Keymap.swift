@@ -19,9 +19,16 @@ public struct Keymap: Sendable {
     }
 
     /// A keymap from the reader's own modes and each registered popup's bindings.
+    /// Re-attaching an orphan selects as `selecting` does, but `v` starts the passage again at
+    /// the word cursor instead of cancelling, and Enter or `a` attach the note.
     public init(reading: [KeyBinding], selecting: [KeyBinding], notes: [KeyBinding], popups: [any Popup.Type]) {
-        modes = [.reading, .selecting, .notes] + popups.map { $0.mode }
-        bindings = [.reading: reading, .selecting: selecting, .notes: notes]
+        modes = [.reading, .selecting, .reattaching, .notes] + popups.map { $0.mode }
+        let reattaching = selecting.map { binding -> KeyBinding in
+            var b = binding
+            if b.command == .cancelSelection { b.keys.removeAll { $0 == .char("v") } }
+            return b
+        } + [KeyBinding([.char("v")], .startSelection)]
+        bindings = [.reading: reading, .selecting: selecting, .reattaching: reattaching, .notes: notes]
         for popup in popups { bindings[popup.mode] = popup.bindings }
     }
 
@@ -67,7 +74,17 @@ public struct Keymap: Sendable {
             KeyBinding([.char("+")], .widerLines),
             KeyBinding([.char("-")], .narrowerLines),
             KeyBinding([.char("J")], .toggleJustification),
+            KeyBinding([.left], .caretLeft),
+            KeyBinding([.right], .caretRight),
+            KeyBinding([.char("w")], .wordForward),
+            KeyBinding([.char("e")], .wordEnd),
+            KeyBinding([.char("B")], .wordBackward),
+            KeyBinding([.char("0")], .caretLineStart),
+            KeyBinding([.char("$")], .caretLineEnd),
+            KeyBinding([.char(")")], .sentenceForward),
+            KeyBinding([.char("(")], .sentenceBackward),
             KeyBinding([.char("v")], .startSelection),
+            KeyBinding([.char("V")], .selectParagraphs),
             KeyBinding([.char("a")], .annotate),
             KeyBinding([.char("A"), .ctrl("w")], .focusNotes),
             KeyBinding([.char("L")], .library),
@@ -79,8 +96,15 @@ public struct Keymap: Sendable {
         selecting: [
             KeyBinding([.char("j"), .down], .extendLineDown),
             KeyBinding([.char("k"), .up], .extendLineUp),
-            KeyBinding([.char("w"), .right], .extendWordForward),
-            KeyBinding([.char("b"), .left], .extendWordBackward),
+            KeyBinding([.char("w"), .char("e")], .extendWordForward),
+            KeyBinding([.char("b"), .char("B")], .extendWordBackward),
+            KeyBinding([.right], .caretRight),
+            KeyBinding([.left], .caretLeft),
+            KeyBinding([.char("0")], .caretLineStart),
+            KeyBinding([.char("$")], .caretLineEnd),
+            KeyBinding([.char(")")], .sentenceForward),
+            KeyBinding([.char("(")], .sentenceBackward),
+            KeyBinding([.char("V")], .selectParagraphs),
             KeyBinding([.char("o")], .swapSelectionEnds),
             KeyBinding([.char("a"), .enter], .annotate),
             KeyBinding([.escape, .char("v")], .cancelSelection),
@@ -89,7 +113,15 @@ public struct Keymap: Sendable {
         notes: [
             KeyBinding([.char("j"), .down], .choiceDown),
             KeyBinding([.char("k"), .up], .choiceUp),
-            KeyBinding([.enter], .goToPassage),
+            KeyBinding([.char("g"), .home], .choiceFirst),
+            KeyBinding([.char("G"), .end], .choiceLast),
+            KeyBinding([.pageDown, .space], .scrollPageDown),
+            KeyBinding([.pageUp, .char("b")], .scrollPageUp),
+            KeyBinding([.enter], .viewNote),
+            KeyBinding([.char("p")], .goToPassage),
+            KeyBinding([.char("/")], .filterNotes),
+            KeyBinding([.char("#")], .chooseTag),
+            KeyBinding([.char("o")], .toggleNotesOrder),
             KeyBinding([.char("e")], .editNote),
             KeyBinding([.char("d")], .deleteNote),
             KeyBinding([.char("r")], .reattachNote),

@@ -15,4 +15,5 @@ public struct Mode: Hashable, Sendable {
     public static let reading = Mode("reading", title: "Reading")
     public static let selecting = Mode("selecting", title: "Selecting a passage")
     public static let notes = Mode("notes", title: "Notes pane")
+    public static let reattaching = Mode("reattaching", title: "Re-attaching an orphaned note")
 }

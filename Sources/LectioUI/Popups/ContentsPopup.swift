@@ -43,6 +43,7 @@ public struct ContentsPopup: Popup, Equatable {
 
     /// A click on an entry jumps there; outside the box closes it.
     public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome {
+        if event.kind == .release { return .keep }
         guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
         guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
         let i = scroll(rows: rect.height - 2, count: reader.document.sections.count) + (event.y - rect.y - 1)

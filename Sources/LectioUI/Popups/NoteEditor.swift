@@ -6,6 +6,8 @@ public struct NoteEditor: Popup, Equatable {
     public var range: Range<Int>
     /// The note being edited, or `nil` for a new note.
     public var editing: String?
+    /// The note as it was when its editing began (to keep it if another window deletes it).
+    public var editedNote: Annotation?
     /// The text, as characters; `caret` is an index into it.
     public var characters: [Character]
     public var caret: Int
@@ -57,6 +59,29 @@ public struct NoteEditor: Popup, Equatable {
         }
     }
 
+    /// ↑ / ↓: to the line above or below, at the same column (or the line's end).
+    mutating func moveLine(by n: Int) {
+        let (line, column) = lineAndColumn
+        let lines = characters.split(separator: "\n", omittingEmptySubsequences: false)
+        let target = line - 1 + n
+        guard target >= 0, target < lines.count else {
+            caret = n < 0 ? 0 : characters.count
+            return
+        }
+        var offset = 0
+        for l in lines.prefix(target) { offset += l.count + 1 }
+        caret = offset + min(column - 1, lines[target].count)
+    }
+
+    /// The caret's line and column in the text (both from 1), as the frame shows them.
+    public var lineAndColumn: (line: Int, column: Int) {
+        var line = 1, column = 1
+        for c in characters[..<caret] {
+            if c == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
     /// Replaces the text (after an external editor).
     mutating func replace(with text: String) {
         characters = Array(text)
@@ -71,6 +96,8 @@ public struct NoteEditor: Popup, Equatable {
         KeyBinding([.ctrl("e")], .externalEditor),
         KeyBinding([.left], .caretLeft),
         KeyBinding([.right], .caretRight),
+        KeyBinding([.up], .caretUp),
+        KeyBinding([.down], .caretDown),
         KeyBinding([.home, .ctrl("a")], .caretLineStart),
         KeyBinding([.end], .caretLineEnd),
         KeyBinding([.backspace], .deleteBackward),
@@ -84,10 +111,12 @@ public struct NoteEditor: Popup, Equatable {
         case .newLine: insert("\n")
         case .cancelEditor:
             guard isModified else { return .close }
-            return PopupOutcome(.push(Confirmation(question: "Discard this note? (y/n)", action: .discardEditor)))
+            return PopupOutcome(.push(Confirmation(question: "Discard your changes? (y/n)", action: .discardEditor)))
         case .externalEditor: return .keep { [text] _ in [.editExternally(text)] }
         case .caretLeft: move(by: -1)
         case .caretRight: move(by: 1)
+        case .caretUp: moveLine(by: -1)
+        case .caretDown: moveLine(by: 1)
         case .caretLineStart: moveToLineEdge(end: false)
         case .caretLineEnd: moveToLineEdge(end: true)
         case .deleteBackward: deleteBackward()
@@ -118,7 +147,8 @@ public struct NoteEditor: Popup, Equatable {
         let rows = min(quoteLines.count + 1 + errorLines.count + max(3, bodyLines.count), state.height - 4)
         let height = rows + 2
         let r = Rect(x: x, y: max(0, (state.height - 1 - height) / 2), width: width, height: height)
-        screen.box(r, title: editing == nil ? "New note" : "Edit note",
+        let (line, column) = lineAndColumn
+        screen.box(r, title: (editing == nil ? "New note" : "Edit note") + " · line \(line), column \(column)",
                    hint: "Enter save · Ctrl-J new line · Ctrl-E $EDITOR · Esc cancel")
         var y = r.y + 1
         for line in quoteLines where y < r.maxY - 1 {

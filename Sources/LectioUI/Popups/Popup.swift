@@ -30,6 +30,7 @@ extension Popup {
         switch event.kind {
         case .wheelUp: return perform(.scrollUp, reader: reader)
         case .wheelDown: return perform(.scrollDown, reader: reader)
+        case .release: return .keep
         case .click: return rect?.contains(x: event.x, y: event.y) == true ? .keep : .close
         }
     }
@@ -108,6 +109,8 @@ public enum Popups {
         SectionChooser.self,
         LibraryPopup.self,
         LibraryFilter.self,
+        NoteViewer.self,
+        TagChooser.self,
     ]
 }
 

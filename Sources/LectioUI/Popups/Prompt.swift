@@ -1,8 +1,8 @@
 import LectioCore
 
-/// A one-line prompt on the status line: a search (`/`) or a go-to (`:`).
+/// A one-line prompt on the status line: a search (`/`), a go-to (`:`), or the notes pane's filter (`/` there).
 public struct Prompt: Popup, Equatable {
-    public enum Kind: Sendable, Equatable { case search, goTo }
+    public enum Kind: Sendable, Equatable { case search, goTo, notesFilter }
     public var kind: Kind
     public var characters: [Character] = []
     public var caret = 0
@@ -14,7 +14,7 @@ public struct Prompt: Popup, Equatable {
     /// The text typed.
     public var text: String { String(characters) }
     /// What stands before the text.
-    public var lead: String { kind == .search ? "/" : ":" }
+    public var lead: String { kind == .goTo ? ":" : "/" }
 
     public static let mode = Mode("prompt", title: "Search and go-to prompt (other keys type)")
     public static let bindings: [KeyBinding] = [
@@ -49,8 +49,8 @@ public struct Prompt: Popup, Equatable {
         case .clearPrompt:
             characters.removeAll()
             caret = 0
-        case .recallOlder: recall(older: true, entries: kind == .search ? reader.searchHistory : reader.goToHistory)
-        case .recallNewer: recall(older: false, entries: kind == .search ? reader.searchHistory : reader.goToHistory)
+        case .recallOlder: recall(older: true, entries: kind == .goTo ? reader.goToHistory : reader.searchHistory)
+        case .recallNewer: recall(older: false, entries: kind == .goTo ? reader.goToHistory : reader.searchHistory)
         default: break
         }
         return .keep

@@ -45,6 +45,7 @@ public struct SectionChooser: Popup, Equatable {
 
     /// A click on an entry goes there; outside the box closes it.
     public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome {
+        if event.kind == .release { return .keep }
         guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
         guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
         let i = firstShown(rows: rect.height - 2) + event.y - rect.y - 1

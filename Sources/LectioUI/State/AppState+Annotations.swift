@@ -3,44 +3,17 @@ import LectioCore
 extension AppState {
     /// The notes file changed (saved here or by another instance): place the notes again.
     func notesDidChange(_ notes: [Annotation]) {
-        annotations = PlacedNote.place(notes, in: canonical)
+        annotations = PlacedNote.place(notes, in: sourceText)
         notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
     }
 
-    /// `v`: selects the first word at the cursor; movement keys then extend the selection.
+    /// `v`: selects the character under the word cursor (the start of the cursor's line, or
+    /// where a search or a word motion put it); motions then extend the selection.
     func startSelection() {
         guard !document.blocks.isEmpty else { return }
-        let start = canonical.skippingSpaces(from: cursorOffset)
-        selection = Selection(anchor: start, head: canonical.wordEnd(after: start))
-        message = "Selecting: j/k lines, w/b words, o other end, a annotate, Esc cancel"
-    }
-
-    func extendSelection(words n: Int) {
-        guard var sel = selection else { return }
-        var start = sel.range.lowerBound, end = sel.range.upperBound
-        if sel.movesStart {
-            if n > 0 {
-                let next = canonical.skippingSpaces(from: canonical.wordEnd(after: start))
-                if next < end { start = next }
-            } else {
-                start = canonical.wordStart(before: start)
-            }
-            sel.anchor = end
-            sel.head = start
-        } else {
-            if n > 0 {
-                end = canonical.wordEnd(after: end)
-            } else {
-                // Back to the end of the previous word, never past the first one.
-                var previous = canonical.wordStart(before: end)
-                while previous > start, CanonicalText.isSpace(canonical.scalars[previous - 1]) { previous -= 1 }
-                if previous > start { end = previous }
-            }
-            sel.anchor = start
-            sel.head = end
-        }
-        selection = sel
-        followSelection()
+        let start = min(canonical.skippingSpaces(from: caretOffset), max(0, canonical.scalars.count - 1))
+        selection = Selection(anchor: start, head: start + 1)
+        message = "Selecting: e/w words, j/k lines, ( ) sentences, V paragraphs, o other end, a annotate, Esc cancel"
     }
 
     func extendSelection(lines n: Int) {
@@ -90,7 +63,7 @@ extension AppState {
         if let id = selection?.reattaching, let note = annotations.first(where: { $0.annotation.id == id })?.annotation {
             selection = nil
             var moved = note
-            moved.anchor = Anchoring.anchor(document: document, text: canonical, start: range.lowerBound, end: range.upperBound)
+            moved.anchor = Anchoring.anchor(document: document, text: sourceText, start: range.lowerBound, end: range.upperBound)
             moved = stamps.editing(moved, body: moved.body)
             return [.saveNote(moved)]
         }
@@ -127,10 +100,16 @@ extension AppState {
             return []
         }
         let note: Annotation
-        if let id = editor.editing, let old = annotations.first(where: { $0.annotation.id == id })?.annotation {
+        if let id = editor.editing, let old = annotations.first(where: { $0.annotation.id == id })?.annotation ?? editor.editedNote {
             note = stamps.editing(old, body: body)
+            if !annotations.contains(where: { $0.annotation.id == id }) {
+                // Deleted in another window while it was edited here: which to keep?
+                editEditor { $0.saving = note.id }
+                noteDeletedElsewhere(note)
+                return []
+            }
         } else {
-            let anchor = Anchoring.anchor(document: document, text: canonical, start: editor.range.lowerBound, end: editor.range.upperBound)
+            let anchor = Anchoring.anchor(document: document, text: sourceText, start: editor.range.lowerBound, end: editor.range.upperBound)
             note = stamps.note(on: anchor, body: body)
         }
         editEditor {
@@ -149,6 +128,22 @@ extension AppState {
         } else {
             message = "Note re-attached"
         }
+    }
+
+    /// Asks the reader, at open, about a notes file found beside this one: a sync-conflict copy
+    /// to merge in, or the notes of this text under its old path (it was moved).
+    public func offer(notesFile path: String, merge: Bool) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let question = merge
+            ? "A sync-conflict copy of your notes was found (\(name)). Merge it in? (y/n)"
+            : "Notes for this text were found under its old place (\(name)). Use them here? (y/n)"
+        layers.push(Confirmation(question: question, action: merge ? .mergeNotes(from: path) : .relinkNotes(from: path)))
+    }
+
+    /// The note being edited here was deleted in another window: ask which to keep.
+    func noteDeletedElsewhere(_ note: Annotation) {
+        layers.push(Confirmation(question: "This note was deleted in another window. Keep your version? (y/n)",
+                                 action: .restoreNote(note), noClosesEditor: true))
     }
 
     /// The note was not written: the editor stays open with its text and the reason.

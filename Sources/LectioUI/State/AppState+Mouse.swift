@@ -28,6 +28,9 @@ extension AppState {
         case .wheelUp, .wheelDown:
             scroll(by: event.kind == .wheelUp ? -3 : 3)
             return []
+        case .release:
+            drag(to: event)
+            return []
         case .click:
             break
         }
@@ -44,16 +47,28 @@ extension AppState {
             clickRuler(row: event.y - rect.y)
             return []
         }
-        guard panes.text.contains(x: event.x, y: event.y), !document.blocks.isEmpty else { return [] }
+        guard let (p, offset) = place(at: event) else { return [] }
+        let canonicalOffset = document.blocks[p.block].start + min(offset, max(0, document.blocks[p.block].scalarCount - 1))
+        // The word cursor goes where the button went down; letting it go elsewhere selects.
+        reading.moveCursor(to: p, caret: canonicalOffset)
+        selection = nil
+        mousePress = canonicalOffset
+        if let marker = document.footnotes(inBlocks: p.block...p.block).first(where: { document.footnotes[$0].range.contains(offset) }) {
+            reading.selectedMarker = marker
+            layers.push(FootnotePopup(marker: marker))
+        }
+        return []
+    }
+
+    /// The line and the offset in its block under a mouse event in the text pane.
+    func place(at event: MouseEvent) -> (LinePosition, Int)? {
+        let panes = self.panes
+        guard panes.text.contains(x: event.x, y: event.y), !document.blocks.isEmpty else { return nil }
         let row = event.y - panes.text.y
         let p = layout.move(top, by: row)
-        guard layout.distance(from: top, to: p) == row, !isSeparator(p) else { return [] }
-        reading.moveCursor(to: p)
-        selection = nil
-        // The marker under the click, if any.
+        guard layout.distance(from: top, to: p) == row, !isSeparator(p) else { return nil }
         let line = layout.line(at: p)
-        let column = panes.textColumn
-        var x = column.x + line.indent
+        var x = panes.textColumn.x + line.indent
         var offset = line.start
         for c in line.text {
             let w = measure.width(of: c)
@@ -61,11 +76,18 @@ extension AppState {
             x += w
             offset += c.unicodeScalars.count
         }
-        if let marker = document.footnotes(inBlocks: p.block...p.block).first(where: { document.footnotes[$0].range.contains(offset) }) {
-            reading.selectedMarker = marker
-            layers.push(FootnotePopup(marker: marker))
-        }
-        return []
+        return (p, offset)
+    }
+
+    /// The button let go: after a drag from where it went down, the passage between is selected.
+    func drag(to event: MouseEvent) {
+        guard let press = mousePress else { return }
+        mousePress = nil
+        guard let (p, offset) = place(at: event) else { return }
+        let here = document.blocks[p.block].start + min(offset, max(0, document.blocks[p.block].scalarCount - 1))
+        guard here != press else { return }
+        selection = Selection(anchor: min(press, here), head: max(press, here) + 1)
+        followSelection()
     }
 
     /// Scrolls the view by `n` lines; the cursor stays on screen.

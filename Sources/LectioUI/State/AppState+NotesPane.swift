@@ -7,8 +7,22 @@ public struct NotesPaneEntry: Sendable, Equatable {
 }
 
 extension AppState {
-    /// The entries the notes pane lists now.
+    /// The entries the notes pane lists now: its scope, filtered by tag and words, in its order.
     public var notesInPane: [NotesPaneEntry] {
+        var entries = notesInScope
+        if let tag = notesTag { entries = entries.filter { annotations[$0.note].annotation.tags.contains(tag) } }
+        if let filter = notesFilter, !filter.isEmpty {
+            let needle = NotesFilter(filter)
+            entries = entries.filter { needle.matches(annotations[$0.note].annotation) }
+        }
+        if notesOrder == .modified, notesScope != .byTag {
+            entries.sort { annotations[$0.note].annotation.modified > annotations[$1.note].annotation.modified }
+        }
+        return entries
+    }
+
+    /// The entries of the pane's scope.
+    var notesInScope: [NotesPaneEntry] {
         switch notesScope {
         case .all:
             return annotations.indices.map { NotesPaneEntry(note: $0, group: nil) }
@@ -50,6 +64,34 @@ extension AppState {
         if notesInPane.isEmpty { message = "No notes here yet: v selects a passage, a writes a note" }
     }
 
+    /// Enter in the notes pane: the whole note in a viewer.
+    func viewSelectedNote() {
+        guard let note = selectedPaneNote else { return }
+        layers.push(NoteViewer(id: note.annotation.id))
+    }
+
+    /// `#` in the notes pane: a list of the tags to show only one.
+    func chooseTag() {
+        let tags = Set(annotations.flatMap(\.annotation.tags)).sorted()
+        guard !tags.isEmpty else {
+            message = "No tags yet: #words in a note become tags"
+            return
+        }
+        layers.push(TagChooser(tags: tags, selected: notesTag.flatMap { tags.firstIndex(of: $0) } ?? 0))
+    }
+
+    /// Highlights the note with this id in the pane (it may have moved: the file was read again).
+    func selectPaneNote(id: String) {
+        if let i = notesInPane.firstIndex(where: { annotations[$0.note].annotation.id == id }) { notesSelected = i }
+    }
+
+    /// Shows only the notes of `tag`.
+    func filterNotes(byTag tag: String) {
+        notesTag = tag
+        notesSelected = 0
+        notesFocus = true
+    }
+
     func moveNotesSelection(by n: Int) {
         notesSelected = max(0, min(notesInPane.count - 1, notesSelected + n))
     }
@@ -71,7 +113,9 @@ extension AppState {
             return
         }
         let range = note.range ?? note.annotation.anchor.start..<note.annotation.anchor.end
-        layers.push(NoteEditor(range: range, editing: note.annotation.id, body: note.annotation.body))
+        var editor = NoteEditor(range: range, editing: note.annotation.id, body: note.annotation.body)
+        editor.editedNote = note.annotation
+        layers.push(editor)
     }
 
     func askToDeleteSelectedNote() {
@@ -94,7 +138,7 @@ extension AppState {
         notesFocus = false
         startSelection()
         selection?.reattaching = note.annotation.id
-        message = "Select the new passage for the note, then press a"
+        message = nil
     }
 
     /// The notes whose passage overlaps the canonical range.

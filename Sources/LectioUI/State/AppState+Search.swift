@@ -11,6 +11,10 @@ extension AppState {
             searchHistory.append(text)
             if searchHistory.count > 100 { searchHistory.removeFirst() }
             runSearch(text)
+        case .notesFilter:
+            notesFilter = text
+            notesSelected = 0
+            message = notesInPane.isEmpty ? "No note holds “\(text)” (Esc clears the filter)" : nil
         case .goTo:
             goToHistory.removeAll { $0 == text }
             goToHistory.append(text)
@@ -81,6 +85,8 @@ extension AppState {
             return
         }
         jump(toCanonical: range.lowerBound)
+        // The word cursor stands on the match: `v` selects from there.
+        reading.caret = range.lowerBound
     }
 
     /// The canonical ranges of the matches in blocks `blocks` (at most 2,000).

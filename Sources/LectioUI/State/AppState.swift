@@ -1,23 +1,5 @@
 import LectioCore
 
-/// What the app loop must do after a key: the state itself never does I/O.
-public enum Effect: Sendable, Equatable {
-    case quit
-    /// Write this note to the notes file (add, or replace by id).
-    case saveNote(Annotation)
-    /// Delete the note with this id from the notes file.
-    case deleteNote(id: String)
-    /// Hand the note editor's text to `$EDITOR`, then put the result back in the editor.
-    case editExternally(String)
-    /// Leave this text for the one at this path (chosen in the library); the app loop ends
-    /// and the session opens it, keeping this one to come back to.
-    case openText(String)
-    /// Come back to the text read before this one (Ctrl-O at the first place).
-    case openPreviousText
-    /// Drop the library's entry of this path (the text and its notes stay).
-    case forgetText(String)
-}
-
 /// Everything the reader sees and can change, updated by commands. Pure: no terminal, no files.
 public final class AppState {
     /// The text being read.
@@ -67,8 +49,17 @@ public final class AppState {
     public internal(set) var notesSelected = 0
     /// Which notes the notes pane lists.
     public internal(set) var notesScope: NotesScope = .section
+    /// The notes pane's filter: words the note must hold (`/` in the pane), and a tag (`#`).
+    public internal(set) var notesFilter: String?
+    public internal(set) var notesTag: String?
+    /// The order of the notes pane.
+    public internal(set) var notesOrder: NotesOrder = .place
     /// The canonical text, made when first needed (notes, anchors).
     public private(set) lazy var canonical = CanonicalText(document: document)
+    /// The text that notes' offsets index (the source file for plain text), made when notes are
+    /// first placed or written.
+    public private(set) lazy var sourceText: SourceText = makeSourceText?() ?? SourceText(canonical: canonical)
+    let makeSourceText: (() -> SourceText)?
     /// The folded text for search, made at the first search.
     public private(set) lazy var searchIndex = SearchIndex(document: document)
     /// Paragraph references, made when first shown or asked for.
@@ -81,6 +72,8 @@ public final class AppState {
     public internal(set) var goToHistory: [String] = []
     /// Marks: letter → canonical offset.
     public internal(set) var marks: [Character: Int] = [:]
+    /// Where the mouse button went down in the text, until it is let go (a drag selects).
+    var mousePress: Int?
     /// `m` or `'` waiting for its letter.
     public internal(set) var pendingPrefix: Character?
     /// Whether paragraph references show in the margin.
@@ -112,8 +105,9 @@ public final class AppState {
     public init(document: Document, width: Int, height: Int, measure: CharacterWidth = .unicode, keymap: Keymap = .standard,
                 notes: [Annotation] = [], notesReadOnlyReason: String? = nil, notesNotice: String? = nil,
                 stamps: NoteStamps = .system, settings: ReaderSettings = ReaderSettings(), configNotice: String? = nil,
-                lineLength: Int? = AppState.defaultLineLength) {
+                lineLength: Int? = AppState.defaultLineLength, sourceText: (() -> SourceText)? = nil) {
         self.document = document
+        makeSourceText = sourceText
         self.settings = settings
         showsRuler = settings.ruler
         footnotesPaneChoice = settings.footnotesPane
@@ -135,7 +129,11 @@ public final class AppState {
         self.notesReadOnlyReason = notesReadOnlyReason
         if let notesNotice { message = notesNotice }
         if let notesReadOnlyReason { message = notesReadOnlyReason }
-        if !notes.isEmpty { annotations = PlacedNote.place(notes, in: canonical) }
+        if !notes.isEmpty { annotations = PlacedNote.place(notes, in: self.sourceText) }
+        let orphans = annotations.filter { $0.range == nil }.count
+        if orphans > 0, message == nil {
+            message = orphans == 1 ? "1 note could not be placed: A to see it" : "\(orphans) notes could not be placed: A to see them"
+        }
         clampTop()
     }
 
@@ -156,7 +154,7 @@ public final class AppState {
     /// The mode of the top layer, or of the text.
     public var mode: Mode {
         if let popup = layers.top { return popup.mode }
-        if selection != nil { return .selecting }
+        if let selection { return selection.reattaching != nil ? .reattaching : .selecting }
         return notesFocus ? .notes : .reading
     }
 
@@ -178,6 +176,17 @@ public final class AppState {
         case .notesChanged(let notes): notesDidChange(notes)
         case .libraryChanged(let entries): library = entries; message = "Forgotten (the text and its notes are untouched)"
         case .libraryFailed(let reason): message = "Library not changed: \(reason)"
+        case .notesChangedOnDisk(let notes):
+            let before = annotations.count
+            notesDidChange(notes)
+            if message == nil || notes.count != before {
+                message = "The notes file changed on disk: \(notes.count) note\(notes.count == 1 ? "" : "s") now"
+            }
+        case .noteDeletedElsewhere(let note): noteDeletedElsewhere(note)
+        case .notesMerged(let notes, let added, let conflicts):
+            notesDidChange(notes)
+            message = "\(added) note\(added == 1 ? "" : "s") added" + (conflicts > 0 ? ", \(conflicts) kept twice (#conflict)" : "")
+        case .notesMergeFailed(let reason): message = "Not merged: \(reason)"
         }
         return []
     }
@@ -186,7 +195,7 @@ public final class AppState {
     func handle(_ key: Key) -> [Effect] {
         switch key {
         case .interrupt: return [.quit]
-        case .resize: return []
+        case .resize, .tick: return []
         case .mouse: return []  // mice come with the last frame's regions: `Event.mouse`
         default: break
         }
@@ -202,13 +211,20 @@ public final class AppState {
             return completePrefix(prefix, with: key)
         }
         let command = keymap.command(for: key, in: mode)
-        if command == .forceQuit { return [.quit] }
+        if command == .forceQuit {
+            // Ctrl-C quits at once, but not over a note being written: that asks first.
+            if let editor = layers.top(as: NoteEditor.self), editor.isModified {
+                layers.push(Confirmation(question: "Quit and lose the note you are writing? (y/n)", action: .quit))
+                return []
+            }
+            return [.quit]
+        }
         if var popup = layers.top {
             let outcome = command.map { popup.perform($0, reader: self) } ?? popup.type(key, reader: self)
             return apply(outcome, to: popup)
         }
         guard let command else {
-            if mode == .reading || mode == .notes { message = "\(key.label) is not a key here: press ? for help" }
+            if mode == .reading || mode == .notes || mode == .reattaching { message = "\(key.label) is not a key here: press ? for help" }
             return []
         }
         return perform(command)
@@ -268,7 +284,20 @@ public final class AppState {
         case .toggleJustification:
             justified.toggle()
             message = justified ? "Lines justified" : "Lines ragged right"
-        case .startSelection: startSelection()
+        case .startSelection:
+            let reattaching = selection?.reattaching
+            startSelection()
+            selection?.reattaching = reattaching
+        case .caretLeft: move(.left)
+        case .caretRight: move(.right)
+        case .wordForward: move(.nextWordStart)
+        case .wordEnd: move(.wordEnd)
+        case .wordBackward: move(.previousWordStart)
+        case .caretLineStart: move(.lineStart)
+        case .caretLineEnd: move(.lineEnd)
+        case .sentenceForward: move(.nextSentence)
+        case .sentenceBackward: move(.previousSentence)
+        case .selectParagraphs: selectParagraphs()
         case .annotate: return annotate()
         case .focusNotes: focusNotes()
         case .extendLineDown: extendSelection(lines: 1)
@@ -276,15 +305,34 @@ public final class AppState {
         case .extendWordForward: extendSelection(words: 1)
         case .extendWordBackward: extendSelection(words: -1)
         case .swapSelectionEnds: selection?.movesStart.toggle()
-        case .cancelSelection: selection = nil
+        case .cancelSelection:
+            if selection?.reattaching != nil { message = "Re-attaching cancelled: the note stays orphaned" }
+            selection = nil
         case .choiceDown: moveNotesSelection(by: 1)
         case .choiceUp: moveNotesSelection(by: -1)
+        case .choiceFirst: notesSelected = 0
+        case .choiceLast: notesSelected = max(0, notesInPane.count - 1)
+        case .scrollPageDown: moveNotesSelection(by: max(1, pageHeight / 4))
+        case .scrollPageUp: moveNotesSelection(by: -max(1, pageHeight / 4))
+        case .viewNote: viewSelectedNote()
+        case .filterNotes: layers.push(Prompt(kind: .notesFilter))
+        case .chooseTag: chooseTag()
+        case .toggleNotesOrder:
+            notesOrder = notesOrder == .place ? .modified : .place
+            notesSelected = 0
         case .goToPassage: goToSelectedNote()
         case .editNote: editSelectedNote()
         case .deleteNote: askToDeleteSelectedNote()
         case .reattachNote: reattachSelectedNote()
         case .cycleNotesScope: notesScope = notesScope.next; notesSelected = 0
-        case .leaveNotes: notesFocus = false
+        case .leaveNotes:
+            if notesFilter != nil || notesTag != nil {
+                notesFilter = nil
+                notesTag = nil
+                message = "Filter cleared (Esc again returns to the text)"
+            } else {
+                notesFocus = false
+            }
         default: break  // a popup's command: the popup carries it out
         }
         return []

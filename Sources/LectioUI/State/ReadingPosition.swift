@@ -16,6 +16,10 @@ public struct ReadingPosition: Sendable, Equatable {
     var cursorAnchor: Int?
     /// The same for the first line shown: a resize and its undoing give back the same screen.
     var topAnchor: Int?
+    /// The word cursor: the canonical offset of the character the reader moved to (by word,
+    /// character or sentence, or a search match), where `v` starts; `nil` means the start of the
+    /// cursor's line. Any other move of the cursor leaves it behind.
+    public internal(set) var caret: Int?
     /// The highlighted footnote marker (index in `document.footnotes`).
     public internal(set) var selectedMarker: Int?
 
@@ -27,10 +31,11 @@ public struct ReadingPosition: Sendable, Equatable {
 
     /// Moves the cursor to `p`, standing for the canonical offset `anchor` (or the start of its
     /// line), with `marker` selected (or none).
-    mutating func moveCursor(to p: LinePosition, anchor: Int? = nil, marker: Int? = nil) {
+    mutating func moveCursor(to p: LinePosition, anchor: Int? = nil, marker: Int? = nil, caret: Int? = nil) {
         cursor = p
-        cursorAnchor = anchor
+        cursorAnchor = caret ?? anchor
         selectedMarker = marker
+        self.caret = caret
     }
 
     /// The same words after the text was laid out again: cursor and top found from their

@@ -24,3 +24,9 @@ public enum NotesScope: String, Sendable, CaseIterable {
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 }
+
+/// In which order the notes pane lists notes.
+public enum NotesOrder: String, Sendable, CaseIterable {
+    case place = "by place"
+    case modified = "latest first"
+}

@@ -11,8 +11,13 @@ struct NotesPaneView {
         let entries = state.notesInPane
         let wrapper = TextWrapper(measure: state.measure)
         // The longest header that fits, never a cut one.
-        let headers = ["Personal notes · \(state.notesScope.rawValue) (\(entries.count))",
-                       "Notes · \(state.notesScope.rawValue) (\(entries.count))", "Notes (\(entries.count))"]
+        var narrowing = ""
+        if let tag = state.notesTag { narrowing += " · #\(tag)" }
+        if let filter = state.notesFilter { narrowing += " · “\(filter)”" }
+        if state.notesOrder == .modified { narrowing += " · \(NotesOrder.modified.rawValue)" }
+        let headers = ["Personal notes · \(state.notesScope.rawValue) (\(entries.count))" + narrowing,
+                       "Notes · \(state.notesScope.rawValue) (\(entries.count))" + narrowing,
+                       "Notes (\(entries.count))" + narrowing, "Notes (\(entries.count))"]
         let header = headers.first { state.measure.width(of: $0) + 4 <= rect.width } ?? headers[headers.count - 1]
         drawPaneHeader(header, into: &screen, rect: rect)
         // Focused, the pane's keys stand at its foot, wrapped to its width.
@@ -22,7 +27,9 @@ struct NotesPaneView {
             screen.put(line.text, x: inner.x, y: inner.maxY + i, maxWidth: inner.width, style: Style(.dim, role: .muted))
         }
         if entries.isEmpty {
-            var hint = state.annotations.isEmpty ? "No personal notes yet." : "No notes in this section (s shows all)."
+            var hint = state.annotations.isEmpty ? "No personal notes yet."
+                : state.notesFilter != nil || state.notesTag != nil ? "No note matches the filter (Esc clears it)."
+                : "No notes in this section (s shows all)."
             if let reason = state.notesReadOnlyReason { hint = "Notes are read-only: \(reason)" } else {
                 hint += " v selects a passage, a writes a note on it (or on the paragraph under the cursor)."
             }
@@ -82,7 +89,7 @@ struct NotesPaneView {
     }
 
     /// The keys of the focused pane.
-    static let keysHint = "Enter go · e edit · d delete · r re-attach · s scope · Esc back"
+    static let keysHint = "Enter read · p go · e edit · d delete · r re-attach · / filter · # tag · o order · s scope · Esc back"
 
     /// The area below the header and above the lines of the hint.
     static func inner(of rect: Rect, hintLines: Int) -> Rect {

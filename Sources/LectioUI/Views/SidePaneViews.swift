@@ -60,7 +60,9 @@ struct StatusLineView {
         var leftStyle = style
         if let sel = state.selection {
             let words = state.canonical.string(sel.range.lowerBound, sel.range.upperBound).split(whereSeparator: { $0 == " " || $0 == "\n" }).count
-            left = " SELECT \(words) word\(words == 1 ? "" : "s") · a annotate · o other end · Esc cancel"
+            left = sel.reattaching != nil
+                ? " Re-attach: select the passage (\(words) word\(words == 1 ? "" : "s")), Enter to attach, Esc to cancel"
+                : " SELECT \(words) word\(words == 1 ? "" : "s") · a annotate · o other end · Esc cancel"
             leftStyle = Style([.reverse, .bold], role: .selection)
         }
         if let message = state.message {

@@ -93,6 +93,7 @@ struct TextPaneView {
         }
         let markers = state.document.footnotes(inBlocks: index...index)
         let selected = state.selection?.range
+        let caret = state.selection == nil ? state.reading.caret : nil
         var offset = line.start
         var col = x
         for c in line.text {
@@ -106,6 +107,7 @@ struct TextPaneView {
             }
             let canonical = block.start + offset
             if noted.contains(where: { $0.contains(canonical) }) { style = Style(style.attributes.union(.underline), role: .annotation) }
+            if canonical == caret { style = Style(style.attributes.union([.reverse, .underline]), role: .selection) }
             if let match = matches.first(where: { $0.range.contains(canonical) }) {
                 style = Style(match.current ? [.reverse, .bold] : [.reverse], role: .match)
             }

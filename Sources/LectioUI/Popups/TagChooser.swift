@@ -1,0 +1,72 @@
+import LectioCore
+
+/// `#` in the notes pane: the tags of the notes, to show only the notes of one.
+public struct TagChooser: Popup, Equatable {
+    /// The tags, sorted.
+    public var tags: [String]
+    /// The highlighted tag.
+    public var selected: Int
+
+    /// A chooser among `tags`.
+    public init(tags: [String], selected: Int = 0) {
+        self.tags = tags
+        self.selected = max(0, min(selected, tags.count - 1))
+    }
+
+    public static let mode = Mode("tags", title: "Choosing a tag")
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.char("j"), .down, .tab], .choiceDown),
+        KeyBinding([.char("k"), .up, .backTab], .choiceUp),
+        KeyBinding([.char("g"), .home], .choiceFirst),
+        KeyBinding([.char("G"), .end], .choiceLast),
+        KeyBinding([.enter], .choose),
+        KeyBinding([.escape, .char("q")], .close),
+        KeyBinding([.ctrl("c")], .forceQuit),
+    ]
+
+    public mutating func perform(_ command: Command, reader: AppState) -> PopupOutcome {
+        switch command {
+        case .choiceDown, .scrollDown: selected = min(tags.count - 1, selected + 1)
+        case .choiceUp, .scrollUp: selected = max(0, selected - 1)
+        case .choiceFirst: selected = 0
+        case .choiceLast: selected = tags.count - 1
+        case .choose:
+            let tag = tags[selected]
+            return .close { $0.filterNotes(byTag: tag); return [] }
+        case .close: return .close
+        default: break
+        }
+        return .keep
+    }
+
+    /// A click on a tag chooses it; outside the box closes it.
+    public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome {
+        if event.kind == .release { return .keep }
+        guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
+        guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
+        let i = firstShown(rows: rect.height - 2) + event.y - rect.y - 1
+        guard event.y > rect.y, event.y < rect.maxY - 1, tags.indices.contains(i) else { return .keep }
+        selected = i
+        return perform(.choose, reader: reader)
+    }
+
+    func firstShown(rows: Int) -> Int { max(0, min(selected - rows / 2, tags.count - rows)) }
+
+    public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
+        let width = min(50, reader.width - 4)
+        let height = min(tags.count + 2, reader.height - 2)
+        let r = Rect(x: (reader.width - width) / 2, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
+        screen.box(r, title: "Show the notes of a tag", hint: "Enter show · Esc cancel")
+        let rows = r.height - 2
+        let first = firstShown(rows: rows)
+        for row in 0..<rows where first + row < tags.count {
+            let i = first + row
+            let count = reader.annotations.filter { $0.annotation.tags.contains(tags[i]) }.count
+            let y = r.y + 1 + row
+            let style = i == selected ? Style([.reverse], role: .selection) : .plain
+            if i == selected { screen.fill(Rect(x: r.x + 1, y: y, width: r.width - 2, height: 1), style: style) }
+            screen.put("#\(tags[i])  (\(count))", x: r.x + 2, y: y, maxWidth: r.width - 4, style: style)
+        }
+        return r
+    }
+}
