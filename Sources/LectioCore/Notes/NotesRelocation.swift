@@ -57,10 +57,7 @@ public enum NotesRelocation {
         }
     }
 
-    static func exists(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0
-    }
+    static func exists(_ path: String) -> Bool { FileStatus(path: path) != nil }
 
     /// Whether most of `file`'s notes find their quotes in `text` and its title is `title`: the
     /// same book, edited since, or read from another copy.
