@@ -39,7 +39,7 @@ let package = Package(
         // stat(2) into a plain struct (C): `struct stat` resolves unreliably in Swift.
         .target(name: "CFileStatus"),
         // Terminal-free UI: screens, panes, keymap, app state.
-        .target(name: "LectioUI", dependencies: ["LectioCore"]),
+        .target(name: "LectioUI", dependencies: ["LectioCore", .product(name: "Algorithms", package: "swift-algorithms")]),
         // The only importer of curses.
         .target(name: "LectioTerminal", dependencies: ["LectioUI", "CNcursesw"]),
         // The config file (TOML): keys, theme, measure, panes. TOMLKit (C++ toml++) stays

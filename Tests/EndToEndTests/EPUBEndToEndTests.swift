@@ -38,6 +38,25 @@ import LectioTestSupport
         }
     }
 
+    @Test func tabSelectsALinkAndEnterFollowsItAsAJump() throws {
+        try withHome { home in
+            let book = LectioBinary.quote(Fixtures.path("epub/moby-dick.epub"))
+            let tmux = try TmuxSession(width: 100, height: 30, command: ReaderEndToEndTests.command(book, home: home))
+            try tmux.wait(for: "Moby-Dick › Chapter 1. Loomings.")
+            try tmux.send("g")
+            let top = try tmux.waitStable { !$0.contains("Chapter 1. Loomings.  ") }
+            try tmux.send("Tab")
+            let selected = try tmux.wait { $0 != top && ($0.split(separator: "\n").last?.contains(" Link") ?? false) }
+            try tmux.send("Enter")
+            let followed = try tmux.wait { $0.split(separator: "\n").last?.contains("→") ?? false }
+            #expect(followed != selected)
+            try tmux.send("C-o")
+            // Back where the link was selected (the message line aside).
+            let back = try tmux.wait { $0.split(separator: "\n").dropLast() == selected.split(separator: "\n").dropLast() }
+            #expect(!back.isEmpty)
+        }
+    }
+
     @Test func aFootnoteAsideInTheSameDocumentAndTheNestedContents() throws {
         try withHome { home in
             let book = LectioBinary.quote(Fixtures.path("epub/moby-dick.epub"))
@@ -50,9 +69,16 @@ import LectioTestSupport
             #expect(contents.contains("ETYMOLOGY."))
             try tmux.send("Escape")
             try tmux.wait { !$0.contains("┌─ Contents") }
-            // The book's only noteref is in the preface, before chapter 1.
+            // The book's only noteref is in the preface, before chapter 1; Tab goes through the
+            // links before it (each says "Link" on the status line) to the marker.
             try tmux.send("g")
-            try tmux.send("Tab")
+            var previous = try tmux.waitStable()
+            for _ in 0..<60 {
+                try tmux.send("Tab")
+                let now = try tmux.waitStable { $0 != previous }
+                previous = now
+                if !(now.split(separator: "\n").last?.contains(" Link") ?? false) { break }
+            }
             try tmux.send("Enter")
             let popup = try tmux.wait(for: "┌─ Footnote 1 ─")
             #expect(popup.contains("These have been corrected in this EPUB3 edition."))

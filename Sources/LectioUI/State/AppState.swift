@@ -24,6 +24,8 @@ public final class AppState {
     public var cursor: LinePosition { reading.cursor }
     /// The highlighted footnote marker.
     public var selectedMarker: Int? { reading.selectedMarker }
+    /// The highlighted link.
+    public var selectedLink: Int? { reading.selectedLink }
     /// Popups, bottom to top.
     public internal(set) var layers = LayerStack()
     /// Places before jumps.

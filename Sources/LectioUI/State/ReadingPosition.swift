@@ -22,6 +22,8 @@ public struct ReadingPosition: Sendable, Equatable {
     public internal(set) var caret: Int?
     /// The highlighted footnote marker (index in `document.footnotes`).
     public internal(set) var selectedMarker: Int?
+    /// The highlighted link (index in `document.links`).
+    public internal(set) var selectedLink: Int?
 
     /// A position with the cursor on the first line shown.
     public init(at start: LinePosition) {
@@ -31,10 +33,11 @@ public struct ReadingPosition: Sendable, Equatable {
 
     /// Moves the cursor to `p`, standing for the canonical offset `anchor` (or the start of its
     /// line), with `marker` selected (or none).
-    mutating func moveCursor(to p: LinePosition, anchor: Int? = nil, marker: Int? = nil, caret: Int? = nil) {
+    mutating func moveCursor(to p: LinePosition, anchor: Int? = nil, marker: Int? = nil, caret: Int? = nil, link: Int? = nil) {
         cursor = p
         cursorAnchor = caret ?? anchor
         selectedMarker = marker
+        selectedLink = link
         self.caret = caret
     }
 

@@ -92,6 +92,7 @@ struct TextPaneView {
             screen.put(line.continues ? "↪" : "│", x: x - 2, y: y, style: Style(.dim, role: .muted))
         }
         let markers = state.document.footnotes(inBlocks: index...index)
+        let links = state.document.links.indices.filter { state.document.links[$0].block == index }
         let selected = state.selection?.range
         let caret = state.selection == nil ? state.reading.caret : nil
         var offset = line.start
@@ -104,6 +105,10 @@ struct TextPaneView {
                 let bracketed = state.document.footnotes[m].range.count > 2
                 style = m == state.selectedMarker ? Style([.reverse, .bold], role: .selectedMarker)
                     : Style(bracketed ? [.dim, .underline] : [.bold, .underline], role: .marker)
+            }
+            for l in links where state.document.links[l].range.contains(offset) {
+                // A link reads as words underlined; the selected one stands out like a marker.
+                style = l == state.selectedLink ? Style([.reverse, .bold], role: .selectedMarker) : style.adding(.underline)
             }
             let canonical = block.start + offset
             if noted.contains(where: { $0.contains(canonical) }) { style = Style(style.attributes.union(.underline), role: .annotation) }
