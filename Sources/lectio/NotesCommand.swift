@@ -27,8 +27,7 @@ struct NotesCommand: ParsableCommand {
             try context.requireReadable()
             let placed = context.placed()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let encoder = JSONFormat.encoder()
                 // Where each note stands now, in the same offsets as the file (the source text).
                 struct Row: Encodable { let note: Annotation; let status: AnchorStatus; let start: Int?; let end: Int? }
                 let rows = placed.map { p in

@@ -68,8 +68,7 @@ public struct Outline: Codable, Sendable, Equatable {
 
     /// Pretty-printed JSON with sorted keys.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONFormat.encoder()
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 

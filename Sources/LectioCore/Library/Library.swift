@@ -90,8 +90,7 @@ public struct Library: Sendable, Equatable {
 
     /// The file's text: keys sorted, pretty-printed, dates in ISO 8601.
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONFormat.encoder()
         encoder.dateEncodingStrategy = Self.dateEncoding
         return try encoder.encode(File(schemaVersion: Self.currentSchemaVersion, texts: sorted(by: .last)))
     }

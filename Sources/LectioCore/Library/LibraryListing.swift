@@ -70,8 +70,7 @@ public struct LibraryListing: Sendable {
 
     /// The JSON array, keys sorted, dates in ISO 8601.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONFormat.encoder()
         encoder.dateEncodingStrategy = Library.dateEncoding
         return String(decoding: try encoder.encode(rows), as: UTF8.self)
     }

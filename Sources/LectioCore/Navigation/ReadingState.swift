@@ -43,8 +43,7 @@ public struct ReadingState: Codable, Sendable, Equatable {
     /// Writes the state atomically, as notes are written (see `AtomicFile`). Throws an
     /// `AtomicFile.Failure`, whose description says what went wrong in words.
     public func save(path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONFormat.encoder()
         try AtomicFile.write(try encoder.encode(self), to: path)
     }
 }

@@ -32,28 +32,10 @@ public enum NotesExport {
     /// `source` is the text's `file://` URI; positions and quotes index `text.source` (for plain
     /// text, the file itself: `text[start..<end] == exact`). An orphan keeps its stored anchor.
     public static func webAnnotations(_ notes: [PlacedNote], source: String, document: Document, text: SourceText) throws -> String {
-        let items: [[String: Any]] = notes.map { placed in
-            let a = placed.annotation
-            var bodies: [[String: Any]] = [["type": "TextualBody", "value": a.body, "format": "text/plain", "purpose": "commenting"]]
-            for tag in a.tags { bodies.append(["type": "TextualBody", "value": tag, "purpose": "tagging"]) }
-            let anchor = placed.range.map { Anchoring.anchor(document: document, text: text, start: $0.lowerBound, end: $0.upperBound) } ?? a.anchor
-            return [
-                "@context": "http://www.w3.org/ns/anno.jsonld",
-                "id": "urn:uuid:\(a.id)",
-                "type": "Annotation",
-                "created": a.created,
-                "modified": a.modified,
-                "body": bodies,
-                "target": [
-                    "source": source,
-                    "selector": [
-                        ["type": "TextQuoteSelector", "exact": anchor.exact, "prefix": anchor.prefix, "suffix": anchor.suffix],
-                        ["type": "TextPositionSelector", "start": anchor.start, "end": anchor.end],
-                    ],
-                ] as [String: Any],
-            ]
+        let items = notes.map { placed in
+            let anchor = placed.range.map { Anchoring.anchor(document: document, text: text, start: $0.lowerBound, end: $0.upperBound) }
+            return WebAnnotation(placed.annotation, anchor: anchor ?? placed.annotation.anchor, source: source)
         }
-        let data = try JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return try JSONFormat.string(items)
     }
 }

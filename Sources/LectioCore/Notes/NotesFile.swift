@@ -83,8 +83,7 @@ public struct NotesFile: Codable, Sendable, Equatable {
 
     /// Pretty-printed JSON with sorted keys, so that the file diffs well.
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONFormat.encoder()
         var data = try encoder.encode(self)
         data.append(0x0A)
         return data
