@@ -25,8 +25,7 @@ public struct Config {
 
     /// The config file: `$XDG_CONFIG_HOME/lectio/config.toml`, else `~/.config/lectio/config.toml`.
     public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/lectio/config.toml" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/lectio/config.toml"
+        XDGDirectories(environment: environment).config + "/config.toml"
     }
 
     /// Reads the config file at `path`: the defaults when there is none; when it cannot be

@@ -22,8 +22,7 @@ public struct ReadingState: Codable, Sendable, Equatable {
 
     /// The state folder, from the XDG base directory rules.
     public static func stateHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/lectio" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/lectio"
+        XDGDirectories(environment: environment).state
     }
 
     /// The state file of a text: named like its notes file.

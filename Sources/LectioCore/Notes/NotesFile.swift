@@ -137,9 +137,7 @@ public enum NotesFileError: Error, Equatable, CustomStringConvertible, Localized
 public enum NotesLocation {
     /// The data folder, from the XDG base directory rules.
     public static func dataHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/lectio" }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.local/share/lectio"
+        XDGDirectories(environment: environment).data
     }
 
     /// The file name that a text's notes and reading state are kept under: the text's name and
