@@ -193,6 +193,6 @@ enum HeadingRules {
 
     /// Letters only, lowercased: for comparing headings and titles.
     static func folded(_ s: some StringProtocol) -> String {
-        String(s.lowercased().filter { $0.isLetter || $0.isNumber })
+        String(TextFolding.folded(s).lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }
