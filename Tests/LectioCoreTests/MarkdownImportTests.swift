@@ -92,3 +92,22 @@ import LectioTestSupport
         #expect(d.blocks[3].text == "1. first")
     }
 }
+
+/// Markdown links keep their text in the flow and their destination as a link of the document.
+@Suite struct MarkdownLinkTests {
+    @Test func linksKeepTheirTextAndTheirDestination() throws {
+        let d = Fixtures.document(text: """
+            # Title
+
+            See [the RFC](https://example.org/rfc "The RFC") and <https://example.com/a>, not ![a picture](p.png) nor [a section](#motivation).
+            """, name: "links.md")
+        let block = try #require(d.blocks.last)
+        #expect(block.text == "See the RFC and https://example.com/a, not a picture nor a section.")
+        let shown = d.links.map { link -> String in
+            let s = Array(d.blocks[link.block].text.unicodeScalars)[link.range]
+            return String(String.UnicodeScalarView(s))
+        }
+        #expect(shown == ["the RFC", "https://example.com/a"])
+        #expect(d.links.map(\.target) == [.external("https://example.org/rfc"), .external("https://example.com/a")])
+    }
+}

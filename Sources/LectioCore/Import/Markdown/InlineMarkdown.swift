@@ -4,6 +4,9 @@ struct InlineMarkdown {
     var scalars: [Unicode.Scalar] = []
     var styles: [StyleSpan] = []
     var references: [(label: String, range: Range<Int>)] = []
+    /// Links with a destination (`[text](url)`, `<https://…>`): the destination and the range
+    /// of the text shown.
+    var links: [(url: String, range: Range<Int>)] = []
     /// For each output scalar, the index of the input character it came from.
     var origins: [Int] = []
     var position = 0
@@ -139,13 +142,22 @@ struct InlineMarkdown {
                 if open < end, t[open] == "[", let close = Self.closingBracket(t, open, end) {
                     var after = close + 1
                     var isLink = false
+                    var destination: String?
                     if after < end, t[after] == "(" {
                         var depth = 0, j = after
                         while j < end {
                             if t[j] == "(" { depth += 1 } else if t[j] == ")" { depth -= 1; if depth == 0 { break } }
                             j += 1
                         }
-                        if j < end { after = j + 1; isLink = true }
+                        if j < end {
+                            // The destination, without a title after it (`(url "title")`) or `<…>`.
+                            let inside = String(t[(after + 1)..<j]).trimmed
+                            var url = String(inside.prefix { $0 != " " })
+                            if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
+                            if !url.isEmpty { destination = url }
+                            after = j + 1
+                            isLink = true
+                        }
                     } else if after < end, t[after] == "[", let refClose = Self.closingBracket(t, after, end) {
                         after = refClose + 1; isLink = true
                     } else if c == "[" {
@@ -153,7 +165,9 @@ struct InlineMarkdown {
                         isLink = false
                     }
                     if isLink {
+                        let start = scalars.count
                         emit(t, (open + 1)..<close)
+                        if c == "[", let destination, scalars.count > start { links.append((destination, start..<scalars.count)) }
                         i = after
                         continue
                     }
@@ -162,7 +176,11 @@ struct InlineMarkdown {
             if c == "<", let close = t[i..<end].firstIndex(of: ">") {
                 let inside = String(t[(i + 1)..<close])
                 if inside.hasPrefix("http://") || inside.hasPrefix("https://") || inside.hasPrefix("mailto:") {
-                    append(inside); i = close + 1; continue
+                    let start = scalars.count
+                    append(inside)
+                    links.append((inside, start..<scalars.count))
+                    i = close + 1
+                    continue
                 }
             }
             if c == "*" || c == "_" {

@@ -30,6 +30,7 @@ public enum MarkdownImporter {
         var sections: [Section] = []
         var markers: [FootnoteMarker] = []
         var notes: [FootnoteNote] = []
+        var links: [Link] = []
         for r in raw {
             var source = r.lines.map { String($0.trimmedSpaces) }
             var separator = " "
@@ -76,6 +77,11 @@ public enum MarkdownImporter {
             for m in inline.references where r.label == nil {
                 markers.append(FootnoteMarker(label: m.label, block: index, range: m.range))
             }
+            // Links out of the text: Tab selects them and the status line shows where they lead.
+            for link in inline.links where !link.url.hasPrefix("#") {
+                let shift = r.label.map { Array("[\($0)] ".unicodeScalars).count } ?? 0
+                links.append(Link(block: index, range: (link.range.lowerBound + shift)..<(link.range.upperBound + shift), target: .external(link.url)))
+            }
             blocks.append(block)
         }
         if title == nil, let first = sections.first, first.level == 1, sections.filter({ $0.level == 1 }).count == 1 {
@@ -83,7 +89,9 @@ public enum MarkdownImporter {
         }
         FootnoteLinker.link(markers: &markers, notes: notes, blocks: blocks)
         if let t = title { title = String(String.UnicodeScalarView(InlineMarkdown.parse(t).scalars)) }
-        return Document(title: title ?? fallbackTitle, blocks: blocks, sections: sections, footnotes: markers, notes: notes)
+        var document = Document(title: title ?? fallbackTitle, blocks: blocks, sections: sections, footnotes: markers, notes: notes)
+        document.links = links
+        return document
     }
 }
 
