@@ -272,7 +272,10 @@ public final class AppState {
         case .forward: goForward()
         case .toggleFootnotesPane: toggle(footnotes: true)
         case .toggleNotesPane: toggle(footnotes: false)
-        case .help: layers.push(HelpPopup())
+        case .help:
+            // Built here, not while drawing: drawing changes nothing in the state.
+            _ = paragraphReferences
+            layers.push(HelpPopup())
         case .library: layers.push(LibraryPopup(reader: self))
         case .toggleRuler: showsRuler.toggle()
         case .search: layers.push(Prompt(kind: .search))
@@ -281,7 +284,10 @@ public final class AppState {
         case .previousMatch: nextMatch(forward: false)
         case .setMark: pendingPrefix = "m"; message = "Mark: press a letter"
         case .jumpToMark: pendingPrefix = "'"; message = "Go to mark: press a letter (' for before the last jump)"
-        case .toggleParagraphReferences: showsParagraphReferences.toggle(); relayout()
+        case .toggleParagraphReferences:
+            _ = paragraphReferences
+            showsParagraphReferences.toggle()
+            relayout()
         case .toggleFullWidth, .widerLines, .narrowerLines: changeLineLength(command)
         case .toggleJustification:
             justified.toggle()
