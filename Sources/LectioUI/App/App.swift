@@ -40,7 +40,8 @@ public final class App {
         if size.width != state.width || size.height != state.height {
             if dispatch(.resize(width: size.width, height: size.height)) { return }
         }
-        var frame = FrameRenderer.frame(state)
+        // Where things stood in the last frame presented, for the mouse.
+        var regions = FrameRegions()
         var changed = true
         while true {
             for event in effects.changesFromOutside() {
@@ -48,7 +49,8 @@ public final class App {
                 if dispatch(event) { return }
             }
             if changed {
-                frame = FrameRenderer.frame(state)
+                let frame = FrameRenderer.frame(state)
+                regions = frame.regions
                 terminal.present(frame.screen)
             }
             guard let key = terminal.nextKey() else { return }
@@ -61,7 +63,7 @@ public final class App {
                 let size = terminal.size
                 event = .resize(width: size.width, height: size.height)
             case .mouse(let mouse):
-                event = .mouse(mouse, regions: frame.regions)
+                event = .mouse(mouse, regions: regions)
             default:
                 event = .key(key)
             }
