@@ -83,3 +83,30 @@ import LectioTestSupport
         #expect(s.message == "Link to https://example.org/ (outside the book: Lectio opens no browser)")
     }
 }
+
+/// Justified lines widen their spaces; a click lands on what is drawn under it.
+@Suite struct JustifiedClickTests {
+    @Test func aClickOnAMarkerInAJustifiedLineOpensThatMarker() throws {
+        let s = AppState(document: try Fixtures.bundledDocument(), width: 100, height: 40)
+        for key: Key in [.char("]"), .char("]"), .char("]"), .char("J")] { _ = s.update(.key(key)) }
+        #expect(s.justified)
+        let frame = FrameRenderer.frame(s)
+        // Every marker drawn on the screen, where it is drawn.
+        var cells: [(x: Int, y: Int)] = []
+        for y in 0..<frame.screen.height {
+            for x in 0..<frame.screen.width where frame.screen[x, y].style.role == .marker && frame.screen[x, y].text == "*" {
+                cells.append((x, y))
+            }
+        }
+        #expect(cells.count >= 2)
+        var opened: [Int] = []
+        for cell in cells {
+            _ = s.update(.mouse(MouseEvent(kind: .click, x: cell.x, y: cell.y), regions: FrameRenderer.frame(s).regions))
+            if let popup = s.layers.top(as: FootnotePopup.self) { opened.append(popup.marker) }
+            _ = s.update(.key(.escape))
+        }
+        // Each marker drawn opens its own note: none missed, none taken for a neighbour.
+        #expect(opened.count == cells.count)
+        #expect(Set(opened).count == cells.count)
+    }
+}

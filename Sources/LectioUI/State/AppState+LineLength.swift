@@ -27,4 +27,24 @@ extension AppState {
         relayout()
         message = lineLength.map { "Lines of at most \($0) columns" } ?? "Lines as wide as the pane"
     }
+
+    /// The columns spread over the spaces of the line at `p` when lines are justified: every
+    /// line of running text but the last of its paragraph. Drawing and the mouse both use it.
+    func justification(ofLineAt p: LinePosition) -> Int {
+        let line = layout.line(at: p)
+        guard justified, line.ornament == .none, line.text.contains(" ") else { return 0 }
+        switch document.blocks[p.block].kind {
+        case .paragraph, .quote, .listItem, .footnote: break
+        default: return 0
+        }
+        let lines = layout.lines(ofBlock: p.block)
+        guard p.line + 1 < lines.count, lines[p.line + 1].continues, lines[p.line + 1].ornament == .none else { return 0 }
+        return max(0, panes.textColumn.width - line.indent - line.width)
+    }
+
+    /// The extra columns after the `gap`-th space of a line spread `justify` columns over
+    /// `gaps` spaces: evenly, the first spaces taking one more.
+    static func justificationColumns(gap: Int, of gaps: Int, spreading justify: Int) -> Int {
+        gaps > 0 ? justify / gaps + (gap < justify % gaps ? 1 : 0) : 0
+    }
 }

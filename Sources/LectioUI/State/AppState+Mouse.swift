@@ -70,8 +70,16 @@ extension AppState {
         let line = layout.line(at: p)
         var x = panes.textColumn.x + line.indent
         var offset = line.start
+        // Justified, the spaces are wider, as drawn.
+        let justify = justification(ofLineAt: p)
+        let gaps = justify > 0 ? line.text.filter { $0 == " " }.count : 0
+        var gap = 0
         for c in line.text {
-            let w = measure.width(of: c)
+            var w = measure.width(of: c)
+            if gaps > 0, c == " " {
+                w += Self.justificationColumns(gap: gap, of: gaps, spreading: justify)
+                gap += 1
+            }
             if event.x >= x && event.x < x + max(1, w) { break }
             x += w
             offset += c.unicodeScalars.count

@@ -60,23 +60,10 @@ struct TextPaneView {
                 screen.put(label, x: column.x - 3 - w, y: y, maxWidth: 6, style: Style(.dim, role: .muted))
             }
             drawLine(line, block: p.block, matches: matches, noted: noted, into: &screen, x: column.x + line.indent, y: y,
-                     width: column.width - line.indent, justify: justification(of: line, at: p, width: column.width))
+                     width: column.width - line.indent, justify: state.justification(ofLineAt: p))
             previous = p
             p = layout.move(p, by: 1)
         }
-    }
-
-    /// The columns to spread over the spaces of `line` when lines are justified: every line of
-    /// running text but the last of its paragraph.
-    func justification(of line: VisualLine, at p: LinePosition, width: Int) -> Int {
-        guard state.justified, line.ornament == .none, line.text.contains(" ") else { return 0 }
-        switch state.document.blocks[p.block].kind {
-        case .paragraph, .quote, .listItem, .footnote: break
-        default: return 0
-        }
-        let lines = state.layout.lines(ofBlock: p.block)
-        guard p.line + 1 < lines.count, lines[p.line + 1].continues, lines[p.line + 1].ornament == .none else { return 0 }
-        return max(0, width - line.indent - line.width)
     }
 
     func drawLine(_ line: VisualLine, block index: Int, matches: [(range: Range<Int>, current: Bool)],
@@ -129,7 +116,7 @@ struct TextPaneView {
             col += screen.put(shown, x: col, y: y, maxWidth: x + width - col, style: style)
             if gaps > 0, c == " " {
                 // The extra columns, spread evenly; the first gaps take one more.
-                col += justify / gaps + (gap < justify % gaps ? 1 : 0)
+                col += AppState.justificationColumns(gap: gap, of: gaps, spreading: justify)
                 gap += 1
             }
             offset += c.unicodeScalars.count
