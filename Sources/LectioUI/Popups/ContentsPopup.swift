@@ -2,11 +2,13 @@ import LectioCore
 
 /// The table of contents: every section, indented by level; the current one marked.
 public struct ContentsPopup: Popup, Equatable {
+    /// The highlighted section.
+    public var list: ChoiceList
     /// Index of the highlighted section.
-    public var selected: Int
+    public var selected: Int { list.selected }
 
     /// The contents with a section highlighted.
-    public init(selected: Int) { self.selected = selected }
+    public init(selected: Int) { list = ChoiceList(selected: selected) }
 
     public static let mode = Mode("contents", title: "Table of contents")
     public static let bindings: [KeyBinding] = [
@@ -20,12 +22,8 @@ public struct ContentsPopup: Popup, Equatable {
     ]
 
     public mutating func perform(_ command: Command, reader: AppState) -> PopupOutcome {
-        let count = reader.document.sections.count
+        if list.move(command, count: reader.document.sections.count) { return .keep }
         switch command {
-        case .choiceDown, .scrollDown: move(by: 1, count: count)
-        case .choiceUp, .scrollUp: move(by: -1, count: count)
-        case .choiceFirst: move(by: -count, count: count)
-        case .choiceLast: move(by: count, count: count)
         case .choose:
             guard reader.document.sections.indices.contains(selected) else { return .keep }
             let block = reader.document.sections[selected].block
@@ -36,24 +34,15 @@ public struct ContentsPopup: Popup, Equatable {
         return .keep
     }
 
-    mutating func move(by n: Int, count: Int) {
-        guard count > 0 else { return }
-        selected = max(0, min(count - 1, selected + n))
-    }
-
     /// A click on an entry jumps there; outside the box closes it.
     public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome {
         if event.kind == .release { return .keep }
         guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
         guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
-        let i = scroll(rows: rect.height - 2, count: reader.document.sections.count) + (event.y - rect.y - 1)
-        guard event.y > rect.y, event.y < rect.maxY - 1, reader.document.sections.indices.contains(i) else { return .keep }
-        selected = i
+        guard let i = list.entry(atRow: event.y, in: rect, count: reader.document.sections.count) else { return .keep }
+        list.selected = i
         return perform(.choose, reader: reader)
     }
-
-    /// The first entry shown: the selected one kept near the middle.
-    func scroll(rows: Int, count: Int) -> Int { max(0, min(selected - rows / 2, count - rows)) }
 
     public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
         let sections = reader.document.sections
@@ -66,7 +55,7 @@ public struct ContentsPopup: Popup, Equatable {
             screen.put("This text has no sections.", x: r.x + 2, y: r.y + 1, style: Style(.dim, role: .muted))
             return r
         }
-        let first = scroll(rows: rows, count: sections.count)
+        let first = list.firstShown(rows: rows, count: sections.count)
         let current = reader.document.sectionIndex(containing: reader.cursor.block)
         for row in 0..<rows where first + row < sections.count {
             let i = first + row

@@ -9,7 +9,11 @@ public struct SectionChooser: Popup, Equatable {
     /// The matching sections (indices in `Document.sections`), in the order shown.
     public var candidates: [Int]
     /// The highlighted candidate.
-    public var selected = 0
+    public var list = ChoiceList()
+    public var selected: Int {
+        get { list.selected }
+        set { list.selected = newValue }
+    }
 
     /// A chooser among `candidates`.
     public init(query: String, candidates: [Int]) {
@@ -29,11 +33,8 @@ public struct SectionChooser: Popup, Equatable {
     ]
 
     public mutating func perform(_ command: Command, reader: AppState) -> PopupOutcome {
+        if list.move(command, count: candidates.count) { return .keep }
         switch command {
-        case .choiceDown, .scrollDown: selected = min(candidates.count - 1, selected + 1)
-        case .choiceUp, .scrollUp: selected = max(0, selected - 1)
-        case .choiceFirst: selected = 0
-        case .choiceLast: selected = candidates.count - 1
         case .choose:
             let section = candidates[selected]
             return .close { $0.goToSection(section); return [] }
@@ -48,13 +49,10 @@ public struct SectionChooser: Popup, Equatable {
         if event.kind == .release { return .keep }
         guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
         guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
-        let i = firstShown(rows: rect.height - 2) + event.y - rect.y - 1
-        guard event.y > rect.y, event.y < rect.maxY - 1, candidates.indices.contains(i) else { return .keep }
+        guard let i = list.entry(atRow: event.y, in: rect, count: candidates.count) else { return .keep }
         selected = i
         return perform(.choose, reader: reader)
     }
-
-    func firstShown(rows: Int) -> Int { max(0, min(selected - rows / 2, candidates.count - rows)) }
 
     public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
         let document = reader.document
@@ -63,7 +61,7 @@ public struct SectionChooser: Popup, Equatable {
         let r = Rect(x: x, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
         screen.box(r, title: "\(candidates.count) sections match “\(query)”", hint: "Enter go · Esc cancel")
         let rows = r.height - 2
-        let first = firstShown(rows: rows)
+        let first = list.firstShown(rows: rows, count: candidates.count)
         for row in 0..<rows where first + row < candidates.count {
             let i = first + row
             let section = document.sections[candidates[i]]

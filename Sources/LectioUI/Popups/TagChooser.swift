@@ -5,7 +5,11 @@ public struct TagChooser: Popup, Equatable {
     /// The tags, sorted.
     public var tags: [String]
     /// The highlighted tag.
-    public var selected: Int
+    public var list = ChoiceList()
+    public var selected: Int {
+        get { list.selected }
+        set { list.selected = newValue }
+    }
 
     /// A chooser among `tags`.
     public init(tags: [String], selected: Int = 0) {
@@ -25,11 +29,8 @@ public struct TagChooser: Popup, Equatable {
     ]
 
     public mutating func perform(_ command: Command, reader: AppState) -> PopupOutcome {
+        if list.move(command, count: tags.count) { return .keep }
         switch command {
-        case .choiceDown, .scrollDown: selected = min(tags.count - 1, selected + 1)
-        case .choiceUp, .scrollUp: selected = max(0, selected - 1)
-        case .choiceFirst: selected = 0
-        case .choiceLast: selected = tags.count - 1
         case .choose:
             let tag = tags[selected]
             return .close { $0.filterNotes(byTag: tag); return [] }
@@ -44,13 +45,10 @@ public struct TagChooser: Popup, Equatable {
         if event.kind == .release { return .keep }
         guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
         guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
-        let i = firstShown(rows: rect.height - 2) + event.y - rect.y - 1
-        guard event.y > rect.y, event.y < rect.maxY - 1, tags.indices.contains(i) else { return .keep }
+        guard let i = list.entry(atRow: event.y, in: rect, count: tags.count) else { return .keep }
         selected = i
         return perform(.choose, reader: reader)
     }
-
-    func firstShown(rows: Int) -> Int { max(0, min(selected - rows / 2, tags.count - rows)) }
 
     public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
         let width = min(50, reader.width - 4)
@@ -58,7 +56,7 @@ public struct TagChooser: Popup, Equatable {
         let r = Rect(x: (reader.width - width) / 2, y: max(0, (reader.height - 1 - height) / 2), width: width, height: height)
         screen.box(r, title: "Show the notes of a tag", hint: "Enter show · Esc cancel")
         let rows = r.height - 2
-        let first = firstShown(rows: rows)
+        let first = list.firstShown(rows: rows, count: tags.count)
         for row in 0..<rows where first + row < tags.count {
             let i = first + row
             let count = reader.annotations.filter { $0.annotation.tags.contains(tags[i]) }.count

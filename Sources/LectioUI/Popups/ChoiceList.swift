@@ -1,0 +1,32 @@
+/// The highlighted entry of a list drawn in a box, and how keys, the wheel and clicks move it:
+/// the one behaviour of the popups that are lists (contents, section chooser, tag chooser).
+public struct ChoiceList: Sendable, Equatable {
+    /// The highlighted entry.
+    public var selected: Int
+
+    /// A list with `selected` highlighted.
+    public init(selected: Int = 0) { self.selected = selected }
+
+    /// Moves for a list command (`j`/`k`, the wheel, `g`/`G`) in a list of `count` entries;
+    /// whether the command was one of these.
+    mutating func move(_ command: Command, count: Int) -> Bool {
+        guard count > 0 else { return false }
+        switch command {
+        case .choiceDown, .scrollDown: selected = min(count - 1, selected + 1)
+        case .choiceUp, .scrollUp: selected = max(0, selected - 1)
+        case .choiceFirst: selected = 0
+        case .choiceLast: selected = count - 1
+        default: return false
+        }
+        return true
+    }
+
+    /// The first entry shown in `rows` rows: the highlighted one kept near the middle.
+    func firstShown(rows: Int, count: Int) -> Int { max(0, min(selected - rows / 2, count - rows)) }
+
+    /// The entry under a click inside `rect` (the box, its border included), if any.
+    func entry(atRow y: Int, in rect: Rect, count: Int) -> Int? {
+        let i = firstShown(rows: rect.height - 2, count: count) + y - rect.y - 1
+        return y > rect.y && y < rect.maxY - 1 && (0..<count).contains(i) ? i : nil
+    }
+}
