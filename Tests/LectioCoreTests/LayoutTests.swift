@@ -94,3 +94,33 @@ import LectioTestSupport
         #expect(h.forward.isEmpty)
     }
 }
+
+/// A book that indents its paragraphs' first lines is set so.
+@Suite struct FirstLineIndentTests {
+    @Test func anIndentedFirstLineOverFlushLinesIsIndented() {
+        let d = Fixtures.document(text: """
+            THE TITLE
+
+               It was the best of times, it was the worst of times, it was the age of wisdom,
+            it was the age of foolishness, it was the epoch of belief.
+
+               There were a king with a large jaw and a queen with a plain face, on the throne
+            of England.
+
+            A paragraph set flush, as most plain texts set theirs, over two lines of text
+            that wrap.
+
+                An indented block of one line is a quotation.
+            """)
+        let paragraphs = d.blocks.filter { $0.kind == .paragraph }
+        #expect(paragraphs.map(\.indentsFirstLine) == [true, true, false])
+        let layout = DocumentLayout(document: d, width: 40, measure: .unicode)
+        let first = d.blocks.firstIndex { $0.text.hasPrefix("It was") }!
+        let lines = layout.lines(ofBlock: first)
+        #expect(lines[0].indent == 2)
+        #expect(lines[1].indent == 0)
+        #expect(lines.dropLast().allSatisfy { $0.width + $0.indent <= 40 })
+        let flush = d.blocks.firstIndex { $0.text.hasPrefix("A paragraph") }!
+        #expect(layout.lines(ofBlock: flush)[0].indent == 0)
+    }
+}

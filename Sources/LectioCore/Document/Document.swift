@@ -114,6 +114,9 @@ public struct Block: Sendable, Equatable {
     public var depth = 0
     /// Whether the next block follows without a blank line between (the items of a tight list).
     public var joinsNext = false
+    /// Whether the source indents the paragraph's first line (the book's way of starting a
+    /// paragraph): the layout indents it too.
+    public var indentsFirstLine = false
 
     /// A block from its text.
     public init(kind: Kind, text: String, line: Int, lineBreaks: [Int] = [], styles: [StyleSpan] = []) {

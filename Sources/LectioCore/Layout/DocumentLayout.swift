@@ -30,6 +30,9 @@ public final class DocumentLayout {
         self.wrapper = TextWrapper(measure: measure)
     }
 
+    /// The columns a paragraph's first line is indented by, where the book indents it.
+    static let firstLineIndent = 2
+
     /// Indent of a block kind.
     static func indent(of kind: Block.Kind) -> Int {
         switch kind {
@@ -76,7 +79,11 @@ public final class DocumentLayout {
                 return l
             }
         default:
-            return wrapper.wrap(block.text, width: width, indent: Self.indent(of: block.kind))
+            let indent = Self.indent(of: block.kind)
+            if block.indentsFirstLine, block.kind == .paragraph {
+                return wrapper.wrap(block.text, width: width, indent: indent + Self.firstLineIndent, hanging: -Self.firstLineIndent)
+            }
+            return wrapper.wrap(block.text, width: width, indent: indent)
         }
     }
 

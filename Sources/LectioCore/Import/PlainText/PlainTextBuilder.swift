@@ -187,6 +187,10 @@ extension PlainTextImporter {
             }
             let kind: Block.Kind = indents.allSatisfy({ $0 >= 2 }) ? .quote : .paragraph
             let block = append(kind, linesOrParagraph(r.lines), r)
+            // A first line indented over flush lines: the book starts its paragraphs so.
+            if kind == .paragraph, r.lines.count > 1, (2...8).contains(indents[0]), indents.dropFirst().allSatisfy({ $0 == 0 }) {
+                blocks[block].indentsFirstLine = true
+            }
             _ = markerRanges(block)
             return 1
         }
