@@ -21,8 +21,10 @@ public enum Anchoring {
     public static func anchor(document: Document, text: CanonicalText, start: Int, end: Int) -> Anchor {
         let block = document.blockIndex(containing: start)
         let section = document.sectionIndex(containing: block).map { document.sections[$0].title } ?? ""
-        return Anchor(section: section, start: start, end: end, exact: text.string(start, end),
-                      prefix: text.string(start - contextLength, start), suffix: text.string(end, end + contextLength))
+        var anchor = Anchor(section: section, start: start, end: end, exact: text.string(start, end),
+                            prefix: text.string(start - contextLength, start), suffix: text.string(end, end + contextLength))
+        anchor.document = document.sourcePart(containing: block)
+        return anchor
     }
 
     /// An anchor for the canonical range `start..<end`, with offsets, quote and context taken

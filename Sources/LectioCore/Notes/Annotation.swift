@@ -103,11 +103,14 @@ public struct Anchor: Codable, Sendable, Equatable {
     public var exact: String
     public var prefix: String
     public var suffix: String
+    /// In a text made of several files (an EPUB), the file that holds the passage
+    /// (`OPS/chapter_001.xhtml`); `nil` for a text of one file.
+    public var document: String?
     /// Fields this version does not know, written back as read.
     public var unknownFields: [String: JSONValue] = [:]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case section, start, end, exact, prefix, suffix
+        case section, start, end, exact, prefix, suffix, document
     }
 
     static let knownKeys = CodingKeys.allCases.map(\.rawValue)
@@ -127,6 +130,7 @@ public struct Anchor: Codable, Sendable, Equatable {
         exact = try c.decode(String.self, forKey: .init(CodingKeys.exact))
         prefix = try c.decode(String.self, forKey: .init(CodingKeys.prefix))
         suffix = try c.decode(String.self, forKey: .init(CodingKeys.suffix))
+        document = try c.decodeIfPresent(String.self, forKey: .init(CodingKeys.document))
         unknownFields = try JSONValue.unknownFields(in: c, known: Self.knownKeys)
     }
 
@@ -139,12 +143,13 @@ public struct Anchor: Codable, Sendable, Equatable {
         try c.encode(exact, forKey: .init(CodingKeys.exact))
         try c.encode(prefix, forKey: .init(CodingKeys.prefix))
         try c.encode(suffix, forKey: .init(CodingKeys.suffix))
+        try c.encodeIfPresent(document, forKey: .init(CodingKeys.document))
         try JSONValue.encode(unknownFields, in: &c)
     }
 
     /// The same place: every field this version knows is equal (unknown fields aside).
     func isSamePlace(as other: Anchor) -> Bool {
         section == other.section && start == other.start && end == other.end
-            && exact == other.exact && prefix == other.prefix && suffix == other.suffix
+            && exact == other.exact && prefix == other.prefix && suffix == other.suffix && document == other.document
     }
 }

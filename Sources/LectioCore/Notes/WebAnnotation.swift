@@ -57,6 +57,9 @@ struct WebAnnotation: Encodable {
         modified = note.modified
         body = [Body(value: note.body, format: "text/plain", purpose: "commenting")]
             + note.tags.map { Body(value: $0, format: nil, purpose: "tagging") }
+        // In a book of several files, the file that holds the passage, named under the book's
+        // URI as it would be unpacked (`file:///…/book.epub/OPS/chapter_001.xhtml`).
+        let source = anchor.document.map { source + "/" + $0 } ?? source
         target = Target(source: source, selector: [
             .quote(exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix),
             .position(start: anchor.start, end: anchor.end),
