@@ -39,7 +39,7 @@ struct ConfigCommand: ParsableCommand {
         }
         let config = Config.load(path: path)
         // FILE:LINE: message, as compilers write it, for editors to jump to.
-        for problem in config.problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
+        for problem in config.problems { FileHandle.standardError.write(Data((VisibleText.sanitized(problem.description) + "\n").utf8)) }
         if !config.problems.isEmpty { throw ExitCode(1) }
         say(FileManager.default.fileExists(atPath: path) ? "\(path): no problems" : "\(path): no config file; the defaults are used")
     }
