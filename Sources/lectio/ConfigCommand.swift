@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LectioCore
 import LectioConfig
 
 /// `lectio config`: the config file — print a commented default one, or check one.
