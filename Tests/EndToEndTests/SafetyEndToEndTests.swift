@@ -175,4 +175,14 @@ import LectioTestSupport
         try tmux.send("q")
         try tmux.wait(for: "EXIT=0")
     }
+
+    @Test func aConfigFileQuotedInMessagesIsShownSafely() throws {
+        let file = try Fixtures.temporaryFolder().appendingPathComponent("config.toml")
+        // TOML's own escapes put ESC and BEL in a key name, which the message quotes.
+        try Data(#"[keys.reading]\#n"\u001b]0;pwned\u0007" = "page_down"\#n"#.utf8).write(to: file)
+        let result = try LectioBinary.run(["config", "--check", file.path])
+        #expect(result.status == 1)
+        #expect(!result.stderr.utf8.contains(0x1B))
+        #expect(result.stderr.contains("␛]0;pwned␇"))
+    }
 }
