@@ -84,6 +84,39 @@ import LectioTestSupport
     }
 }
 
+/// Letters and chapters numbered by their heading alone (`XII.`, `12.`) are found by number.
+@Suite struct GoToNumberedHeadingTests {
+    @Test func aNumberFindsTheHeadingThatOpensWithIt() {
+        let d = Fixtures.document(text: """
+            LETTERS
+
+            PREFACE.
+
+            A preface of some length, so that it is a paragraph and not a heading at all here.
+
+            I.
+
+            The first letter, long enough to be a paragraph of its own in this collection.
+
+            II.
+
+            The second letter, long enough to be a paragraph of its own in this collection.
+
+            III.
+
+            The third letter, long enough to be a paragraph of its own in this collection.
+            """)
+        let s = AppState(document: d, width: 100, height: 30)
+        #expect(AppState.leadingNumber("XII. STEVENTON, Friday") == 12)
+        #expect(AppState.leadingNumber("12. To his Brother") == 12)
+        #expect(AppState.leadingNumber("I Dream'd I Lay") == nil)
+        #expect(AppState.leadingNumber("Ix. something") == nil)
+        for key in [Key.char(":")] + Key.typing("2") + [.enter] { _ = s.update(.key(key)) }
+        #expect(s.currentSection?.title.hasPrefix("II") == true && s.currentSection?.title.hasPrefix("III") == false,
+                "\(String(describing: s.currentSection?.title)) among \(d.sections.map(\.title))")
+    }
+}
+
 /// Tab to a marker off the screen is a jump like any other.
 @Suite struct FarTabTests {
     @Test func aTabThatLeavesTheScreenIsRecordedAndSaid() throws {

@@ -159,7 +159,7 @@ extension AppState {
                 let words = sections[i].title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
                 return words.indices.dropLast().contains { w in
                     ["chapter", "part", "book", "section", "letter", "act", "volume", "canto", "epilogue"].contains(words[w]) && Self.number(words[w + 1]) == n
-                }
+                } || Self.leadingNumber(sections[i].title) == n
             }
             if !numbered.isEmpty { return hereFirst(numbered) }
             return sections.indices.contains(n - 1) ? [n - 1] : []
@@ -178,6 +178,17 @@ extension AppState {
             if here != nil, document.enclosingSection(of: i) == here || i == here { acc.0.append(i) } else { acc.1.append(i) }
         }
         return mine + others
+    }
+
+    /// The number a title opens with, written as a heading numbers itself: `XII.` or `12.`
+    /// (a capital Roman or Arabic number and a full stop), as letters and numbered chapters
+    /// without a structural word are headed; `nil` otherwise (a title opening with the word
+    /// "I" is no number).
+    static func leadingNumber(_ title: String) -> Int? {
+        let token = title.trimmed.prefix { $0 != " " }
+        guard token.count >= 2, token.last == ".", case let digits = token.dropLast(),
+              digits.allSatisfy({ $0.isNumber }) || digits.allSatisfy({ "IVXLCDM".contains($0) }) else { return nil }
+        return number(String(digits).lowercased())
     }
 
     /// `7`, `vii` or `seven` as a number.
