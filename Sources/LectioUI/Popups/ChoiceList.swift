@@ -30,3 +30,27 @@ public struct ChoiceList: Sendable, Equatable {
         return y > rect.y && y < rect.maxY - 1 && (0..<count).contains(i) ? i : nil
     }
 }
+
+/// A popup that is a list in a box: it takes clicks the same way — on an entry, chooses it; on
+/// the border or beside the list, nothing; outside the box, closes it; the wheel moves.
+public protocol ListPopup: Popup {
+    /// The highlighted entry.
+    var list: ChoiceList { get set }
+    /// How many entries the list has now.
+    func entryCount(_ reader: AppState) -> Int
+}
+
+extension ListPopup {
+    public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome {
+        switch event.kind {
+        case .release: return .keep
+        case .wheelUp: return perform(.scrollUp, reader: reader)
+        case .wheelDown: return perform(.scrollDown, reader: reader)
+        case .click: break
+        }
+        guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
+        guard let i = list.entry(atRow: event.y, in: rect, count: entryCount(reader)) else { return .keep }
+        list.selected = i
+        return perform(.choose, reader: reader)
+    }
+}

@@ -1,7 +1,7 @@
 import LectioCore
 
 /// The table of contents: every section, indented by level; the current one marked.
-public struct ContentsPopup: Popup, Equatable {
+public struct ContentsPopup: ListPopup, Equatable {
     /// The highlighted section.
     public var list: ChoiceList
     /// Index of the highlighted section.
@@ -34,15 +34,7 @@ public struct ContentsPopup: Popup, Equatable {
         return .keep
     }
 
-    /// A click on an entry jumps there; outside the box closes it.
-    public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome {
-        if event.kind == .release { return .keep }
-        guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
-        guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
-        guard let i = list.entry(atRow: event.y, in: rect, count: reader.document.sections.count) else { return .keep }
-        list.selected = i
-        return perform(.choose, reader: reader)
-    }
+    public func entryCount(_ reader: AppState) -> Int { reader.document.sections.count }
 
     public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
         let sections = reader.document.sections

@@ -3,7 +3,7 @@ import LectioCore
 /// A go-to that matches several sections (`:7` in a book whose chapter numbers restart in each
 /// part, or a title prefix that several share) lists them to choose from, instead of jumping
 /// silently to one: those of the part the reader is in come first.
-public struct SectionChooser: Popup, Equatable {
+public struct SectionChooser: ListPopup, Equatable {
     /// What was asked for, as typed.
     public var query: String
     /// The matching sections (indices in `Document.sections`), in the order shown.
@@ -44,15 +44,7 @@ public struct SectionChooser: Popup, Equatable {
         return .keep
     }
 
-    /// A click on an entry goes there; outside the box closes it.
-    public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome {
-        if event.kind == .release { return .keep }
-        guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
-        guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
-        guard let i = list.entry(atRow: event.y, in: rect, count: candidates.count) else { return .keep }
-        selected = i
-        return perform(.choose, reader: reader)
-    }
+    public func entryCount(_ reader: AppState) -> Int { candidates.count }
 
     public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
         let document = reader.document

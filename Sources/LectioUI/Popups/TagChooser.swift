@@ -1,7 +1,7 @@
 import LectioCore
 
 /// `#` in the notes pane: the tags of the notes, to show only the notes of one.
-public struct TagChooser: Popup, Equatable {
+public struct TagChooser: ListPopup, Equatable {
     /// The tags, sorted.
     public var tags: [String]
     /// The highlighted tag.
@@ -40,15 +40,7 @@ public struct TagChooser: Popup, Equatable {
         return .keep
     }
 
-    /// A click on a tag chooses it; outside the box closes it.
-    public mutating func click(_ event: MouseEvent, rect: Rect?, reader: AppState) -> PopupOutcome {
-        if event.kind == .release { return .keep }
-        guard event.kind == .click else { return perform(event.kind == .wheelUp ? .scrollUp : .scrollDown, reader: reader) }
-        guard let rect, rect.contains(x: event.x, y: event.y) else { return .close }
-        guard let i = list.entry(atRow: event.y, in: rect, count: tags.count) else { return .keep }
-        selected = i
-        return perform(.choose, reader: reader)
-    }
+    public func entryCount(_ reader: AppState) -> Int { tags.count }
 
     public func draw(into screen: inout Screen, reader: AppState) -> Rect? {
         let width = min(50, reader.width - 4)
