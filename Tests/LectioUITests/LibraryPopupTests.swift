@@ -50,6 +50,16 @@ import Testing
         #expect(row.contains("56%") && !row.contains("1970"))
     }
 
+    @Test func theTextBeingReadShowsWhereItIsNowAndItsNotes() throws {
+        _ = press(.char("G"))
+        _ = state.update(.notesChanged([Annotation(anchor: Anchor(section: "", start: 0, end: 5, exact: "words", prefix: "", suffix: ""), body: "x")]))
+        _ = press(.char("L"))
+        let row = try #require(FrameRenderer.render(state).lines.first { $0.contains("• Leon Sedov") })
+        #expect(row.contains("\(state.percent)%"), "\(row)")
+        #expect(state.percent != 12)
+        #expect(row.contains("1 note"))
+    }
+
     @Test func enterOpensTheChosenTextAndAMissingOneSaysSo() {
         _ = press(.char("L"))
         #expect(press(.enter) == [.openText("/books/scarlet.txt")])

@@ -276,7 +276,13 @@ public final class AppState {
             // Built here, not while drawing: drawing changes nothing in the state.
             _ = paragraphReferences
             layers.push(HelpPopup())
-        case .library: layers.push(LibraryPopup(reader: self))
+        case .library:
+            // The text being read, as it stands now (the file is written when it is left).
+            if let path = textPath, let i = library.firstIndex(where: { $0.path == path }) {
+                library[i].position = percent
+                library[i].notes = annotations.count
+            }
+            layers.push(LibraryPopup(reader: self))
         case .toggleRuler: showsRuler.toggle()
         case .search: layers.push(Prompt(kind: .search))
         case .goTo: layers.push(Prompt(kind: .goTo))
