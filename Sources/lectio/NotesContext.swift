@@ -46,8 +46,12 @@ final class NotesContext {
         if notes == nil, !isBundled, absent {
             let folder = (notesPath as NSString).deletingLastPathComponent
             let hash = { OpenedText.identity(title: title, path: path, isBundled: false).sha256 }
+            // The text's source, made once and only if a candidate notes file is found.
+            var source: SourceText?
             found = NotesRelocation.find(in: folder, excluding: notesPath, size: size ?? -1, sha256: hash) { candidate in
-                NotesRelocation.placesWell(candidate, title: title, in: opened.sourceText(canonical: CanonicalText(document: opened.document)))
+                let text = source ?? opened.sourceText(canonical: CanonicalText(document: opened.document))
+                source = text
+                return NotesRelocation.placesWell(candidate, title: title, in: text)
             }
             if !relink {
                 movedNotes = found

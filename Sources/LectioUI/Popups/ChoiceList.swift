@@ -7,6 +7,18 @@ public struct ChoiceList: Sendable, Equatable {
     /// A list with `selected` highlighted.
     public init(selected: Int = 0) { self.selected = selected }
 
+    /// The keys of a chooser (a list to pick one entry from, then close): `j`/`k`, Tab and
+    /// Shift-Tab, `g`/`G`, Enter, Esc.
+    public static let chooserBindings: [KeyBinding] = [
+        KeyBinding([.char("j"), .down, .tab], .choiceDown),
+        KeyBinding([.char("k"), .up, .backTab], .choiceUp),
+        KeyBinding([.char("g"), .home], .choiceFirst),
+        KeyBinding([.char("G"), .end], .choiceLast),
+        KeyBinding([.enter], .choose),
+        KeyBinding([.escape, .char("q")], .close),
+        KeyBinding([.ctrl("c")], .forceQuit),
+    ]
+
     /// Moves for a list command (`j`/`k`, the wheel, `g`/`G`) in a list of `count` entries;
     /// whether the command was one of these.
     mutating func move(_ command: Command, count: Int) -> Bool {

@@ -18,15 +18,7 @@ public struct TagChooser: ListPopup, Equatable {
     }
 
     public static let mode = Mode("tags", title: "Choosing a tag")
-    public static let bindings: [KeyBinding] = [
-        KeyBinding([.char("j"), .down, .tab], .choiceDown),
-        KeyBinding([.char("k"), .up, .backTab], .choiceUp),
-        KeyBinding([.char("g"), .home], .choiceFirst),
-        KeyBinding([.char("G"), .end], .choiceLast),
-        KeyBinding([.enter], .choose),
-        KeyBinding([.escape, .char("q")], .close),
-        KeyBinding([.ctrl("c")], .forceQuit),
-    ]
+    public static let bindings = ChoiceList.chooserBindings
 
     public mutating func perform(_ command: Command, reader: AppState) -> PopupOutcome {
         if list.move(command, count: tags.count) { return .keep }
