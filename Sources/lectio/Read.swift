@@ -8,6 +8,7 @@ import LectioUI
 /// The reader (the default command).
 struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "read",
         abstract: "Open a text in the reader (the default command).")
 
     @Argument(help: "The text to read (plain text). Default: the bundled text.", completion: .text)

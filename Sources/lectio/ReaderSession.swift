@@ -100,8 +100,11 @@ final class ReaderSession {
            let preview = Preview.of(source.bytes, path: source.path, at: resume?.byteOffset, withinBlock: resume?.withinBlock ?? 0) {
             // The ruler stands for the whole book: it comes with it.
             let state = makeState(preview.document, notes: [], notice: nil, ruler: false)
-            let cursor = min(preview.top + (resume?.cursorAfterTop ?? 0), preview.document.scalarCount)
-            state.restore(ReadingState(position: cursor, top: preview.top, history: JumpHistory(), marks: [:], searches: []), fromStart: false)
+            // At the start the state stands where reading starts, as the whole one will.
+            if let resume {
+                let cursor = min(preview.top + resume.cursorAfterTop, preview.document.scalarCount)
+                state.restore(ReadingState(position: cursor, top: preview.top, history: JumpHistory(), marks: [:], searches: []), fromStart: false)
+            }
             state.indexing = IndexingStatus(title: resume?.title, section: resume?.section, percent: resume?.percent ?? preview.percent)
             switch PreviewLoop.run(state, terminal: terminal, isReady: { background.isDone }) {
             case .quit: return .app(nil)
