@@ -5,7 +5,7 @@ import LectioCore
 
 /// A text opened for reading: the file named on the command line, or the bundled text, which is
 /// compiled into the binary (so `lectio` reads it with no file beside it).
-struct OpenedText {
+struct OpenedText: Sendable {
     var document: Document
     var encoding: SourceEncoding
     /// The file's path as given, or the bundled text's file name.
