@@ -91,7 +91,8 @@ public enum SourceDecoder {
 
     /// NUL bytes, or many control bytes, mean the file is not a text.
     static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if bytes.contains(0) { return true }
+        // memchr: a book's few megabytes in a fraction of a millisecond.
+        if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil { return true }
         let sample = bytes.prefix(8192)
         guard !sample.isEmpty else { return false }
         var controls = 0
