@@ -97,7 +97,7 @@ final class ReaderSession {
         let resume = fromStart ? nil : saved?.resume.flatMap { $0.matches(size: source.bytes.count, modified: source.modified) ? $0 : nil }
         // A preview where the reader will be: the start, or a place remembered in the file as it is.
         if fromStart || saved == nil || resume != nil,
-           let preview = Preview.of(source.bytes, path: source.path, at: resume?.byteOffset, withinBlock: resume?.withinBlock ?? 0) {
+           let preview = Preview.of(source.bytes, path: source.path, resume: resume) {
             // The ruler stands for the whole book: it comes with it.
             let state = makeState(preview.document, notes: [], notice: nil, ruler: false)
             // At the start the state stands where reading starts, as the whole one will.

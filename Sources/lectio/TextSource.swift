@@ -14,9 +14,6 @@ struct TextSource: Sendable {
     var isBundled: Bool
     /// The file's modification time (nanoseconds since the epoch); `nil` for the bundled text.
     var modified: Int64?
-    /// The text imported already: an EPUB is imported before the reader takes the terminal (it
-    /// has no preview, and a damaged one is said plainly, with exit status 1).
-    var imported: OpenedText?
 
     /// Reads the file named, or the bundled text when `file` is nil; explains on standard error
     /// why it cannot (missing, a folder, binary data…), and exits 1.
@@ -36,18 +33,17 @@ struct TextSource: Sendable {
             return TextSource(bytes: Data(BundledText.bytes), path: BundledText.fileName, isBundled: true, modified: nil)
         }
         let bytes = try SourceFile.read(path: path)
-        var source = TextSource(bytes: bytes, path: path, isBundled: false, modified: FileStatus(path: path)?.modified)
+        // What the whole import would refuse at once, refused before the terminal is taken.
         if SourceKind.of(bytes, path: path) == .epub {
-            source.imported = try source.open()
+            try EPUBImporter.check(bytes, path: path)
         } else if SourceDecoder.looksBinary(bytes) {
             throw TextLoadError.binary(path)
         }
-        return source
+        return TextSource(bytes: bytes, path: path, isBundled: false, modified: FileStatus(path: path)?.modified)
     }
 
     /// The text imported whole.
     func open() throws -> OpenedText {
-        if let imported { return imported }
         if isBundled { return try OpenedText.bundled() }
         let opened = try TextOpener.open(bytes, path: path)
         return OpenedText(document: opened.document, encoding: opened.encoding, path: opened.path, isBundled: false)

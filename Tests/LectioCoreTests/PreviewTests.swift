@@ -51,7 +51,7 @@ import Testing
             let top = whole.blocks[block].start + min(5, whole.blocks[block].scalarCount)
             let state = ReadingState(position: top + 40, top: top, history: JumpHistory(), marks: [:], searches: [])
             let point = try #require(ResumePoint(state, document: whole, bytes: bytes, modified: nil, percent: tenth * 10))
-            let preview = try #require(Preview.of(bytes, path: book, at: point.byteOffset, withinBlock: point.withinBlock))
+            let preview = try #require(Preview.of(bytes, path: book, resume: point))
             let shownBlock = preview.document.blockIndex(containing: preview.top)
             #expect(preview.top - preview.document.blocks[shownBlock].start == top - whole.blocks[block].start, "\(book) at \(tenth)0%")
             #expect(Self.words(preview.document, from: shownBlock) == Self.words(whole, from: block), "\(book) at \(tenth)0%")
@@ -64,17 +64,40 @@ import Testing
         }
     }
 
-    @Test func aShortFileOrAnEPUBHasNoPreview() throws {
+    @Test func aShortFileHasNoPreview() throws {
         let short = Data("A title\n\nA paragraph.\n".utf8)
         #expect(Preview.of(short, path: "short.txt") == nil)
-        let epub = try SourceFile.read(path: Fixtures.path("epub/moby-dick.epub"))
-        #expect(Preview.of(epub, path: "moby-dick.epub") == nil)
+        // A ZIP's first bytes, then nothing a ZIP holds.
+        #expect(Preview.of(Data([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0x20, count: 200_000)), path: "damaged.epub") == nil)
+    }
+
+    /// An EPUB's preview is the document it opens on, or the one left, converted alone.
+    @Test(arguments: ["moby-dick.epub", "childrens-literature.epub", "briefe-aus-dem-gefaengnis.epub", "epictetus-short-works.epub"])
+    func anEPUBOpensOnTheDocumentTheWholeOpensOn(_ book: String) throws {
+        let bytes = try SourceFile.read(path: Fixtures.path("epub/" + book))
+        let whole = try TextOpener.open(bytes, path: book).document
+        guard bytes.count >= Preview.minimumSize / 2 else { return }
+        let preview = try #require(Preview.of(bytes, path: book))
+        #expect(Self.words(preview.document, from: preview.document.blockIndex(containing: preview.top), count: 600)
+                == Self.words(whole, from: whole.startBlock, count: 600), "\(book)")
+        for tenth in [2, 5, 8] {
+            let block = whole.blocks.count * tenth / 10
+            let top = whole.blocks[block].start
+            let state = ReadingState(position: top, top: top, history: JumpHistory(), marks: [:], searches: [])
+            guard let point = ResumePoint(state, document: whole, bytes: bytes, modified: nil, percent: tenth * 10) else { continue }
+            let left = try #require(Preview.of(bytes, path: book, resume: point))
+            let shown = left.document.blockIndex(containing: left.top)
+            #expect(Self.firstDifference(Self.shown(left.document, from: shown, count: 10), Self.shown(whole, from: block, count: 10)) == nil,
+                    "\(book) at \(tenth)0%")
+        }
     }
 
     @Test func aTextThatIsOneLongLineIsCutBetweenCharacters() throws {
         let line = String(repeating: "é mot 漢字 ", count: 40_000)
         let bytes = Data(line.utf8)
-        let preview = try #require(Preview.of(bytes, path: "line.txt", at: bytes.count / 2))
+        let point = ResumePoint(byteOffset: bytes.count / 2, withinBlock: 0, cursorAfterTop: 0, fileSize: bytes.count, modified: nil,
+                                title: "", section: nil, percent: 50)
+        let preview = try #require(Preview.of(bytes, path: "line.txt", resume: point))
         let text = preview.document.blocks.map(\.text).joined()
         #expect(!text.contains("\u{FFFD}"))
         #expect(text.unicodeScalars.count < 60_000)

@@ -54,10 +54,16 @@ extension EPUBImporter: DocumentImporter {
     public static var kind: SourceKind { .epub }
 
     public static func open(_ bytes: Data, path: String) throws -> TextOpener.Opened {
-        do {
-            return TextOpener.Opened(document: try document(from: bytes, path: path), encoding: .utf8, path: path)
-        } catch let error as EPUBError {
-            throw TextLoadError.unreadable(path, error.description)
-        }
+        try readable(path) { TextOpener.Opened(document: try document(from: bytes, path: path), encoding: .utf8, path: path) }
+    }
+
+    /// Throws, as `open` would, why the EPUB cannot be read, without reading its documents.
+    public static func check(_ bytes: Data, path: String) throws {
+        try readable(path) { try checkReadable(bytes) }
+    }
+
+    /// `body`'s result, its `EPUBError` said as a `TextLoadError` of `path`.
+    private static func readable<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as EPUBError { throw TextLoadError.unreadable(path, error.description) }
     }
 }

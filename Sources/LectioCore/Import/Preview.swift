@@ -26,12 +26,23 @@ public struct Preview: Sendable {
     /// How much of the text's start is read before a window further in.
     static let headSize = 16 * 1024
 
-    /// A preview of the file at `path` whose bytes are `bytes`, showing the line that starts at
-    /// byte `offset` (`nil`: the place where reading starts, after front matter) and the
-    /// canonical offset `withinBlock` scalars into its block; `nil` for a short file, a file that
-    /// is not UTF-8 text (UTF-16, binary) or an EPUB (imported whole).
-    public static func of(_ bytes: Data, path: String, at offset: Int? = nil, withinBlock: Int = 0) -> Preview? {
-        guard bytes.count >= minimumSize, SourceKind.of(bytes, path: path) != .epub else { return nil }
+    /// A preview of the file at `path` whose bytes are `bytes`, at the place `resume` names
+    /// (`nil`: where reading starts, after front matter); `nil` for a short file, a file that is
+    /// not UTF-8 text (UTF-16, binary), or an EPUB that cannot be read so far.
+    public static func of(_ bytes: Data, path: String, resume: ResumePoint? = nil) -> Preview? {
+        if SourceKind.of(bytes, path: path) == .epub {
+            guard bytes.count >= minimumSize / 2 else { return nil }
+            return EPUBImporter.preview(from: bytes, path: path, part: resume?.part, blockInPart: resume?.blockInPart ?? 0,
+                                        withinBlock: resume?.withinBlock ?? 0)
+        }
+        guard resume == nil || resume?.part == nil else { return nil }
+        return of(bytes, path: path, at: resume?.byteOffset, withinBlock: resume?.withinBlock ?? 0)
+    }
+
+    /// A preview of a text file, showing the line that starts at byte `offset` (`nil`: the
+    /// place where reading starts) and the canonical offset `withinBlock` scalars into its block.
+    static func of(_ bytes: Data, path: String, at offset: Int?, withinBlock: Int) -> Preview? {
+        guard bytes.count >= minimumSize else { return nil }
         return bytes.withUnsafeBytes { raw -> Preview? in
             let all = raw.bindMemory(to: UInt8.self)
             guard !all.starts(with: [0xFF, 0xFE]), !all.starts(with: [0xFE, 0xFF]) else { return nil }

@@ -11,6 +11,10 @@ public struct ResumePoint: Codable, Sendable, Equatable {
     public var withinBlock: Int
     /// How many scalars after the first line shown the reading cursor's line begins.
     public var cursorAfterTop: Int
+    /// For a text made of several files (an EPUB): the file that holds the top block (its path
+    /// in the container) and the block's index among that file's blocks; `byteOffset` is 0.
+    public var part: String?
+    public var blockInPart: Int?
     /// The file's size and modification time (nanoseconds since the epoch) when it was left.
     public var fileSize: Int
     public var modified: Int64?
@@ -27,16 +31,28 @@ public struct ResumePoint: Codable, Sendable, Equatable {
     }
 
     /// The resume point of a reading state (its canonical offsets `top` and `position`) in
-    /// `document`, imported from `bytes` (a single file: a text made of several, an EPUB, has none).
+    /// `document`, imported from `bytes`; `nil` in a part Lectio made (an EPUB's gathered
+    /// footnotes).
     public init?(_ state: ReadingState, document: Document, bytes: Data, modified: Int64?, percent: Int) {
         let top = state.top
-        guard document.sourceParts.isEmpty, !document.blocks.isEmpty else { return nil }
+        guard !document.blocks.isEmpty else { return nil }
         let index = document.blockIndex(containing: top)
         let block = document.blocks[index]
-        self.init(byteOffset: Preview.byteOffset(ofLine: block.line, in: bytes), withinBlock: max(0, top - block.start),
+        var byteOffset = 0, part: String?, blockInPart: Int?
+        if document.sourceParts.isEmpty {
+            byteOffset = Preview.byteOffset(ofLine: block.line, in: bytes)
+        } else {
+            guard let path = document.sourcePart(containing: index),
+                  let first = document.sourceParts.last(where: { $0.firstBlock <= index })?.firstBlock else { return nil }
+            part = path
+            blockInPart = index - first
+        }
+        self.init(byteOffset: byteOffset, withinBlock: max(0, top - block.start),
                   cursorAfterTop: max(0, state.position - top),
                   fileSize: bytes.count, modified: modified, title: document.title,
                   section: document.sectionIndex(containing: index).map { document.sections[$0].title }, percent: percent)
+        self.part = part
+        self.blockInPart = blockInPart
     }
 
     /// Whether this point was taken in the file as it is now.

@@ -15,19 +15,8 @@ public enum EPUBImporter {
     /// The document of the EPUB held in `bytes`; `path` names it in messages and gives the
     /// title when the metadata has none.
     public static func document(from bytes: Data, path: String) throws -> Document {
-        var archive = try EPUBArchive(data: bytes)
+        var (archive, package) = try openPackage(bytes)
         var notices = archive.notices
-        guard let container = try archive.data(at: "META-INF/container.xml") else {
-            throw EPUBError.noPackage("META-INF/container.xml is missing")
-        }
-        let packagePath = try EPUBPackage.packagePath(container: container)
-        if let encryption = try archive.data(at: "META-INF/encryption.xml"), EPUBEncryption.encryptsContent(encryption) {
-            throw EPUBError.drm
-        }
-        guard let packageData = try archive.data(at: packagePath) else {
-            throw EPUBError.noPackage("the package document \(packagePath) named by META-INF/container.xml is missing")
-        }
-        let package = try EPUBPackage(path: packagePath, data: packageData)
         if !package.unknownSpineRefs.isEmpty {
             notices.append("the spine names \(package.unknownSpineRefs.count) item(s) missing from the manifest: \(package.unknownSpineRefs.prefix(3).joined(separator: ", "))")
         }
@@ -69,8 +58,31 @@ public enum EPUBImporter {
         return document
     }
 
+    /// Throws why the EPUB in `bytes` cannot be read (a damaged ZIP, no package document, DRM),
+    /// as the whole import would, without reading its content documents: a quick check before
+    /// the reader takes the terminal.
+    public static func checkReadable(_ bytes: Data) throws {
+        _ = try openPackage(bytes)
+    }
+
+    /// The archive and its package document (the OPF named by `META-INF/container.xml`).
+    static func openPackage(_ bytes: Data) throws -> (EPUBArchive, EPUBPackage) {
+        var archive = try EPUBArchive(data: bytes)
+        guard let container = try archive.data(at: "META-INF/container.xml") else {
+            throw EPUBError.noPackage("META-INF/container.xml is missing")
+        }
+        let packagePath = try EPUBPackage.packagePath(container: container)
+        if let encryption = try archive.data(at: "META-INF/encryption.xml"), EPUBEncryption.encryptsContent(encryption) {
+            throw EPUBError.drm
+        }
+        guard let packageData = try archive.data(at: packagePath) else {
+            throw EPUBError.noPackage("the package document \(packagePath) named by META-INF/container.xml is missing")
+        }
+        return (archive, try EPUBPackage(path: packagePath, data: packageData))
+    }
+
     /// The table of contents: the EPUB 3 nav, else the NCX.
-    private static func readNavigation(_ package: EPUBPackage, archive: inout EPUBArchive, notices: inout [String]) -> EPUBNavigation {
+    static func readNavigation(_ package: EPUBPackage, archive: inout EPUBArchive, notices: inout [String]) -> EPUBNavigation {
         var navigation = EPUBNavigation()
         if let navPath = package.navPath, let data = try? archive.data(at: navPath) {
             let parsed = MarkupParser.parse(data)
