@@ -104,7 +104,9 @@ public struct NotesPaneState: Sendable, Equatable {
 
 /// One line item of the notes pane: a note, and the tag it is listed under (by-tag scope).
 public struct NotesPaneEntry: Sendable, Equatable {
+    /// The note (index into the placed notes).
     public var note: Int
+    /// The heading it is listed under (`#tag`, `untagged`), or `nil`.
     public var group: String?
 }
 

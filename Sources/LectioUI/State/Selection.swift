@@ -2,7 +2,9 @@ import LectioCore
 
 /// A passage being chosen: the anchor end stays, the active end moves with the keys.
 public struct Selection: Sendable, Equatable {
+    /// The canonical offset of the end that stays.
     public var anchor: Int
+    /// The canonical offset of the end that moves.
     public var head: Int
     /// Whether keys move the start (after `o`) rather than the end.
     public var movesStart = false
