@@ -74,3 +74,14 @@ let package = Package(
 for target in package.targets where target.type != .system && target.type != .plugin {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
 }
+
+// A release build carries the Swift runtime and Foundation in the binary (what
+// `--static-swift-stdlib` does, made the default): `lectio` starts in about half the time, with no
+// libFoundation and ICU to load, and runs on a machine without Swift. Debug builds, and so the
+// tests, link dynamically as usual.
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+    if target.type == .executable {
+        target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+    }
+}

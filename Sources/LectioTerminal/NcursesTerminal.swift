@@ -30,6 +30,8 @@ public final class NcursesTerminal: TerminalDevice {
     private let useColor: Bool
     private var ended = false
     private var errors = 0
+    /// Wakes `nextKey()` from another thread (see `Wakeup`).
+    public let wakeup = Wakeup()
     /// The clusters written directly in the last frame.
     private var lastDirect: [DirectCluster] = []
 
@@ -227,33 +229,37 @@ public final class NcursesTerminal: TerminalDevice {
     /// How long a key is waited for before a `Key.tick`.
     static let tickMilliseconds: Int32 = 1000
 
+    /// The next key; `.tick` after a second without one, or at once when `wakeup` is woken
+    /// (work on another thread has a result); `nil` when input has ended.
     public func nextKey() -> Key? {
         while true {
             if TerminalSignals.pending != 0 { return .interrupt }
             if TerminalSignals.takeResize() { return resized() }
+            if wakeup.take() { return .tick }
+            // Input curses holds already (the rest of a sequence) comes first, without waiting.
             var ch: wint_t = 0
-            var before = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &before)
+            wtimeout(lectio_stdscr(), 0)
             let status = wget_wch(lectio_stdscr(), &ch)
-            if status == ERR {
-                if TerminalSignals.pending != 0 { return .interrupt }
-                if TerminalSignals.takeResize() { return resized() }
-                // A wait that lasted is the timeout, not input gone (that fails at once).
-                var after = timespec()
-                clock_gettime(CLOCK_MONOTONIC, &after)
-                let waited = Double(after.tv_sec - before.tv_sec) + Double(after.tv_nsec - before.tv_nsec) / 1e9
-                if waited >= Double(Self.tickMilliseconds) / 2000 {
-                    errors = 0
-                    return .tick
-                }
-                errors += 1
-                if errors > 50 { return nil }  // stdin is gone: stop, don't spin
-                continue
+            wtimeout(lectio_stdscr(), Self.tickMilliseconds)
+            if status != ERR {
+                errors = 0
+                let code = Int32(bitPattern: ch)
+                if status == lectio_key_code_yes() { return functionKey(code) }
+                return characterKey(code)
             }
-            errors = 0
-            let code = Int32(bitPattern: ch)
-            if status == lectio_key_code_yes() { return functionKey(code) }
-            return characterKey(code)
+            // Then wait for input, a wake or the tick, whichever comes first.
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakeup.readEnd, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, wakeup.readEnd >= 0 ? 2 : 1, Self.tickMilliseconds)
+            if ready == 0 {
+                errors = 0
+                return .tick
+            }
+            // A signal (looked at above), or a wake (taken above).
+            if ready < 0 || fds[0].revents == 0 { continue }
+            // Input that curses then cannot read, again and again, is input gone: stop, don't spin.
+            errors += 1
+            if errors > 50 { return nil }
         }
     }
 

@@ -8,6 +8,18 @@ import Glibc
 /// would see it: the program runs on a pseudo-terminal of 140×40, the time stops when
 /// `marker` (text its first screen ends with) has been written, then `q` quits it.
 func firstFrameMilliseconds(_ program: [String], marker: String, environment: [String: String]) -> Double? {
+    firstFrame(program, marker: marker, environment: environment)?.milliseconds
+}
+
+/// A program's first frame: how long it took from the start, and the program's own peak
+/// memory over its whole run (open, first frame, quit), from the kernel's account of it.
+struct FirstFrame {
+    var milliseconds: Double
+    var peakMemoryMB: Double?
+}
+
+/// Runs `program` as `firstFrameMilliseconds` does; `nil` when the marker never showed.
+func firstFrame(_ program: [String], marker: String, environment: [String: String]) -> FirstFrame? {
     var name = [CChar](repeating: 0, count: 256)
     let master = lectio_open_pseudo_terminal(&name, name.count)
     guard master >= 0 else { return nil }
@@ -48,11 +60,29 @@ func firstFrameMilliseconds(_ program: [String], marker: String, environment: [S
     _ = write(master, "q", 1)
     let deadline = now() + 2000
     var status: Int32 = 0
-    while waitpid(pid, &status, WNOHANG) == 0 {
+    var usage = rusage()
+    while wait4(pid, &status, WNOHANG, &usage) == 0 {
         // Keep the pty drained so the program can finish writing.
         var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         if poll(&fds, 1, 20) > 0 { _ = read(master, &buffer, buffer.count) }
         if now() > deadline { kill(pid, SIGKILL) }
     }
-    return elapsed
+    return elapsed.map { FirstFrame(milliseconds: $0, peakMemoryMB: usage.ru_maxrss > 0 ? Double(usage.ru_maxrss) / 1024 : nil) }
+}
+
+/// Times a program from its start to its end (`lectio --version`), in milliseconds.
+func runMilliseconds(_ program: [String]) -> Double? {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = program.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let t0 = now()
+    guard posix_spawn(&pid, program[0], &actions, nil, argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return now() - t0
 }

@@ -80,16 +80,54 @@ do {
     env["XDG_STATE_HOME"] = home
     env["XDG_DATA_HOME"] = home
     env["LESS"] = ""
-    var ours: [Double] = [], theirs: [Double] = []
+    var ours: [Double] = [], theirs: [Double] = [], resumed: [Double] = [], peaks: [Double] = []
+    // A reading state left at the middle of the book, for the runs that resume there.
+    let resumeHome = home + "-resumed"
+    var resumeEnvironment = env
+    resumeEnvironment["XDG_STATE_HOME"] = resumeHome
+    resumeEnvironment["XDG_DATA_HOME"] = resumeHome
+    if !isEPUB, let bytes = try? SourceFile.read(path: path), let whole = try? TextOpener.open(bytes, path: path).document, !whole.blocks.isEmpty {
+        let block = whole.blocks[whole.blockIndex(containing: whole.scalarCount / 2)]
+        var state = ReadingState(position: block.start, top: block.start, history: JumpHistory(), marks: [:], searches: [])
+        state.resume = ResumePoint(state, document: whole, bytes: bytes, modified: FileStatus(path: path)?.modified, percent: 50)
+        try? state.save(path: ReadingState.path(forText: path, bundled: false, environment: resumeEnvironment))
+    }
     if FileManager.default.isExecutableFile(atPath: lectio) {
         for _ in 0..<runs {
-            if let t = firstFrameMilliseconds([lectio, "--from-start", "--no-mouse", path], marker: "? help", environment: env) { ours.append(t) }
+            if let f = firstFrame([lectio, "--from-start", "--no-mouse", path], marker: "? help", environment: env) {
+                ours.append(f.milliseconds)
+                if let peak = f.peakMemoryMB { peaks.append(peak) }
+            }
+            if !isEPUB, let t = firstFrameMilliseconds([lectio, "--no-mouse", path], marker: "? help", environment: resumeEnvironment) { resumed.append(t) }
             if !isEPUB, let t = firstFrameMilliseconds(["less", path], marker: (path as NSString).lastPathComponent, environment: env) { theirs.append(t) }
         }
     }
+    try? FileManager.default.removeItem(atPath: resumeHome)
     try? FileManager.default.removeItem(atPath: home)
-    for (name, values) in [("process start to first frame: lectio", ours), ("process start to first frame: less", theirs)] where !values.isEmpty {
+    for (name, values) in [("process start to first frame: lectio", ours), ("process start to first frame: less", theirs),
+                           ("process start to first frame, resumed at 50%: lectio", resumed)] where !values.isEmpty {
         figures.append(figure(name, values))
+    }
+    let less = figure("", theirs).median
+    for (name, values) in [("  first frame / less (target ≤ 2)", ours), ("  first frame resumed at 50% / less (target ≤ 2)", resumed)] where !values.isEmpty && less > 0 {
+        let ratio = figure("", values).median / less
+        figures.append(Figure(name: name, unit: "× ", median: ratio, min: ratio, max: ratio, runs: values.count))
+    }
+    if !peaks.isEmpty {
+        var peak = figure("reader peak memory (open, first frame, quit)", peaks)
+        peak.unit = "MB"
+        figures.append(peak)
+    }
+    // The process alone: `lectio --version` against `less --version`, alternating.
+    if FileManager.default.isExecutableFile(atPath: lectio) {
+        var version: [Double] = [], lessVersion: [Double] = []
+        let lessPath = ["/usr/bin/less", "/bin/less"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        for _ in 0..<max(15, runs * 3) {
+            if let t = runMilliseconds([lectio, "--version"]) { version.append(t) }
+            if let lessPath, let t = runMilliseconds([lessPath, "--version"]) { lessVersion.append(t) }
+        }
+        figures.append(figure("lectio --version", version))
+        if !lessVersion.isEmpty { figures.append(figure("less --version", lessVersion)) }
     }
     if ours.isEmpty { FileHandle.standardError.write(Data("(build lectio in release to time its start: swift build -c release)\n".utf8)) }
     if isEPUB { figures += EPUBFigures.startAgainstPlainText(path: path, lectio: lectio, runs: runs, environment: env) }
@@ -110,7 +148,22 @@ if !isEPUB {
     t = now()
     _ = FrameRenderer.render(state)
     let frame = now() - t
-    for (name, ms) in [("  phase: read + decode", decode), ("  phase: import + link", importing), ("  phase: state + first layout", initState), ("  phase: first frame", frame)] {
+    // The preview the reader shows while it imports the whole: read, check, import a window, lay out, draw.
+    t = now()
+    let bytes = must("cannot open \(path)") { try SourceFile.read(path: path) }
+    let readBytes = now() - t
+    t = now()
+    _ = SourceDecoder.looksBinary(bytes)
+    let check = now() - t
+    t = now()
+    let preview = Preview.of(bytes, path: path)
+    let previewImport = now() - t
+    t = now()
+    if let preview { _ = FrameRenderer.render(AppState(document: preview.document, width: 140, height: 40, measure: measureWidth)) }
+    let previewFrame = now() - t
+    for (name, ms) in [("  phase: read + decode", decode), ("  phase: import + link", importing), ("  phase: state + first layout", initState), ("  phase: first frame", frame),
+                       ("  preview phase: read bytes", readBytes), ("  preview phase: binary check", check),
+                       ("  preview phase: import the head and a window", previewImport), ("  preview phase: state + layout + frame", previewFrame)] {
         figures.append(Figure(name: name, unit: "ms", median: ms, min: ms, max: ms, runs: 1))
     }
 }

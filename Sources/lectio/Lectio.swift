@@ -23,6 +23,22 @@ struct Lectio: ParsableCommand {
         subcommands: [Read.self, OutlineCommand.self, NotesCommand.self, LibraryCommand.self, ConfigCommand.self, ManualCommand.self],
         defaultSubcommand: Read.self
     )
+
+    /// Runs the command line. `lectio --version` is answered before the argument parser builds
+    /// its tree of commands (about a third of the time the process takes, in a binary that
+    /// carries Foundation): there is nothing to parse, and the answer is the same.
+    static func main() {
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]), let version = configuration.version.nonEmpty {
+            print(version)
+            return
+        }
+        main(nil)
+    }
+}
+
+extension String {
+    /// The string, or `nil` when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 extension CompletionKind {

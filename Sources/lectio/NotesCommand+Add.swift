@@ -6,6 +6,7 @@ extension NotesCommand {
     /// `lectio notes add`: a note on a quoted passage, found as the reader's search finds it.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a note to a quoted passage (or to a paragraph, with --at).",
             discussion: """
                 The quote is found as the reader's search finds it: case ignored unless it has a \

@@ -6,6 +6,7 @@ extension NotesCommand {
     /// `lectio notes import`: W3C Web Annotations taken back into a text's notes file.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import W3C Web Annotations (JSON-LD) into a text's notes.",
             discussion: """
                 Each annotation's passage is found by its TextQuoteSelector (the quote and its \

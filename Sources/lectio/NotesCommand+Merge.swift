@@ -6,6 +6,7 @@ extension NotesCommand {
     /// `lectio notes merge`: two copies of a notes file (a sync conflict) made one.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge two copies of a notes file by note id.",
             discussion: """
                 A note in one copy only is kept; a note in both is taken from the copy where it was \

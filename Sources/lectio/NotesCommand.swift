@@ -18,7 +18,7 @@ struct NotesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the notes of a text.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the notes of a text.")
         @OptionGroup var options: Options
         @Flag(help: "Print JSON.") var json = false
 
@@ -49,7 +49,7 @@ struct NotesCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export the notes as Markdown or W3C Web Annotations (JSON).")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the notes as Markdown or W3C Web Annotations (JSON).")
         enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
         @OptionGroup var options: Options
         @Option(help: "markdown or json.") var format: Format = .markdown
@@ -69,6 +69,7 @@ struct NotesCommand: ParsableCommand {
 
     struct Where: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "where",
             abstract: "Print the notes file a text's notes are kept in (found by content if the text moved).")
         @OptionGroup var options: Options
 

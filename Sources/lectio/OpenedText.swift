@@ -5,7 +5,7 @@ import LectioCore
 
 /// A text opened for reading: the file named on the command line, or the bundled text, which is
 /// compiled into the binary (so `lectio` reads it with no file beside it).
-struct OpenedText {
+struct OpenedText: Sendable {
     var document: Document
     var encoding: SourceEncoding
     /// The file's path as given, or the bundled text's file name.
@@ -16,8 +16,8 @@ struct OpenedText {
     /// Opens the file named, or the bundled text when `file` is nil; explains on standard error
     /// why it cannot, and exits 1.
     static func open(_ file: String?) throws -> OpenedText {
-        guard let file else { return try bundled() }
         do {
+            guard let file else { return try bundled() }
             return try load(file)
         } catch let error as TextLoadError {
             complain(error.description)
@@ -42,11 +42,11 @@ struct OpenedText {
         return (try? SourceFile.read(path: path)).map { [UInt8]($0) } ?? []
     }
 
-    /// The bundled text, decoded and imported from the bytes in the binary.
+    /// The bundled text, decoded and imported from the bytes in the binary (a `TextLoadError`
+    /// if this build's bundled text were not text).
     static func bundled() throws -> OpenedText {
         guard let decoded = SourceDecoder.decode(BundledText.bytes) else {
-            complain("the bundled text in this build cannot be read; name a FILE to read")
-            throw ExitCode(1)
+            throw TextLoadError.unreadable(BundledText.fileName, "the bundled text in this build is not text; name a FILE to read")
         }
         var document = TextOpener.importDocument(decoded.text, path: BundledText.fileName)
         if let notice = decoded.notice { document.notices.insert(notice, at: 0) }

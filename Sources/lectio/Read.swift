@@ -8,6 +8,7 @@ import LectioUI
 /// The reader (the default command).
 struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "read",
         abstract: "Open a text in the reader (the default command).")
 
     @Argument(help: "The text to read (plain text). Default: the bundled text.", completion: .text)
@@ -24,7 +25,9 @@ struct Read: ParsableCommand {
 
     func run() throws {
         NcursesTerminal.prepareLocale()
-        let context = try NotesContext(file: file, notes: notes, relink: false)
+        // The bytes are read before the terminal is taken, so that a file that cannot be read
+        // is said plainly; the text is imported while the reader shows its first screen.
+        let source = try TextSource.read(file)
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let config = Config.load(path: Config.path())
         let terminal: NcursesTerminal
@@ -35,9 +38,13 @@ struct Read: ParsableCommand {
             throw ExitCode(2)
         }
         let session = ReaderSession(terminal: terminal, config: config, fromStart: fromStart)
-        session.run(first: context, bundled: file == nil)
+        session.run(first: source, notes: notes)
         terminal.end()
         session.warnings.forEach(complain)
+        if let failure = session.failure {
+            complain(failure)
+            throw ExitCode(1)
+        }
         let signal = TerminalSignals.pending
         if signal != 0 && signal != SIGINT { throw ExitCode(128 + signal) }
     }

@@ -27,56 +27,105 @@ final class ReaderSession {
         self.fromStart = fromStart
     }
 
-    /// Runs from the first text (`context`) until the reader quits.
-    func run(first context: NotesContext, bundled: Bool) {
-        var current = (context: context, bundled: bundled)
-        var previous: [(path: String, bundled: Bool)] = []
+    /// Why the first text could not be opened (an EPUB found broken while importing it in the
+    /// background), said on standard error once the terminal is back; the reader exits 1.
+    private(set) var failure: String?
+
+    /// How reading one text ended.
+    enum Ending {
+        /// The app ended with this effect (`nil`: a quit).
+        case app(Effect?)
+        /// The text could not be imported, and why.
+        case failed(String)
+    }
+
+    /// Runs from the first text (`source`, with the notes file `notes` or its default one)
+    /// until the reader quits.
+    func run(first source: TextSource, notes: String?) {
+        var current = (source: source, notes: notes)
+        var previous: [String] = []
         var notice: String?
         while true {
-            let ending = read(current.context, bundled: current.bundled, previous: previous.last?.path, notice: notice)
+            let ending = read(current.source, notes: current.notes, previous: previous.last, notice: notice)
             notice = nil
-            let next: (path: String, bundled: Bool)
+            let next: String
             switch ending {
-            case .openText(let path)?:
-                next = (path, path == OpenedText.libraryPath)
-                previous.append((current.context.opened.isBundled ? OpenedText.libraryPath : current.context.opened.path, current.bundled))
-            case .openPreviousText?:
+            case .app(.openText(let path)?):
+                next = path
+                previous.append(Self.libraryPath(of: current.source))
+            case .app(.openPreviousText?):
                 guard let last = previous.popLast() else { return }
                 next = last
-            default:
+            case .app:
                 return
+            case .failed(let reason):
+                // The first text: nothing to come back to. A text chosen later: back to the one before.
+                guard let last = previous.popLast() else {
+                    failure = reason
+                    return
+                }
+                next = last
+                notice = reason
             }
             do {
-                current = (try NotesContext(opening: next.path), next.bundled)
+                current = (try TextSource.load(next), nil)
             } catch {
                 // Stay on the text we were reading, and say why.
-                if case .openText? = ending { previous.removeLast() }
-                notice = "\(next.path) could not be opened: \(error)"
+                guard case .app(.openText?) = ending, let last = previous.popLast() else { return }
+                notice = "\(next) could not be opened: \(error)"
+                guard let back = try? TextSource.load(last) else { return }
+                current = (back, nil)
             }
         }
     }
 
-    /// Reads one text until the app ends; returns the effect that ended it.
-    func read(_ context: NotesContext, bundled: Bool, previous: String?, notice: String?) -> Effect? {
+    /// How the library names a text: its full path, or `OpenedText.libraryPath`.
+    static func libraryPath(of source: TextSource) -> String {
+        source.isBundled ? OpenedText.libraryPath : absolute(source.path)
+    }
+
+    /// Reads one text until the app ends: shows a preview of its first screen while it is
+    /// imported on another thread, then the reader over the whole.
+    func read(_ source: TextSource, notes: String?, previous: String?, notice: String?) -> Ending {
+        let statePath = ReadingState.path(forText: source.path, bundled: source.isBundled)
+        let saved = ReadingState.load(path: statePath)
+        // --from-start is for the text named on the command line; one chosen later opens where it was left.
+        let fromStart = self.fromStart && !switched
+        switched = true
+        let background = BackgroundOpen(source: source, notes: notes, wakeup: terminal.wakeup)
+        var pending: [Key] = []
+        let resume = fromStart ? nil : saved?.resume.flatMap { $0.matches(size: source.bytes.count, modified: source.modified) ? $0 : nil }
+        // A preview where the reader will be: the start, or a place remembered in the file as it is.
+        if fromStart || saved == nil || resume != nil,
+           let preview = Preview.of(source.bytes, path: source.path, at: resume?.byteOffset, withinBlock: resume?.withinBlock ?? 0) {
+            // The ruler stands for the whole book: it comes with it.
+            let state = makeState(preview.document, notes: [], notice: nil, ruler: false)
+            // At the start the state stands where reading starts, as the whole one will.
+            if let resume {
+                let cursor = min(preview.top + resume.cursorAfterTop, preview.document.scalarCount)
+                state.restore(ReadingState(position: cursor, top: preview.top, history: JumpHistory(), marks: [:], searches: []), fromStart: false)
+            }
+            state.indexing = IndexingStatus(title: resume?.title, section: resume?.section, percent: resume?.percent ?? preview.percent)
+            switch PreviewLoop.run(state, terminal: terminal, isReady: { background.isDone }) {
+            case .quit: return .app(nil)
+            case .ready(let keys): pending = keys
+            }
+        }
+        let context: NotesContext
+        switch background.result() {
+        case .success(let opened): context = opened
+        case .failure(let error): return .failed("\(error)")
+        }
         let opened = context.opened
-        let size = terminal.size
-        let state = AppState(document: opened.document, width: size.width, height: size.height,
-                             measure: NcursesTerminal.measure, keymap: config.keymap, notes: context.store.notes,
-                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.notice,
-                             settings: config.settings, configNotice: notice ?? config.notice,
-                             lineLength: config.settings.measure == 0 ? nil : config.settings.measure,
-                             sourceText: { context.sourceText })
+        let state = makeState(opened.document, notes: context.store.notes, notice: notice, context: context)
         state.notesFilePath = context.store.path
         // Notes found beside this one: asked about at open, nothing taken without a yes.
         for copy in NotesMerge.conflictCopies(of: context.store.path) { state.offer(notesFile: copy, merge: true) }
         if let moved = context.movedNotes { state.offer(notesFile: moved, merge: false) }
-        let statePath = ReadingState.path(forText: opened.path, bundled: bundled)
         state.stateFilePath = statePath
-        // --from-start is for the text named on the command line; one chosen later opens where it was left.
-        if let saved = ReadingState.load(path: statePath) { state.restore(saved, fromStart: fromStart && !switched) }
-        switched = true
+        if let saved { state.restore(saved, fromStart: fromStart) }
         state.opened(from: previous)
-        let path = opened.isBundled ? OpenedText.libraryPath : Self.absolute(opened.path)
+        let path = Self.libraryPath(of: source)
         state.textPath = path
         // The library as it was, with this text first; written when the text is left, so that
         // opening costs no hashing and no write before the first frame.
@@ -92,12 +141,28 @@ final class ReaderSession {
         let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment)
         let app = App(state: state, terminal: terminal,
                       effects: ReaderEffects(notes: context.store, textPath: context.absolutePath, editor: editor.edit, library: libraryPath))
-        app.run()
-        do { try state.readingState.save(path: statePath) } catch {
+        app.run(pending: pending)
+        var reading = state.readingState
+        reading.resume = ResumePoint(reading, document: opened.document, bytes: source.bytes, modified: source.modified,
+                                     percent: state.percent)
+        do { try reading.save(path: statePath) } catch {
             warn("could not keep the reading position in \(statePath): \(error)")
         }
         record(state, path: path, openedAt: openedAt)
-        return app.ending
+        return .app(app.ending)
+    }
+
+    /// A state over `document` at the terminal's size, with the config's keys and settings.
+    func makeState(_ document: Document, notes: [Annotation], notice: String?, context: NotesContext? = nil, ruler: Bool = true) -> AppState {
+        let size = terminal.size
+        var settings = config.settings
+        settings.ruler = settings.ruler && ruler
+        return AppState(document: document, width: size.width, height: size.height,
+                        measure: NcursesTerminal.measure, keymap: config.keymap, notes: notes,
+                        notesReadOnlyReason: context?.store.readOnlyReason, notesNotice: context?.notice,
+                        settings: settings, configNotice: notice ?? config.notice,
+                        lineLength: config.settings.measure == 0 ? nil : config.settings.measure,
+                        sourceText: context.map { context in { context.sourceText } })
     }
 
     /// The library entry of the text as it stands now.

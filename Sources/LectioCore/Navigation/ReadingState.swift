@@ -14,10 +14,29 @@ public struct ReadingState: Codable, Sendable, Equatable {
     public var marks: [String: Int]
     /// Earlier searches, oldest first.
     public var searches: [String]
+    /// Where the first line shown stands in the file, so that the next open can show it before
+    /// the whole text is imported (absent in older state files: then the start is shown first).
+    public var resume: ResumePoint?
 
     /// A state.
-    public init(position: Int, top: Int, history: JumpHistory, marks: [String: Int], searches: [String]) {
+    public init(position: Int, top: Int, history: JumpHistory, marks: [String: Int], searches: [String], resume: ResumePoint? = nil) {
         self.position = position; self.top = top; self.history = history; self.marks = marks; self.searches = searches
+        self.resume = resume
+    }
+
+    enum CodingKeys: String, CodingKey { case schemaVersion, position, top, history, marks, searches, resume }
+
+    /// Reads a state; a resume point this version cannot read is dropped (it only speeds the
+    /// next open), the rest kept.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        position = try c.decode(Int.self, forKey: .position)
+        top = try c.decode(Int.self, forKey: .top)
+        history = try c.decode(JumpHistory.self, forKey: .history)
+        marks = try c.decode([String: Int].self, forKey: .marks)
+        searches = try c.decode([String].self, forKey: .searches)
+        resume = try? c.decodeIfPresent(ResumePoint.self, forKey: .resume)
     }
 
     /// The state folder, from the XDG base directory rules.

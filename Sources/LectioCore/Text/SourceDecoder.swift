@@ -79,9 +79,20 @@ public enum SourceDecoder {
             notice: "not valid UTF-8: read as Windows-1252 (Latin-1)")
     }
 
+    /// Whether bytes are binary data rather than text, as `decode` would find (without decoding
+    /// them): a quick check before a text is imported in the background.
+    public static func looksBinary(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+            return looksBinary(bytes)
+        }
+    }
+
     /// NUL bytes, or many control bytes, mean the file is not a text.
     static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if bytes.contains(0) { return true }
+        // memchr: a book's few megabytes in a fraction of a millisecond.
+        if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil { return true }
         let sample = bytes.prefix(8192)
         guard !sample.isEmpty else { return false }
         var controls = 0

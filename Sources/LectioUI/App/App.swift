@@ -34,12 +34,14 @@ public final class App {
         self.effects = effects
     }
 
-    /// Runs until the reader quits or input ends.
-    public func run() {
+    /// Runs until the reader quits or input ends; `pending` are keys typed before the app
+    /// started (while a preview was shown), given first.
+    public func run(pending: [Key] = []) {
         let size = terminal.size
         if size.width != state.width || size.height != state.height {
             if dispatch(.resize(width: size.width, height: size.height)) { return }
         }
+        for key in pending where dispatch(.key(key)) { return }
         // Where things stood in the last frame presented, for the mouse.
         var regions = FrameRegions()
         var changed = true

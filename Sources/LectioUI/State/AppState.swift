@@ -35,6 +35,9 @@ public final class AppState {
     public internal(set) var notesPaneChoice: Bool?
     /// A one-line message for the status line, cleared by the next key.
     public internal(set) var message: String?
+    /// Set while this state shows a preview of the text and the whole is imported in the
+    /// background (see `PreviewLoop`): what the status line says meanwhile.
+    public var indexing: IndexingStatus?
     /// Where personal notes are kept, for the help screen.
     public var notesFilePath: String?
     /// Where the reading position, history and marks are kept, for the help screen.

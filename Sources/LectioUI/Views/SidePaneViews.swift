@@ -55,8 +55,9 @@ struct StatusLineView {
         if let search = state.search.result, let current = state.search.currentMatch {
             right = " match \(current + 1) of \(search.hits.count) ·" + right
         }
-        var left = " \(state.document.title)"
-        if let section = state.currentSection { left += " › \(section.title)" }
+        var left = " \(state.indexing?.title ?? state.document.title)"
+        if let section = state.indexing?.section ?? state.currentSection?.title { left += " › \(section)" }
+        if let indexing = state.indexing { right = " indexing… \(indexing.percent)%  ? help " }
         var leftStyle = style
         if let sel = state.selection {
             let words = state.canonical.string(sel.range.lowerBound, sel.range.upperBound).split(whereSeparator: { $0 == " " || $0 == "\n" }).count

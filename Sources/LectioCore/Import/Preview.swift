@@ -1,0 +1,137 @@
+import Algorithms
+import Foundation
+
+/// The first screen of a long text before the whole of it is imported: the blocks of a window
+/// of the file around the place the reader opens at, imported by the text's own importer.
+///
+/// Opening a book imports it whole (sections, footnote links and the search index need all of
+/// it), which takes tens of milliseconds for a long novel. The reader draws a preview first and
+/// imports the whole book on a background thread; the preview's blocks are the same as the
+/// whole import's where the window is (the importers decide locally: a paragraph, a heading,
+/// a note are recognised from their own lines and their neighbours).
+public struct Preview: Sendable {
+    /// The window's blocks, as a document of their own.
+    public var document: Document
+    /// The canonical offset (in `document`) of the first line to show.
+    public var top: Int
+    /// Where the window starts in the file, in percent of its size.
+    public var percent: Int
+
+    /// The file size below which no preview is made: importing it whole is as quick.
+    public static let minimumSize = 128 * 1024
+    /// How many bytes of text a preview imports: more than a screen of any width.
+    public static let windowSize = 40 * 1024
+    /// How far before the place to show the window may start, to begin at a paragraph.
+    static let lead = 4 * 1024
+    /// How much of the text's start is read before a window further in.
+    static let headSize = 16 * 1024
+
+    /// A preview of the file at `path` whose bytes are `bytes`, showing the line that starts at
+    /// byte `offset` (`nil`: the place where reading starts, after front matter) and the
+    /// canonical offset `withinBlock` scalars into its block; `nil` for a short file, a file that
+    /// is not UTF-8 text (UTF-16, binary) or an EPUB (imported whole).
+    public static func of(_ bytes: Data, path: String, at offset: Int? = nil, withinBlock: Int = 0) -> Preview? {
+        guard bytes.count >= minimumSize, SourceKind.of(bytes, path: path) != .epub else { return nil }
+        return bytes.withUnsafeBytes { raw -> Preview? in
+            let all = raw.bindMemory(to: UInt8.self)
+            guard !all.starts(with: [0xFF, 0xFE]), !all.starts(with: [0xFE, 0xFF]) else { return nil }
+            let place = lineStart(in: all, atOrBefore: min(max(0, offset ?? 0), all.count))
+            // From a blank line before the place (a paragraph's start), to a blank line after
+            // the window's size: the importer sees whole paragraphs.
+            let start = place == 0 ? 0 : paragraphStart(in: all, atOrBefore: place)
+            let end = paragraphEnd(in: all, from: min(all.count, place + windowSize))
+            // A window further in is read after the text's head (its title, front matter and
+            // contents), so that the importer judges its lines as it does in the whole: a
+            // short line is not the title, a chapter heading has the level the contents give.
+            let headEnd = start > headSize ? paragraphEnd(in: all, from: headSize) : 0
+            guard start < end, let window = SourceDecoder.decode(UnsafeBufferPointer(rebasing: all[start..<end])) else { return nil }
+            var text = window.text
+            var linesBefore = 0
+            if headEnd > 0, headEnd < start, let head = SourceDecoder.decode(UnsafeBufferPointer(rebasing: all[0..<headEnd])) {
+                let joint = head.text.hasSuffix("\n") ? "\n" : "\n\n"
+                text = head.text + joint + window.text
+                linesBefore = (head.text + joint).utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            }
+            let document = TextOpener.importDocument(text, path: path)
+            guard !document.blocks.isEmpty else { return nil }
+            let top: Int
+            if offset == nil {
+                top = document.blocks[min(document.startBlock, document.blocks.count - 1)].start
+            } else {
+                // The block that begins on the place's line (or the first after it).
+                let line = 1 + linesBefore + all[start..<place].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                let index = document.blocks.partitioningIndex { $0.line >= line }
+                let block = document.blocks[min(index, document.blocks.count - 1)]
+                top = block.start + min(max(0, withinBlock), block.scalarCount)
+            }
+            return Preview(document: document, top: top, percent: all.isEmpty ? 0 : place * 100 / all.count)
+        }
+    }
+
+    /// The byte offset where 1-based line `line` of `bytes` begins (the end when there are fewer).
+    public static func byteOffset(ofLine line: Int, in bytes: Data) -> Int {
+        guard line > 1 else { return 0 }
+        return bytes.withUnsafeBytes { raw in
+            var seen = 1
+            for (i, byte) in raw.enumerated() where byte == 0x0A {
+                seen += 1
+                if seen == line { return i + 1 }
+            }
+            return raw.count
+        }
+    }
+
+    /// The start of the line that holds `offset`; on a line longer than `windowSize`, the start
+    /// of the character at `offset` (a text that is one long line is not scanned from its start).
+    static func lineStart(in bytes: UnsafeBufferPointer<UInt8>, atOrBefore offset: Int) -> Int {
+        var i = offset
+        let limit = max(0, offset - windowSize)
+        while i > limit, bytes[i - 1] != 0x0A { i -= 1 }
+        guard i == limit, i > 0, bytes[i - 1] != 0x0A else { return i }
+        i = offset
+        while i > 0, i < bytes.count, bytes[i] & 0xC0 == 0x80 { i -= 1 }
+        return i
+    }
+
+    /// The start of the paragraph that holds `offset`: after the last blank line within `lead`
+    /// bytes before it, else `offset` itself.
+    static func paragraphStart(in bytes: UnsafeBufferPointer<UInt8>, atOrBefore offset: Int) -> Int {
+        var i = offset
+        let limit = max(0, offset - lead)
+        while i > limit {
+            let line = lineStart(in: bytes, atOrBefore: i - 1)
+            if isBlank(bytes, from: line, to: i - 1) { return i }
+            if line < limit { break }
+            i = line
+        }
+        return offset
+    }
+
+    /// The end of the paragraph that holds `offset`: the end of the next blank line within
+    /// `lead` bytes, else the end of the line, else `offset`.
+    static func paragraphEnd(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        guard offset < bytes.count else { return bytes.count }
+        var i = offset
+        let limit = min(bytes.count, offset + lead)
+        var firstLineEnd: Int?
+        while i < limit {
+            guard let newline = (i..<limit).first(where: { bytes[$0] == 0x0A }) else { break }
+            if firstLineEnd == nil { firstLineEnd = newline + 1 }
+            let next = newline + 1
+            let lineEnd = (next..<limit).first { bytes[$0] == 0x0A }
+            if let lineEnd, isBlank(bytes, from: next, to: lineEnd) { return lineEnd + 1 }
+            i = next
+        }
+        // A text without lines near here (one long line): cut at a space, never inside a character.
+        if let firstLineEnd { return firstLineEnd }
+        var cut = offset
+        while cut < limit, bytes[cut] != 0x20 { cut += 1 }
+        while cut > 0, cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
+
+    /// Whether bytes `from..<to` hold only spaces, tabs and a carriage return.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        (from..<max(from, to)).allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 || bytes[$0] == 0x0D }
+    }
+}

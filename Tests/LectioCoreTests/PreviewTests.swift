@@ -1,0 +1,91 @@
+import Foundation
+import LectioCore
+import LectioTestSupport
+import Testing
+
+/// The preview (the first screen, imported from a window of the file before the whole) shows
+/// what the whole import shows at the same place: the same words from the same place, and in
+/// novels and treatises the same blocks. Collections of letters and poems, and title pages,
+/// are judged on evidence from the whole book (dated letters run on through the book; a
+/// title page is told from the contents after it): there the preview may style a line
+/// otherwise until the whole is there.
+@Suite struct PreviewTests {
+    static let books = ["war-and-peace.txt", "leviathan.txt", "notre-dame-de-paris.txt", "austen-letters.txt",
+                        "burns-poems.txt", "sanguo-yanyi.txt", "study-in-scarlet.txt"]
+    static let collections: Set = ["austen-letters.txt", "burns-poems.txt"]
+
+    /// The words of the blocks shown from `start` on, the first `count` characters of them.
+    static func words(_ document: Document, from start: Int, count: Int = 3000) -> String {
+        String(document.blocks[start...].prefix(40).map(\.text).joined(separator: " ")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").prefix(count))
+    }
+
+    /// The blocks shown from `start` on: kind and text, enough for a tall screen.
+    static func shown(_ document: Document, from start: Int, count: Int = 25) -> [String] {
+        document.blocks[start...].prefix(count).map { "\($0.kind): \($0.text.prefix(60))" }
+    }
+
+    /// The first block where two lists differ, both sides (nil: the same).
+    static func firstDifference(_ a: [String], _ b: [String]) -> String? {
+        guard a != b else { return nil }
+        let i = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+        return "block \(i): \(i < a.count ? a[i] : "(none)") ≠ \(i < b.count ? b[i] : "(none)")"
+    }
+
+    @Test(arguments: books)
+    func theStartIsShownAsTheWholeShowsIt(_ book: String) throws {
+        let bytes = try SourceFile.read(path: Fixtures.path(book))
+        let whole = try TextOpener.open(bytes, path: book).document
+        let preview = try #require(Preview.of(bytes, path: book))
+        let top = preview.document.blockIndex(containing: preview.top)
+        #expect(preview.percent == 0)
+        #expect(Self.words(preview.document, from: top) == Self.words(whole, from: whole.startBlock))
+    }
+
+    @Test(arguments: books)
+    func aPlaceLeftIsShownAsTheWholeShowsIt(_ book: String) throws {
+        let bytes = try SourceFile.read(path: Fixtures.path(book))
+        let whole = try TextOpener.open(bytes, path: book).document
+        for tenth in [1, 3, 5, 7, 9] {
+            let block = whole.blocks.count * tenth / 10
+            let top = whole.blocks[block].start + min(5, whole.blocks[block].scalarCount)
+            let state = ReadingState(position: top + 40, top: top, history: JumpHistory(), marks: [:], searches: [])
+            let point = try #require(ResumePoint(state, document: whole, bytes: bytes, modified: nil, percent: tenth * 10))
+            let preview = try #require(Preview.of(bytes, path: book, at: point.byteOffset, withinBlock: point.withinBlock))
+            let shownBlock = preview.document.blockIndex(containing: preview.top)
+            #expect(preview.top - preview.document.blocks[shownBlock].start == top - whole.blocks[block].start, "\(book) at \(tenth)0%")
+            #expect(Self.words(preview.document, from: shownBlock) == Self.words(whole, from: block), "\(book) at \(tenth)0%")
+            if !Self.collections.contains(book) {
+                #expect(Self.firstDifference(Self.shown(preview.document, from: shownBlock), Self.shown(whole, from: block)) == nil,
+                        "\(book) at \(tenth)0%")
+            }
+            // Bytes and blocks are not spread alike: a tenth of the blocks is about a tenth of the file.
+            #expect(abs(preview.percent - tenth * 10) <= 15)
+        }
+    }
+
+    @Test func aShortFileOrAnEPUBHasNoPreview() throws {
+        let short = Data("A title\n\nA paragraph.\n".utf8)
+        #expect(Preview.of(short, path: "short.txt") == nil)
+        let epub = try SourceFile.read(path: Fixtures.path("epub/moby-dick.epub"))
+        #expect(Preview.of(epub, path: "moby-dick.epub") == nil)
+    }
+
+    @Test func aTextThatIsOneLongLineIsCutBetweenCharacters() throws {
+        let line = String(repeating: "é mot 漢字 ", count: 40_000)
+        let bytes = Data(line.utf8)
+        let preview = try #require(Preview.of(bytes, path: "line.txt", at: bytes.count / 2))
+        let text = preview.document.blocks.map(\.text).joined()
+        #expect(!text.contains("\u{FFFD}"))
+        #expect(text.unicodeScalars.count < 60_000)
+        #expect(preview.percent >= 45 && preview.percent <= 55)
+    }
+
+    @Test func theLineOfABlockIsFoundByItsByteOffset() {
+        let bytes = Data("one\ntwo\n\nfour\n".utf8)
+        #expect(Preview.byteOffset(ofLine: 1, in: bytes) == 0)
+        #expect(Preview.byteOffset(ofLine: 2, in: bytes) == 4)
+        #expect(Preview.byteOffset(ofLine: 4, in: bytes) == 9)
+        #expect(Preview.byteOffset(ofLine: 9, in: bytes) == bytes.count)
+    }
+}
