@@ -235,7 +235,7 @@ do {
         figures.append(measure("search, \(label) word “\(word)”", runs: runs) {
             state.runSearch(word)
             _ = FrameRenderer.render(state)
-            count = state.search?.hits.count ?? 0
+            count = state.search.result?.hits.count ?? 0
         })
         figures[figures.count - 1].name += " (\(count) matches)"
     }

@@ -84,7 +84,7 @@ import LectioTestSupport
         }
         _ = s.update(.notesChanged([try note("Kremlin-ordered", "Opening #politics"), try note("The truth will out.", "Creed #tone #politics"), try note("Moscow", "Plain")]))
         _ = press(s, [.char("A"), .char("s"), .char("s")])
-        #expect(s.notesScope == .byTag)
+        #expect(s.notesPane.scope == .byTag)
         let lines = FrameRenderer.render(s).lines.map { String($0.suffix(40)) }
         let politics = try #require(lines.firstIndex { $0.contains("#politics") })
         let tone = try #require(lines.firstIndex { $0.contains("#tone") && !$0.contains("Creed") })
@@ -142,7 +142,7 @@ import LectioTestSupport
         _ = press(s, [.char("A")])
         #expect(s.mode == .notes)
         _ = press(s, [.char("s")])
-        #expect(s.notesScope == .all)
+        #expect(s.notesPane.scope == .all)
         _ = press(s, [.enter])
         #expect(s.mode == NoteViewer.mode)
         #expect(FrameRenderer.render(s).text.contains("┌─ Note ─"))
@@ -241,20 +241,20 @@ import LectioTestSupport
         #expect(s.notesInPane.count == 4)
         #expect(FrameRenderer.render(s).text.contains("Personal notes · all notes (4)"))
         _ = press(s, [.char("G")])
-        #expect(s.notesSelected == 3)
+        #expect(s.notesPane.selected == 3)
         _ = press(s, [.char("g")])
-        #expect(s.notesSelected == 0)
+        #expect(s.notesPane.selected == 0)
         // Words, as search matches them: case and accents ignored.
         _ = press(s, [.char("/")] + Key.typing("DÉFENCE".lowercased()) + [.enter])
         #expect(s.notesInPane.map { s.annotations[$0.note].annotation.body } == ["Defence #tone #trials"])
         #expect(FrameRenderer.render(s).text.contains("all notes (1) · “dé"))
         _ = press(s, [.escape])
-        #expect(s.notesFilter == nil && s.mode == .notes)
+        #expect(s.notesPane.filter == nil && s.mode == .notes)
         // A tag from the list.
         _ = press(s, [.char("#")])
         #expect(FrameRenderer.render(s).text.contains("#trials  (2)"))
         _ = press(s, [.char("G"), .enter])
-        #expect(s.notesTag == "trials")
+        #expect(s.notesPane.tag == "trials")
         #expect(Set(s.notesInPane.map { s.annotations[$0.note].annotation.id }) == ["n2", "n3"])
         _ = press(s, [.escape])
         // Latest first.

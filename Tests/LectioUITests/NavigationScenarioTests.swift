@@ -26,7 +26,7 @@ import LectioTestSupport
         #expect(screen[col, row].style.role == .match)
         #expect(screen[col + 9, row].style.role != .match)
         press(s, [.char("n")])
-        #expect(s.currentMatch == 1)
+        #expect(s.search.currentMatch == 1)
         #expect(FrameRenderer.render(s).line(39).contains("match 2 of 2"))
         // The second mention is in a footnote: its popup opens.
         guard s.layers.topIs(FootnotePopup.self) else { Issue.record("no popup for a match in a note"); return }
@@ -119,7 +119,7 @@ import LectioTestSupport
         let fresh = AppState(document: document, width: 100, height: 30, lineLength: nil)
         fresh.restore(saved, fromStart: true)
         #expect(fresh.cursor.block == document.startBlock)
-        #expect(fresh.searchHistory == ["Vyshinsky"])
+        #expect(fresh.search.history == ["Vyshinsky"])
     }
 
     @Test func mouseClickOnAMarkerOpensItsNoteAndWheelScrolls() throws {

@@ -49,8 +49,8 @@ public struct Prompt: Popup, Equatable {
         case .clearPrompt:
             characters.removeAll()
             caret = 0
-        case .recallOlder: recall(older: true, entries: kind == .goTo ? reader.goToHistory : reader.searchHistory)
-        case .recallNewer: recall(older: false, entries: kind == .goTo ? reader.goToHistory : reader.searchHistory)
+        case .recallOlder: recall(older: true, entries: kind == .goTo ? reader.search.goToHistory : reader.search.history)
+        case .recallNewer: recall(older: false, entries: kind == .goTo ? reader.search.goToHistory : reader.search.history)
         default: break
         }
         return .keep

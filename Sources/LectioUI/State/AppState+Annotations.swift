@@ -4,7 +4,7 @@ extension AppState {
     /// The notes file changed (saved here or by another instance): place the notes again.
     func notesDidChange(_ notes: [Annotation]) {
         annotations = PlacedNote.place(notes, in: sourceText)
-        notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
+        notesPane.clampSelection(toCount: notesInPane.count)
     }
 
     /// `v`: selects the character under the word cursor (the start of the cursor's line, or
@@ -18,18 +18,13 @@ extension AppState {
 
     func extendSelection(lines n: Int) {
         guard var sel = selection else { return }
-        let start = min(sel.anchor, sel.head), end = max(sel.anchor, sel.head)
-        let moving = sel.movesStart ? start : max(start, end - 1)
-        let target = step(layout.position(ofCanonical: moving), by: n)
+        let target = step(layout.position(ofCanonical: sel.movingEnd), by: n)
         let line = layout.line(at: target)
         let lineStart = document.blocks[target.block].start + line.start
-        let lineEnd = lineStart + line.text.unicodeScalars.count
         if sel.movesStart {
-            sel.head = min(lineStart, end - 1)
-            sel.anchor = end
+            sel.moveStart(to: lineStart)
         } else {
-            sel.anchor = start
-            sel.head = max(lineEnd, start + 1)
+            sel.moveEnd(to: lineStart + line.text.unicodeScalars.count)
         }
         selection = sel
         followSelection()
@@ -38,8 +33,7 @@ extension AppState {
     /// Keeps the moving end of the selection under the cursor, on screen.
     func followSelection() {
         guard let sel = selection else { return }
-        let moving = sel.movesStart ? sel.range.lowerBound : max(sel.range.lowerBound, sel.range.upperBound - 1)
-        reading.moveCursor(to: layout.position(ofCanonical: moving))
+        reading.moveCursor(to: layout.position(ofCanonical: sel.movingEnd))
         scrollToCursor()
     }
 

@@ -37,8 +37,8 @@ extension AppState {
         let panes = self.panes
         if let rect = panes.notes, rect.contains(x: event.x, y: event.y) {
             if let entry = regions.notesEntries[event.y] {
-                notesFocus = true
-                notesSelected = entry
+                notesPane.focus = true
+                notesPane.selected = entry
                 goToSelectedNote()
             }
             return []
@@ -94,7 +94,7 @@ extension AppState {
         guard let (p, offset) = place(at: event) else { return }
         let here = document.blocks[p.block].start + min(offset, max(0, document.blocks[p.block].scalarCount - 1))
         guard here != press else { return }
-        selection = Selection(anchor: min(press, here), head: max(press, here) + 1)
+        selection = .dragged(from: press, to: here)
         followSelection()
     }
 

@@ -1,57 +1,20 @@
 import LectioCore
 
-/// One line item of the notes pane: a note, and the tag it is listed under (by-tag scope).
-public struct NotesPaneEntry: Sendable, Equatable {
-    public var note: Int
-    public var group: String?
-}
-
 extension AppState {
     /// The entries the notes pane lists now: its scope, filtered by tag and words, in its order.
     public var notesInPane: [NotesPaneEntry] {
-        var entries = notesInScope
-        if let tag = notesTag { entries = entries.filter { annotations[$0.note].annotation.tags.contains(tag) } }
-        if let filter = notesFilter, !filter.isEmpty {
-            let needle = NotesFilter(filter)
-            entries = entries.filter { needle.matches(annotations[$0.note].annotation) }
-        }
-        if notesOrder == .modified, notesScope != .byTag {
-            entries.sort { annotations[$0.note].annotation.modified > annotations[$1.note].annotation.modified }
-        }
-        return entries
-    }
-
-    /// The entries of the pane's scope.
-    var notesInScope: [NotesPaneEntry] {
-        switch notesScope {
-        case .all:
-            return annotations.indices.map { NotesPaneEntry(note: $0, group: nil) }
-        case .section:
-            let here = document.sectionIndex(containing: cursor.block)
-            return annotations.indices.filter { i in
-                guard let range = annotations[i].range else { return true }
-                return document.sectionIndex(containing: document.blockIndex(containing: range.lowerBound)) == here
-            }.map { NotesPaneEntry(note: $0, group: nil) }
-        case .byTag:
-            var entries: [NotesPaneEntry] = []
-            let tags = Set(annotations.flatMap(\.annotation.tags)).sorted()
-            for tag in tags {
-                for i in annotations.indices where annotations[i].annotation.tags.contains(tag) {
-                    entries.append(NotesPaneEntry(note: i, group: "#" + tag))
-                }
-            }
-            for i in annotations.indices where annotations[i].annotation.tags.isEmpty {
-                entries.append(NotesPaneEntry(note: i, group: "untagged"))
-            }
-            return entries
+        let here = document.sectionIndex(containing: cursor.block)
+        return notesPane.entries(of: annotations) { note in
+            guard let range = note.range else { return true }
+            return document.sectionIndex(containing: document.blockIndex(containing: range.lowerBound)) == here
         }
     }
 
     /// The note highlighted in the notes pane.
     var selectedPaneNote: PlacedNote? {
         let entries = notesInPane
-        guard entries.indices.contains(notesSelected) else { return nil }
-        return annotations[entries[notesSelected].note]
+        guard entries.indices.contains(notesPane.selected) else { return nil }
+        return annotations[entries[notesPane.selected].note]
     }
 
     func focusNotes() {
@@ -59,8 +22,8 @@ extension AppState {
             notesPaneChoice = true
             relayout()
         }
-        notesFocus = true
-        notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
+        notesPane.focus = true
+        notesPane.clampSelection(toCount: notesInPane.count)
         if notesInPane.isEmpty { message = "No notes here yet: v selects a passage, a writes a note" }
     }
 
@@ -77,23 +40,21 @@ extension AppState {
             message = "No tags yet: #words in a note become tags"
             return
         }
-        layers.push(TagChooser(tags: tags, selected: notesTag.flatMap { tags.firstIndex(of: $0) } ?? 0))
+        layers.push(TagChooser(tags: tags, selected: notesPane.tag.flatMap { tags.firstIndex(of: $0) } ?? 0))
     }
 
     /// Highlights the note with this id in the pane (it may have moved: the file was read again).
     func selectPaneNote(id: String) {
-        if let i = notesInPane.firstIndex(where: { annotations[$0.note].annotation.id == id }) { notesSelected = i }
+        if let i = notesInPane.firstIndex(where: { annotations[$0.note].annotation.id == id }) { notesPane.selected = i }
     }
 
     /// Shows only the notes of `tag`.
     func filterNotes(byTag tag: String) {
-        notesTag = tag
-        notesSelected = 0
-        notesFocus = true
+        notesPane.filter(byTag: tag)
     }
 
     func moveNotesSelection(by n: Int) {
-        notesSelected = max(0, min(notesInPane.count - 1, notesSelected + n))
+        notesPane.moveSelection(by: n, count: notesInPane.count)
     }
 
     func goToSelectedNote() {
@@ -102,7 +63,7 @@ extension AppState {
             message = "This note is orphaned: its passage is no longer in the text (r re-attaches it)"
             return
         }
-        notesFocus = false
+        notesPane.focus = false
         jump(to: layout.position(ofCanonical: range.lowerBound), anchor: range.lowerBound)
     }
 
@@ -135,7 +96,7 @@ extension AppState {
             message = "Only an orphaned note needs re-attaching"
             return
         }
-        notesFocus = false
+        notesPane.focus = false
         startSelection()
         selection?.reattaching = note.annotation.id
         message = nil

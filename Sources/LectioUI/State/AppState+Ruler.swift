@@ -21,7 +21,7 @@ extension AppState {
                           sections: document.sections.map { blocks[$0.block].start },
                           footnotes: document.footnotes.map { blocks[$0.block].start + $0.range.lowerBound },
                           notes: annotations.compactMap(\.range))
-        if let search, !search.hits.isEmpty { markMatches(search, on: &ruler) }
+        if let result = search.result, !result.hits.isEmpty { markMatches(result, on: &ruler) }
         return ruler
     }
 

@@ -7,17 +7,13 @@ extension AppState {
         guard !text.isEmpty else { return }
         switch prompt.kind {
         case .search:
-            searchHistory.removeAll { $0 == text }
-            searchHistory.append(text)
-            if searchHistory.count > 100 { searchHistory.removeFirst() }
+            search.remember(search: text)
             runSearch(text)
         case .notesFilter:
-            notesFilter = text
-            notesSelected = 0
+            notesPane.filter(byWords: text)
             message = notesInPane.isEmpty ? "No note holds “\(text)” (Esc clears the filter)" : nil
         case .goTo:
-            goToHistory.removeAll { $0 == text }
-            goToHistory.append(text)
+            search.remember(goTo: text)
             goTo(text)
         }
     }
@@ -32,11 +28,10 @@ extension AppState {
         let result = searchIndex.search(query)
         guard !result.hits.isEmpty else {
             message = "Not found: \(query)"
-            search = nil
-            currentMatch = nil
+            search.clear()
             return
         }
-        search = result
+        search.result = result
         let here = cursorFoldedPosition
         let after = result.hits.firstIndex { $0 > here }
         if let after {
@@ -49,19 +44,9 @@ extension AppState {
 
     /// `n` / `N`: the next or previous match, wrapping at the ends with a notice.
     func nextMatch(forward: Bool) {
-        guard let search, !search.hits.isEmpty else {
+        guard let (next, notice) = search.step(forward: forward) else {
             message = "No search yet: / searches"
             return
-        }
-        let here = currentMatch ?? 0
-        var next = here + (forward ? 1 : -1)
-        var notice: String?
-        if next >= search.hits.count {
-            next = 0
-            notice = "Search hit the end, continued at the start"
-        } else if next < 0 {
-            next = search.hits.count - 1
-            notice = "Search hit the start, continued at the end"
         }
         goToMatch(next)
         if let notice { message = notice }
@@ -71,9 +56,9 @@ extension AppState {
     /// it began); `n` and `N` move within it without filling the history. A match inside a
     /// footnote's note opens that note's popup over the place of its marker.
     func goToMatch(_ index: Int, recording: Bool = false) {
-        guard let search else { return }
-        currentMatch = index
-        let range = searchIndex.canonicalRange(of: search.hits[index], length: search.length)
+        guard let result = search.result else { return }
+        search.currentMatch = index
+        let range = searchIndex.canonicalRange(of: result.hits[index], length: result.length)
         let block = document.blockIndex(containing: range.lowerBound)
         layers.pop(FootnotePopup.self)
         if recording { history.record(cursorOffset) }
@@ -81,7 +66,7 @@ extension AppState {
            let marker = document.footnotes.firstIndex(where: { $0.note == note }) {
             jump(toCanonical: document.canonicalOffset(ofFootnote: marker), marker: marker)
             layers.push(FootnotePopup(marker: marker))
-            message = "match \(index + 1) of \(search.hits.count), in the note of this marker"
+            message = "match \(index + 1) of \(result.hits.count), in the note of this marker"
             return
         }
         jump(toCanonical: range.lowerBound)
@@ -91,9 +76,9 @@ extension AppState {
 
     /// The canonical ranges of the matches in blocks `blocks` (at most 2,000).
     func matchRanges(inBlocks blocks: ClosedRange<Int>) -> [(range: Range<Int>, current: Bool)] {
-        guard let search else { return [] }
-        return searchIndex.hitIndices(of: search, inBlocks: blocks).prefix(2000).map {
-            (searchIndex.canonicalRange(of: search.hits[$0], length: search.length), $0 == currentMatch)
+        guard let result = search.result else { return [] }
+        return searchIndex.hitIndices(of: result, inBlocks: blocks).prefix(2000).map {
+            (searchIndex.canonicalRange(of: result.hits[$0], length: result.length), $0 == search.currentMatch)
         }
     }
 

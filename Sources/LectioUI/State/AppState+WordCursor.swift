@@ -55,15 +55,10 @@ extension AppState {
     /// as the word cursor moves; the selection never becomes empty.
     func extendSelection(_ motion: CaretMotion) {
         guard var sel = selection else { return }
-        let start = sel.range.lowerBound, end = sel.range.upperBound
         if sel.movesStart {
-            let target = min(caretTarget(motion, from: start), end - 1)
-            sel.anchor = end
-            sel.head = target
+            sel.moveStart(to: caretTarget(motion, from: sel.range.lowerBound))
         } else {
-            let target = max(caretTarget(motion, from: end - 1), start)
-            sel.anchor = start
-            sel.head = target + 1
+            sel.moveEnd(to: caretTarget(motion, from: sel.range.upperBound - 1) + 1)
         }
         selection = sel
         followSelection()

@@ -48,17 +48,8 @@ public final class AppState {
     public internal(set) var annotations: [PlacedNote] = []
     /// The passage being selected.
     public internal(set) var selection: Selection?
-    /// Whether keys go to the notes pane.
-    public internal(set) var notesFocus = false
-    /// The highlighted entry of the notes pane.
-    public internal(set) var notesSelected = 0
-    /// Which notes the notes pane lists.
-    public internal(set) var notesScope: NotesScope = .section
-    /// The notes pane's filter: words the note must hold (`/` in the pane), and a tag (`#`).
-    public internal(set) var notesFilter: String?
-    public internal(set) var notesTag: String?
-    /// The order of the notes pane.
-    public internal(set) var notesOrder: NotesOrder = .place
+    /// The notes pane: focus, highlighted entry, scope, filter, order.
+    public internal(set) var notesPane = NotesPaneState()
     /// The canonical text, made when first needed (notes, anchors).
     public private(set) lazy var canonical = CanonicalText(document: document)
     /// The text that notes' offsets index (the source file for plain text), made when notes are
@@ -69,12 +60,8 @@ public final class AppState {
     public private(set) lazy var searchIndex = SearchIndex(document: document)
     /// Paragraph references, made when first shown or asked for.
     public private(set) lazy var paragraphReferences = ParagraphReferences(document: document)
-    /// The last search and the match the cursor went to.
-    public internal(set) var search: SearchResult?
-    public internal(set) var currentMatch: Int?
-    /// Earlier searches and go-tos, oldest first.
-    public internal(set) var searchHistory: [String] = []
-    public internal(set) var goToHistory: [String] = []
+    /// The last search, the match the cursor went to, and earlier searches and go-tos.
+    public internal(set) var search = SearchState()
     /// Marks: letter → canonical offset.
     public internal(set) var marks: [Character: Int] = [:]
     /// Where the mouse button went down in the text, until it is let go (a drag selects).
@@ -160,7 +147,7 @@ public final class AppState {
     public var mode: Mode {
         if let popup = layers.top { return popup.mode }
         if let selection { return selection.reattaching != nil ? .reattaching : .selecting }
-        return notesFocus ? .notes : .reading
+        return notesPane.focus ? .notes : .reading
     }
 
     /// The one way in: takes an event (input, or the result of an effect) and returns what
@@ -327,28 +314,25 @@ public final class AppState {
             selection = nil
         case .choiceDown: moveNotesSelection(by: 1)
         case .choiceUp: moveNotesSelection(by: -1)
-        case .choiceFirst: notesSelected = 0
-        case .choiceLast: notesSelected = max(0, notesInPane.count - 1)
+        case .choiceFirst: notesPane.selected = 0
+        case .choiceLast: notesPane.selected = max(0, notesInPane.count - 1)
         case .scrollPageDown: moveNotesSelection(by: max(1, pageHeight / 4))
         case .scrollPageUp: moveNotesSelection(by: -max(1, pageHeight / 4))
         case .viewNote: viewSelectedNote()
         case .filterNotes: layers.push(Prompt(kind: .notesFilter))
         case .chooseTag: chooseTag()
-        case .toggleNotesOrder:
-            notesOrder = notesOrder == .place ? .modified : .place
-            notesSelected = 0
+        case .toggleNotesOrder: notesPane.toggleOrder()
         case .goToPassage: goToSelectedNote()
         case .editNote: editSelectedNote()
         case .deleteNote: askToDeleteSelectedNote()
         case .reattachNote: reattachSelectedNote()
-        case .cycleNotesScope: notesScope = notesScope.next; notesSelected = 0
+        case .cycleNotesScope: notesPane.cycleScope()
         case .leaveNotes:
-            if notesFilter != nil || notesTag != nil {
-                notesFilter = nil
-                notesTag = nil
+            if notesPane.isFiltered {
+                notesPane.clearFilter()
                 message = "Filter cleared (Esc again returns to the text)"
             } else {
-                notesFocus = false
+                notesPane.focus = false
             }
         default: break  // a popup's command: the popup carries it out
         }

@@ -2,7 +2,9 @@ import LectioCore
 
 /// A passage being chosen: the anchor end stays, the active end moves with the keys.
 public struct Selection: Sendable, Equatable {
+    /// The canonical offset of the end that stays.
     public var anchor: Int
+    /// The canonical offset of the end that moves.
     public var head: Int
     /// Whether keys move the start (after `o`) rather than the end.
     public var movesStart = false
@@ -11,22 +13,28 @@ public struct Selection: Sendable, Equatable {
 
     /// The canonical range selected.
     public var range: Range<Int> { min(anchor, head)..<max(anchor, head) }
-}
 
-/// Which notes the notes pane lists.
-public enum NotesScope: String, Sendable, CaseIterable {
-    case section = "this section"
-    case all = "all notes"
-    case byTag = "by tag"
+    /// The character at the end that moves: the first one after `o`, else the last one.
+    public var movingEnd: Int { movesStart ? range.lowerBound : max(range.lowerBound, range.upperBound - 1) }
 
-    var next: NotesScope {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    /// The passage dragged over with the mouse, from the character where the button went down
+    /// to the one where it was let go, both included.
+    static func dragged(from press: Int, to release: Int) -> Selection {
+        Selection(anchor: min(press, release), head: max(press, release) + 1)
     }
-}
 
-/// In which order the notes pane lists notes.
-public enum NotesOrder: String, Sendable, CaseIterable {
-    case place = "by place"
-    case modified = "latest first"
+    /// Moves the start to `offset`; the end stays, and at least one character stays selected.
+    mutating func moveStart(to offset: Int) {
+        let end = range.upperBound
+        anchor = end
+        head = min(offset, end - 1)
+    }
+
+    /// Moves the end (exclusive) to `offset`; the start stays, and at least one character
+    /// stays selected.
+    mutating func moveEnd(to offset: Int) {
+        let start = range.lowerBound
+        anchor = start
+        head = max(offset, start + 1)
+    }
 }

@@ -12,23 +12,23 @@ struct NotesPaneView {
         let wrapper = TextWrapper(measure: state.measure)
         // The longest header that fits, never a cut one.
         var narrowing = ""
-        if let tag = state.notesTag { narrowing += " · #\(tag)" }
-        if let filter = state.notesFilter { narrowing += " · “\(filter)”" }
-        if state.notesOrder == .modified { narrowing += " · \(NotesOrder.modified.rawValue)" }
-        let headers = ["Personal notes · \(state.notesScope.rawValue) (\(entries.count))" + narrowing,
-                       "Notes · \(state.notesScope.rawValue) (\(entries.count))" + narrowing,
+        if let tag = state.notesPane.tag { narrowing += " · #\(tag)" }
+        if let filter = state.notesPane.filter { narrowing += " · “\(filter)”" }
+        if state.notesPane.order == .modified { narrowing += " · \(NotesOrder.modified.rawValue)" }
+        let headers = ["Personal notes · \(state.notesPane.scope.rawValue) (\(entries.count))" + narrowing,
+                       "Notes · \(state.notesPane.scope.rawValue) (\(entries.count))" + narrowing,
                        "Notes (\(entries.count))" + narrowing, "Notes (\(entries.count))"]
         let header = headers.first { state.measure.width(of: $0) + 4 <= rect.width } ?? headers[headers.count - 1]
         drawPaneHeader(header, into: &screen, rect: rect)
         // Focused, the pane's keys stand at its foot, wrapped to its width.
-        let hint = state.notesFocus ? wrapper.wrap(Self.keysHint, width: max(1, rect.width - 2)) : []
+        let hint = state.notesPane.focus ? wrapper.wrap(Self.keysHint, width: max(1, rect.width - 2)) : []
         let inner = Self.inner(of: rect, hintLines: min(hint.count, max(0, rect.height - 2)))
         for (i, line) in hint.enumerated() where inner.maxY + i < rect.maxY {
             screen.put(line.text, x: inner.x, y: inner.maxY + i, maxWidth: inner.width, style: Style(.dim, role: .muted))
         }
         if entries.isEmpty {
             var hint = state.annotations.isEmpty ? "No personal notes yet."
-                : state.notesFilter != nil || state.notesTag != nil ? "No note matches the filter (Esc clears it)."
+                : state.notesPane.isFiltered ? "No note matches the filter (Esc clears it)."
                 : "No notes in this section (s shows all)."
             if let reason = state.notesReadOnlyReason { hint = "Notes are read-only: \(reason)" } else {
                 hint += " v selects a passage, a writes a note on it (or on the paragraph under the cursor)."
@@ -63,7 +63,7 @@ struct NotesPaneView {
                 previousGroup = group
             }
             let placed = state.annotations[entry.note]
-            let selected = state.notesFocus && n == state.notesSelected
+            let selected = state.notesPane.focus && n == state.notesPane.selected
             let quote = placed.annotation.anchor.exact.replacingNewlines()
             let label = (placed.range == nil ? "(orphaned) " : "") + "“\(quote)”"
             let quoteStyle = selected ? Style([.reverse, .bold], role: .selection) : Style(.italic, role: .annotation)
@@ -78,9 +78,9 @@ struct NotesPaneView {
         guard !items.isEmpty else { return [] }
         // Scroll so that the selected entry is in view.
         var first = 0
-        if state.notesFocus {
-            var rows = items[0...min(state.notesSelected, items.count - 1)].reduce(0) { $0 + $1.count }
-            while rows > inner.height, first < state.notesSelected {
+        if state.notesPane.focus {
+            var rows = items[0...min(state.notesPane.selected, items.count - 1)].reduce(0) { $0 + $1.count }
+            while rows > inner.height, first < state.notesPane.selected {
                 rows -= items[first].count
                 first += 1
             }

@@ -52,7 +52,7 @@ struct StatusLineView {
         let style = Style(.reverse, role: .status)
         screen.fill(rect, style: style)
         var right = " \(state.percent)%  ? help "
-        if let search = state.search, let current = state.currentMatch {
+        if let search = state.search.result, let current = state.search.currentMatch {
             right = " match \(current + 1) of \(search.hits.count) ·" + right
         }
         var left = " \(state.indexing?.title ?? state.document.title)"

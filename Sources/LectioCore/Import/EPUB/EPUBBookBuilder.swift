@@ -1,5 +1,6 @@
-/// Collects the blocks of a whole book as its documents are converted, with where every
-/// element id landed and every link, so that links and notes can be resolved at the end.
+/// Collects the blocks of a whole book as its documents are converted (into a
+/// `DocumentBuilder`), with where every element id landed and every link, so that links and
+/// notes can be resolved at the end.
 struct EPUBBookBuilder {
     /// A place in the book: a block and a scalar offset in it.
     struct Place: Equatable {
@@ -34,7 +35,10 @@ struct EPUBBookBuilder {
         var source: String
     }
 
-    var blocks: [Block] = []
+    /// The blocks, and what the importer records of the book as it goes.
+    var document = DocumentBuilder()
+    /// The blocks so far.
+    var blocks: [Block] { document.blocks }
     /// `path#id` (and `path` for a document's start) → where it is.
     var places: [String: Place] = [:]
     var links: [RawLink] = []
@@ -144,19 +148,18 @@ struct EPUBBookBuilder {
             let r = span.range.clamped(to: 0..<count)
             return r.isEmpty ? nil : StyleSpan(range: r, style: span.style)
         }
-        blocks.append(Block(kind: kind, text: Self.string(scalars), scalarCount: count, line: blockLine, styles: clipped))
+        document.append(Block(kind: kind, text: Self.string(scalars), scalarCount: count, line: blockLine, styles: clipped))
         scalars = []
         styles = []
     }
 
     /// Appends a block of its own (a scene break).
-    mutating func appendBlock(_ block: Block) { blocks.append(block) }
+    mutating func appendBlock(_ block: Block) { document.append(block) }
 
     /// Appends the blocks of another builder (a document converted apart), shifting what
     /// points into them.
     mutating func join(_ other: EPUBBookBuilder) {
-        let shift = blocks.count
-        blocks += other.blocks
+        let shift = document.join(other.document)
         for (key, place) in other.places where places[key] == nil {
             places[key] = Place(block: place.block + shift, offset: place.offset)
         }

@@ -45,17 +45,19 @@ public enum EPUBImporter {
                                             documents: documents.map { ($0.path, $0.firstBlock, $0.root, $0.linear) })
         // Titles, paths and notices come from the book: shown, never obeyed by the terminal.
         let visible = { (text: String) in VisibleText.sanitized(text) }
-        var document = Document(title: visible(package.title ?? stem(of: path)), blocks: book.blocks,
-                                sections: sections.map { var s = $0; s.title = visible(s.title); s.source = s.source.map(visible); return s },
-                                footnotes: resolved.markers.map { var m = $0; m.source = m.source.map(visible); return m },
-                                notes: resolved.notes.map { var n = $0; n.source = n.source.map(visible); return n },
-                                notices: notices.map(visible), startBlock: start)
-        document.links = resolved.links.map { var l = $0; l.source = l.source.map(visible); return l }
+        var document = book.document
+        document.title = visible(package.title ?? stem(of: path))
+        document.setSections(sections.map { var s = $0; s.title = visible(s.title); s.source = s.source.map(visible); return s })
+        for m in resolved.markers {
+            document.addFootnote(m.label, block: m.block, range: m.range, note: m.note, source: m.source.map(visible))
+        }
+        for n in resolved.notes { document.addNote(n.label, block: n.block, text: n.text, line: n.line, source: n.source.map(visible)) }
+        for l in resolved.links { document.addLink(block: l.block, range: l.range, target: l.target, source: l.source.map(visible)) }
+        document.notices = notices.map(visible)
+        document.startBlock = start
         document.creators = package.creators.map(visible)
         document.language = package.language.map(visible)
-        document.sourceParts = documents.map { SourcePart(path: $0.path, firstBlock: $0.firstBlock) }
-        if let notes = book.notesHeading { document.sourceParts.append(SourcePart(path: "", firstBlock: notes)) }
-        return document
+        return document.document(fallbackTitle: "", linking: .asRecorded)
     }
 
     /// Throws why the EPUB in `bytes` cannot be read (a damaged ZIP, no package document, DRM),
@@ -102,6 +104,7 @@ public enum EPUBImporter {
     private static func appendMovedNotes(into book: inout EPUBBookBuilder) {
         guard !book.movedNotes.isEmpty else { return }
         book.notesHeading = book.blocks.count
+        book.document.beginPart("")
         book.appendBlock(Block(kind: .heading(level: 1), text: "Footnotes", line: 1))
         var index = 0
         while index < book.movedNotes.count {

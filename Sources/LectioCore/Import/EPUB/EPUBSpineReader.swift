@@ -81,6 +81,7 @@ enum EPUBSpineReader {
             }
             if let error = result.error { notices.append("\(job.path): \(error); read as far as it could be recovered") }
             documents.append(Document(path: job.path, firstBlock: book.blocks.count, root: result.root, linear: job.linear))
+            book.document.beginPart(job.path)
             book.join(result.book)
         }
         return (book, documents)

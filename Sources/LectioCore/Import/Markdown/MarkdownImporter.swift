@@ -25,12 +25,7 @@ public enum MarkdownImporter {
         let lines = text.linesByUTF8
         var parser = MarkdownBlockParser(lines: lines)
         let raw = parser.parse()
-        var title = parser.title
-        var blocks: [Block] = []
-        var sections: [Section] = []
-        var markers: [FootnoteMarker] = []
-        var notes: [FootnoteNote] = []
-        var links: [Link] = []
+        var document = DocumentBuilder()
         for r in raw {
             var source = r.lines.map { String($0.trimmedSpaces) }
             var separator = " "
@@ -67,31 +62,30 @@ public enum MarkdownImporter {
                               lineBreaks: lineBreaks, styles: inline.styles)
             block.depth = r.depth
             block.joinsNext = r.joinsNext
-            let index = blocks.count
+            let index = document.append(block)
             if case .heading(let level) = r.kind {
-                sections.append(Section(title: block.text, level: level, block: index, line: r.line))
+                document.addSection(Section(title: block.text, level: level, block: index, line: r.line))
             }
             if let label = r.label, let noteText {
-                notes.append(FootnoteNote(label: label, block: index, text: noteText, line: r.line))
+                document.addNote(label, block: index, text: noteText, line: r.line)
             }
             for m in inline.references where r.label == nil {
-                markers.append(FootnoteMarker(label: m.label, block: index, range: m.range))
+                document.addFootnote(m.label, block: index, range: m.range)
             }
             // Links out of the text: Tab selects them and the status line shows where they lead.
             for link in inline.links where !link.url.hasPrefix("#") {
                 let shift = r.label.map { Array("[\($0)] ".unicodeScalars).count } ?? 0
-                links.append(Link(block: index, range: (link.range.lowerBound + shift)..<(link.range.upperBound + shift), target: .external(link.url)))
+                document.addLink(block: index, range: (link.range.lowerBound + shift)..<(link.range.upperBound + shift), target: .external(link.url))
             }
-            blocks.append(block)
         }
+        // The title the front matter names, else the one top-level heading.
+        var title = parser.title
+        let sections = document.sections
         if title == nil, let first = sections.first, first.level == 1, sections.filter({ $0.level == 1 }).count == 1 {
             title = first.title
         }
-        FootnoteLinker.link(markers: &markers, notes: notes, blocks: blocks)
-        if let t = title { title = String(String.UnicodeScalarView(InlineMarkdown.parse(t).scalars)) }
-        var document = Document(title: title ?? fallbackTitle, blocks: blocks, sections: sections, footnotes: markers, notes: notes)
-        document.links = links
-        return document
+        document.title = title.map { String(String.UnicodeScalarView(InlineMarkdown.parse($0).scalars)) }
+        return document.document(fallbackTitle: fallbackTitle)
     }
 }
 

@@ -27,9 +27,9 @@ extension PlainTextImporter.Builder {
         }
         let block = append(.footnote, (text, breaks), raw[i])
         let start = textStart - FootnoteLinker.firstIndex(in: removedMarks, above: textStart - 1)
-        var body = String(String.UnicodeScalarView(blocks[block].scalars[start...]))
+        var body = String(String.UnicodeScalarView(document.blocks[block].scalars[start...]))
         if bracketed, body.hasSuffix("]") { body.removeLast() }
-        notes.append(FootnoteNote(label: label, block: block, text: String(body.trimmedSpaces), line: raw[i].firstLine))
+        document.addNote(label, block: block, text: String(body.trimmedSpaces), line: raw[i].firstLine)
         let base = FootnoteScanner.symbolBase(label)
         if let n = pendingSymbols[base] { pendingSymbols[base] = n > 1 ? n - 1 : nil }
         return used
@@ -37,16 +37,15 @@ extension PlainTextImporter.Builder {
 
     /// Scans a block for markers and records them; returns their ranges.
     mutating func markerRanges(_ block: Int) -> [Range<Int>] {
-        guard FootnoteScanner.mayHoldMarkers(blocks[block].text) else { return [] }
+        guard FootnoteScanner.mayHoldMarkers(document.blocks[block].text) else { return [] }
         // Tentative symbols opening two source lines of a block are list bullets, not markers.
-        var found = FootnoteScanner.markers(in: blocks[block].scalars)
-        let breaks = Set(blocks[block].lineBreaks)
+        var found = FootnoteScanner.markers(in: document.blocks[block].scalars)
+        let breaks = Set(document.blocks[block].lineBreaks)
         if found.filter({ $0.isTentative && breaks.contains($0.range.lowerBound) }).count > 1 {
             found.removeAll { $0.isTentative && breaks.contains($0.range.lowerBound) }
         }
         for f in found {
-            if f.isTentative { tentative.insert(markers.count) }
-            markers.append(FootnoteMarker(label: f.label, block: block, range: f.range))
+            document.addFootnote(f.label, block: block, range: f.range, tentative: f.isTentative)
             if FootnoteScanner.isSymbolic(f.label) { pendingSymbols[FootnoteScanner.symbolBase(f.label), default: 0] += 1 }
         }
         return found.map(\.range)
@@ -57,12 +56,10 @@ extension PlainTextImporter.Builder {
     mutating func append(_ kind: Block.Kind, _ content: (String, [Int]), _ r: PlainTextImporter.RawBlock) -> Int {
         removedMarks = []
         if kind != .frontMatter && kind != .sceneBreak, let e = GutenbergEmphasis.apply(content.0, lineBreaks: content.1) {
-            blocks.append(Block(kind: kind, text: e.text, line: r.firstLine, lineBreaks: e.lineBreaks, styles: e.styles))
             removedMarks = e.removed
-        } else {
-            blocks.append(Block(kind: kind, text: content.0, line: r.firstLine, lineBreaks: content.1))
+            return document.append(kind, text: e.text, line: r.firstLine, lineBreaks: e.lineBreaks, styles: e.styles)
         }
-        return blocks.count - 1
+        return document.append(kind, text: content.0, line: r.firstLine, lineBreaks: content.1)
     }
 
     /// Lines joined into one paragraph, with the offsets where each source line begins.

@@ -90,7 +90,7 @@ extension PlainTextImporter.Builder {
         let block = append(.heading(level: 1), (text, breaks), r)
         let found = markerRanges(block)
         let title = HeadingRules.sectionTitle(text, markers: found).replacingOccurrences(of: "_", with: "")
-        sections.append(Section(title: title, level: 1, block: block, line: r.firstLine))
+        document.addSection(Section(title: title, level: 1, block: block, line: r.firstLine))
         headingSeen = true
         headingRanks.append(rank)
     }

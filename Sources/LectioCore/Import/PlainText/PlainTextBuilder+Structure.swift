@@ -5,7 +5,7 @@ extension PlainTextImporter.Builder {
     /// is not part of a longer one (running labels such as "French to English" are), less its byline.
     mutating func findTitle() {
         if let t = frame.title {
-            title = t
+            document.title = t
             titleKey = HeadingRules.folded(t)
             return
         }
@@ -23,7 +23,7 @@ extension PlainTextImporter.Builder {
             let partOfLonger = candidates[(n + 1)...].contains { $0.key != c.key && $0.key.contains(c.key) }
             if !partOfLonger {
                 titleKey = c.key
-                title = Self.withoutByline(c.text)
+                document.title = Self.withoutByline(c.text)
                 return
             }
         }
@@ -39,15 +39,15 @@ extension PlainTextImporter.Builder {
 
     /// A "Notes" section where the text's closing run of notes begins, unless a heading leads it.
     mutating func addNotesSection() {
-        guard let last = notes.last else { return }
+        let blocks = document.blocks, sections = document.sections
+        guard let last = document.notes.last else { return }
         // Only a run of notes that closes the text (back matter aside) is a notes section.
         guard blocks[(last.block + 1)...].allSatisfy({ $0.kind == .footnote || $0.kind == .frontMatter || $0.kind == .sceneBreak }) else { return }
         var first = last.block
         while first > 0, blocks[first - 1].kind == .footnote || blocks[first - 1].kind == .sceneBreak { first -= 1 }
         if first > 0, blocks[first - 1].isHeading { return }
         if let s = sections.last(where: { $0.block <= first }), s.block == first { return }
-        let at = sections.firstIndex { $0.block > first } ?? sections.count
-        sections.insert(Section(title: "Notes", level: 1, block: first, line: blocks[first].line, isMatter: true), at: at)
+        let at = document.addSection(Section(title: "Notes", level: 1, block: first, line: blocks[first].line, isMatter: true))
         headingRanks.insert(nil, at: at)
     }
 
@@ -55,10 +55,8 @@ extension PlainTextImporter.Builder {
     /// chapters 2; with CHAPTER alone, chapters are 1. Other headings are 1.
     mutating func assignLevels() {
         let ranks = Array(Set(headingRanks.compactMap { $0 }.filter { $0 >= 0 })).sorted()
-        for i in sections.indices {
-            let level = headingRanks[i].flatMap { r in ranks.firstIndex(of: r).map { $0 + 1 } } ?? 1
-            sections[i].level = level
-            if case .heading = blocks[sections[i].block].kind { blocks[sections[i].block].kind = .heading(level: level) }
+        for i in document.sections.indices {
+            document.setLevel(ofSection: i, to: headingRanks[i].flatMap { r in ranks.firstIndex(of: r).map { $0 + 1 } } ?? 1)
         }
     }
 }

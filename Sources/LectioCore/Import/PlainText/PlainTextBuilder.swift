@@ -7,17 +7,12 @@ extension PlainTextImporter {
         let frame: GutenbergFrame
         let fallbackTitle: String
 
-        var blocks: [Block] = []
-        var sections: [Section] = []
+        /// What is built: blocks, sections, markers, notes, the title.
+        var document = DocumentBuilder()
         var headingRanks: [Int?] = []  // per section, keyword rank
-        var notes: [FootnoteNote] = []
-        var markers: [FootnoteMarker] = []
         /// Symbol markers (`*`, `†`) seen and not yet matched by a note: while one is pending, a
         /// line `* text` is a note rather than a list item.
         var pendingSymbols: [String: Int] = [:]
-        /// Markers that may be something else (`word *`, `word^1`): dropped unless they find a note.
-        var tentative = Set<Int>()
-        var title: String?
         var titleKey: String?
         /// Whether the text is built of numbered parts and chapters: then other headings must
         /// look like headings beyond doubt (capitals, no digits, no `!`), since letters,
@@ -73,8 +68,8 @@ extension PlainTextImporter {
             while i < raw.count {
                 let r = raw[i]
                 if r.region == .front {
-                    if blocks.isEmpty {
-                        sections.append(Section(title: "Project Gutenberg header", level: 1, block: 0, line: r.firstLine, isMatter: true))
+                    if document.blocks.isEmpty {
+                        document.openSection("Project Gutenberg header", level: 1, line: r.firstLine, isMatter: true)
                         headingRanks.append(nil)
                     }
                     append(.frontMatter, linesOrParagraph(r.lines), r)
@@ -82,14 +77,14 @@ extension PlainTextImporter {
                 }
                 if r.region == .back {
                     if backStart == nil {
-                        backStart = blocks.count
-                        sections.append(Section(title: "Project Gutenberg licence", level: 1, block: blocks.count, line: r.firstLine, isMatter: true))
+                        backStart = document.nextBlock
+                        document.openSection("Project Gutenberg licence", level: 1, line: r.firstLine, isMatter: true)
                         headingRanks.append(nil)
                     }
                     append(.frontMatter, linesOrParagraph(r.lines), r)
                     i += 1; continue
                 }
-                if bodyStart == nil, creditsEnd == nil || i == creditsEnd { bodyStart = blocks.count }
+                if bodyStart == nil, creditsEnd == nil || i == creditsEnd { bodyStart = document.nextBlock }
                 if let creditsEnd, i < creditsEnd {
                     append(.frontMatter, linesOrParagraph(r.lines), r)
                     i += 1; continue
@@ -98,11 +93,8 @@ extension PlainTextImporter {
             }
             addNotesSection()
             assignLevels()
-            FootnoteLinker.link(markers: &markers, notes: notes, blocks: blocks)
-            // A tentative marker that found no note was not a marker.
-            markers = markers.indices.filter { markers[$0].note != nil || !tentative.contains($0) }.map { markers[$0] }
-            return Document(title: title ?? fallbackTitle, blocks: blocks, sections: sections,
-                            footnotes: markers, notes: notes, startBlock: bodyStart ?? 0)
+            document.startBlock = bodyStart
+            return document.document(fallbackTitle: fallbackTitle)
         }
 
         /// Classifies `raw[i]` (and any blocks it swallows); returns how many raw blocks it used.
@@ -168,9 +160,9 @@ extension PlainTextImporter {
                 }
                 let (text, breaks) = HeadingRules.joinHeading(lines)
                 let block = append(.heading(level: 1), (text, breaks), r)
-                let found = blocks[block].scalarCount == 0 ? [] : markerRanges(block)
+                let found = document.blocks[block].scalarCount == 0 ? [] : markerRanges(block)
                 let sectionTitle = HeadingRules.sectionTitle(text, markers: found).replacingOccurrences(of: "_", with: "")
-                sections.append(Section(title: sectionTitle, level: 1, block: block, line: r.firstLine))
+                document.addSection(Section(title: sectionTitle, level: 1, block: block, line: r.firstLine))
                 headingSeen = true
                 headingRanks.append(rank)
                 if rank == -1, key.hasPrefix("contents") || key.hasPrefix("tableofcontents") {
@@ -189,7 +181,7 @@ extension PlainTextImporter {
             let block = append(kind, linesOrParagraph(r.lines), r)
             // A first line indented over flush lines: the book starts its paragraphs so.
             if kind == .paragraph, r.lines.count > 1, (2...8).contains(indents[0]), indents.dropFirst().allSatisfy({ $0 == 0 }) {
-                blocks[block].indentsFirstLine = true
+                document.update(block: block) { $0.indentsFirstLine = true }
             }
             _ = markerRanges(block)
             return 1
