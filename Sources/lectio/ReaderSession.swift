@@ -94,10 +94,10 @@ final class ReaderSession {
         switched = true
         let background = BackgroundOpen(source: source, notes: notes, wakeup: terminal.wakeup)
         var pending: [Key] = []
-        let resume = fromStart ? nil : saved?.resume.flatMap { $0.matches(size: source.bytes.count, modified: source.modified) ? $0 : nil }
+        let resume = fromStart ? nil : saved?.resume.flatMap { $0.matches(size: source.size, modified: source.modified) ? $0 : nil }
         // A preview where the reader will be: the start, or a place remembered in the file as it is.
         if fromStart || saved == nil || resume != nil,
-           let preview = Preview.of(source.bytes, path: source.path, resume: resume) {
+           let preview = source.preview(at: resume) {
             // The ruler stands for the whole book: it comes with it.
             let state = makeState(preview.document, notes: [], notice: nil, ruler: false)
             // At the start the state stands where reading starts, as the whole one will.
@@ -142,13 +142,15 @@ final class ReaderSession {
         let app = App(state: state, terminal: terminal,
                       effects: ReaderEffects(notes: context.store, textPath: context.absolutePath, editor: editor.edit, library: libraryPath))
         app.run(pending: pending)
+        // The text's bytes as they are now, for where its first line shown stands and its hash.
+        let bytes = OpenedText.bytes(ofLibraryPath: path)
         var reading = state.readingState
-        reading.resume = ResumePoint(reading, document: opened.document, bytes: source.bytes, modified: source.modified,
-                                     percent: state.percent)
+        let modified = source.isBundled ? nil : FileStatus(path: source.path)?.modified
+        reading.resume = ResumePoint(reading, document: opened.document, bytes: Data(bytes), modified: modified, percent: state.percent)
         do { try reading.save(path: statePath) } catch {
             warn("could not keep the reading position in \(statePath): \(error)")
         }
-        record(state, path: path, openedAt: openedAt)
+        record(state, path: path, openedAt: openedAt, bytes: bytes)
         return .app(app.ending)
     }
 
@@ -173,8 +175,7 @@ final class ReaderSession {
 
     /// Records the text in the library file as it stands now (its bytes hashed); a library that
     /// cannot be read or written costs only the library (said on standard error at the end).
-    func record(_ state: AppState, path: String, openedAt: Date) {
-        let bytes = OpenedText.bytes(ofLibraryPath: path)
+    func record(_ state: AppState, path: String, openedAt: Date, bytes: [UInt8]) {
         let recorded = entry(state, path: path, openedAt: openedAt, sha256: SHA256.hex(bytes), size: bytes.count)
         do {
             try Library.update(path: libraryPath) { $0.record(recorded) }

@@ -64,6 +64,35 @@ import Testing
         }
     }
 
+    /// A long file is not read whole for its preview: its start, and a stretch read further in.
+    @Test func aSampleOfTheFileGivesThePreviewTheWholeBytesGive() throws {
+        let path = Fixtures.path("war-and-peace.txt")
+        let bytes = try SourceFile.read(path: path)
+        let sample = try SourceFile.sample(path: path, count: Preview.sampleSize)
+        #expect(sample.head.count == Preview.sampleSize)
+        #expect(sample.size == bytes.count)
+        #expect(sample.head == bytes.prefix(Preview.sampleSize))
+        let whole = try TextOpener.open(bytes, path: path).document
+        let fromStart = try #require(Preview.of(sample))
+        #expect(Self.words(fromStart.document, from: fromStart.document.blockIndex(containing: fromStart.top))
+                == Self.words(whole, from: whole.startBlock))
+        for tenth in [4, 9] {
+            let block = whole.blocks[whole.blocks.count * tenth / 10]
+            let state = ReadingState(position: block.start, top: block.start, history: JumpHistory(), marks: [:], searches: [])
+            let point = try #require(ResumePoint(state, document: whole, bytes: bytes, modified: nil, percent: tenth * 10))
+            let read = try #require(Preview.of(sample, resume: point))
+            let inMemory = try #require(Preview.of(bytes, path: path, resume: point))
+            #expect(read.percent == inMemory.percent)
+            #expect(Self.shown(read.document, from: read.document.blockIndex(containing: read.top))
+                    == Self.shown(inMemory.document, from: inMemory.document.blockIndex(containing: inMemory.top)))
+            #expect(read.document.blocks[read.document.blockIndex(containing: read.top)].text == block.text)
+        }
+        // A file that is not there any more: no preview, no crash (the import says why).
+        let gone = FileSample(path: "/nonexistent/war-and-peace.txt", size: sample.size, modified: nil, head: sample.head)
+        let state = ReadingState(position: whole.scalarCount / 2, top: whole.scalarCount / 2, history: JumpHistory(), marks: [:], searches: [])
+        #expect(Preview.of(gone, resume: ResumePoint(state, document: whole, bytes: bytes, modified: nil, percent: 50)) == nil)
+    }
+
     @Test func aShortFileHasNoPreview() throws {
         let short = Data("A title\n\nA paragraph.\n".utf8)
         #expect(Preview.of(short, path: "short.txt") == nil)

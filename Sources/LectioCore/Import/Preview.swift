@@ -35,47 +35,59 @@ public struct Preview: Sendable {
             return EPUBImporter.preview(from: bytes, path: path, part: resume?.part, blockInPart: resume?.blockInPart ?? 0,
                                         withinBlock: resume?.withinBlock ?? 0)
         }
-        guard resume == nil || resume?.part == nil else { return nil }
-        return of(bytes, path: path, at: resume?.byteOffset, withinBlock: resume?.withinBlock ?? 0)
+        return of(FileSample(path: path, size: bytes.count, modified: nil, head: bytes), resume: resume)
     }
 
-    /// A preview of a text file, showing the line that starts at byte `offset` (`nil`: the
-    /// place where reading starts) and the canonical offset `withinBlock` scalars into its block.
-    static func of(_ bytes: Data, path: String, at offset: Int?, withinBlock: Int) -> Preview? {
-        guard bytes.count >= minimumSize else { return nil }
-        return bytes.withUnsafeBytes { raw -> Preview? in
-            let all = raw.bindMemory(to: UInt8.self)
-            guard !all.starts(with: [0xFF, 0xFE]), !all.starts(with: [0xFE, 0xFF]) else { return nil }
-            let place = lineStart(in: all, atOrBefore: min(max(0, offset ?? 0), all.count))
-            // From a blank line before the place (a paragraph's start), to a blank line after
-            // the window's size: the importer sees whole paragraphs.
-            let start = place == 0 ? 0 : paragraphStart(in: all, atOrBefore: place)
-            let end = paragraphEnd(in: all, from: min(all.count, place + windowSize))
-            // A window further in is read after the text's head (its title, front matter and
-            // contents), so that the importer judges its lines as it does in the whole: a
-            // short line is not the title, a chapter heading has the level the contents give.
-            let headEnd = start > headSize ? paragraphEnd(in: all, from: headSize) : 0
-            guard start < end, let window = SourceDecoder.decode(UnsafeBufferPointer(rebasing: all[start..<end])) else { return nil }
-            var text = window.text
-            var linesBefore = 0
-            if headEnd > 0, headEnd < start, let head = SourceDecoder.decode(UnsafeBufferPointer(rebasing: all[0..<headEnd])) {
-                let joint = head.text.hasSuffix("\n") ? "\n" : "\n\n"
-                text = head.text + joint + window.text
-                linesBefore = (head.text + joint).utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    /// How many bytes of a text file's start a preview may need (`FileSample.head`).
+    public static let sampleSize = 64 * 1024
+
+    /// A preview of a long text file (plain text or Markdown) from a sample of its bytes: its
+    /// start, and the stretch around the place `resume` names, read from the file (the whole
+    /// is not read for it).
+    public static func of(_ sample: FileSample, resume: ResumePoint? = nil) -> Preview? {
+        guard sample.size >= minimumSize, resume?.part == nil,
+              !sample.head.starts(with: [0xFF, 0xFE]), !sample.head.starts(with: [0xFE, 0xFF]) else { return nil }
+        let offset = resume.map { min(max(0, $0.byteOffset), sample.size) }
+        // Around the place: a window and two leads before it (a line's or paragraph's start),
+        // a window and two leads after it (the paragraph's end).
+        let base = offset.map { max(0, $0 - windowSize - 2 * lead) } ?? 0
+        guard let region = sample.bytes(from: base, count: (offset ?? 0) - base + windowSize + 2 * lead),
+              let head = sample.bytes(from: 0, count: headSize + 2 * lead) else { return nil }
+        let withinBlock = resume?.withinBlock ?? 0
+        return region.withUnsafeBytes { r -> Preview? in
+            head.withUnsafeBytes { h -> Preview? in
+                let all = r.bindMemory(to: UInt8.self), first = h.bindMemory(to: UInt8.self)
+                let place = lineStart(in: all, atOrBefore: (offset ?? 0) - base)
+                // From a blank line before the place (a paragraph's start), to a blank line after
+                // the window's size: the importer sees whole paragraphs.
+                let start = base + place == 0 ? 0 : paragraphStart(in: all, atOrBefore: place)
+                let end = paragraphEnd(in: all, from: min(all.count, place + windowSize))
+                // A window further in is read after the text's head (its title, front matter and
+                // contents), so that the importer judges its lines as it does in the whole: a
+                // short line is not the title, a chapter heading has the level the contents give.
+                let headEnd = base + start > headSize ? paragraphEnd(in: first, from: headSize) : 0
+                guard start < end, let window = SourceDecoder.decode(UnsafeBufferPointer(rebasing: all[start..<end])) else { return nil }
+                var text = window.text
+                var linesBefore = 0
+                if headEnd > 0, headEnd < base + start, let head = SourceDecoder.decode(UnsafeBufferPointer(rebasing: first[0..<headEnd])) {
+                    let joint = head.text.hasSuffix("\n") ? "\n" : "\n\n"
+                    text = head.text + joint + window.text
+                    linesBefore = (head.text + joint).utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                }
+                let document = TextOpener.importDocument(text, path: sample.path)
+                guard !document.blocks.isEmpty else { return nil }
+                let top: Int
+                if offset == nil {
+                    top = document.blocks[min(document.startBlock, document.blocks.count - 1)].start
+                } else {
+                    // The block that begins on the place's line (or the first after it).
+                    let line = 1 + linesBefore + all[start..<place].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    let index = document.blocks.partitioningIndex { $0.line >= line }
+                    let block = document.blocks[min(index, document.blocks.count - 1)]
+                    top = block.start + min(max(0, withinBlock), block.scalarCount)
+                }
+                return Preview(document: document, top: top, percent: sample.size == 0 ? 0 : (base + place) * 100 / sample.size)
             }
-            let document = TextOpener.importDocument(text, path: path)
-            guard !document.blocks.isEmpty else { return nil }
-            let top: Int
-            if offset == nil {
-                top = document.blocks[min(document.startBlock, document.blocks.count - 1)].start
-            } else {
-                // The block that begins on the place's line (or the first after it).
-                let line = 1 + linesBefore + all[start..<place].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                let index = document.blocks.partitioningIndex { $0.line >= line }
-                let block = document.blocks[min(index, document.blocks.count - 1)]
-                top = block.start + min(max(0, withinBlock), block.scalarCount)
-            }
-            return Preview(document: document, top: top, percent: all.isEmpty ? 0 : place * 100 / all.count)
         }
     }
 

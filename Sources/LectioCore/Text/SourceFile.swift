@@ -18,18 +18,7 @@ public enum SourceFile {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw openError(errno, path: path) }
         defer { close(fd) }
-        guard let info = FileStatus(descriptor: fd) else { throw TextLoadError.unreadable(path, errorText(errno)) }
-        switch info.kind {
-        case .regular: break
-        case .directory: throw TextLoadError.directory(path)
-        case .fifo: throw TextLoadError.notRegular(path, "a FIFO (named pipe)")
-        case .characterDevice: throw TextLoadError.notRegular(path, "a character device")
-        case .blockDevice: throw TextLoadError.notRegular(path, "a block device")
-        case .socket: throw TextLoadError.notRegular(path, "a socket")
-        case .symbolicLink, .other: throw TextLoadError.notRegular(path, "not a regular file")
-        }
-        let size = info.size
-        guard size <= maximumSize else { throw TextLoadError.tooLarge(path, size: size, limit: maximumSize) }
+        let size = try checkedSize(fd, path: path, maximumSize: maximumSize)
         var data = Data(count: size)
         var filled = 0
         let ok = data.withUnsafeMutableBytes { raw -> Bool in
@@ -53,6 +42,62 @@ public enum SourceFile {
             data.append(contentsOf: chunk[..<n])
             if data.count > maximumSize { throw TextLoadError.tooLarge(path, size: data.count, limit: maximumSize) }
         }
+        return data
+    }
+
+    /// The size of the open file `fd`, after checking that it is a regular file within
+    /// `maximumSize`; throws what it is otherwise, in its own words.
+    static func checkedSize(_ fd: Int32, path: String, maximumSize: Int) throws -> Int {
+        guard let info = FileStatus(descriptor: fd) else { throw TextLoadError.unreadable(path, errorText(errno)) }
+        switch info.kind {
+        case .regular: break
+        case .directory: throw TextLoadError.directory(path)
+        case .fifo: throw TextLoadError.notRegular(path, "a FIFO (named pipe)")
+        case .characterDevice: throw TextLoadError.notRegular(path, "a character device")
+        case .blockDevice: throw TextLoadError.notRegular(path, "a block device")
+        case .socket: throw TextLoadError.notRegular(path, "a socket")
+        case .symbolicLink, .other: throw TextLoadError.notRegular(path, "not a regular file")
+        }
+        guard info.size <= maximumSize else { throw TextLoadError.tooLarge(path, size: info.size, limit: maximumSize) }
+        return info.size
+    }
+
+    /// The first `count` bytes of the regular file at `path` (checked as `read` checks it),
+    /// its size and its modification time: what a preview of a long text needs before the
+    /// whole is read.
+    public static func sample(path: String, count: Int, maximumSize: Int = SourceFile.maximumSize) throws -> FileSample {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw openError(errno, path: path) }
+        defer { close(fd) }
+        let size = try checkedSize(fd, path: path, maximumSize: maximumSize)
+        guard let head = readAt(fd, offset: 0, count: min(count, size)) else { throw TextLoadError.unreadable(path, errorText(errno)) }
+        return FileSample(path: path, size: size, modified: FileStatus(descriptor: fd)?.modified, head: head)
+    }
+
+    /// Up to `count` bytes of the file at `path` from byte `offset`; `nil` if it cannot be read.
+    static func bytes(path: String, offset: Int, count: Int) -> Data? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return readAt(fd, offset: offset, count: count)
+    }
+
+    /// Up to `count` bytes of `fd` from `offset` (fewer at its end).
+    static func readAt(_ fd: Int32, offset: Int, count: Int) -> Data? {
+        var data = Data(count: max(0, count))
+        var filled = 0
+        let ok = data.withUnsafeMutableBytes { raw -> Bool in
+            guard let base = raw.baseAddress else { return true }
+            while filled < count {
+                let n = pread(fd, base + filled, count - filled, off_t(offset + filled))
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 { break }
+                filled += n
+            }
+            return true
+        }
+        guard ok else { return nil }
+        if filled < count { data.removeSubrange(filled...) }
         return data
     }
 
