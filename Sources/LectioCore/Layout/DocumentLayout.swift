@@ -143,6 +143,8 @@ public final class DocumentLayout {
         case .sceneBreak:
             let w = wrapper.measure.width(of: text)
             return [VisualLine(start: 0, end: block.scalarCount, text: text, width: w, indent: max(0, (width - w) / 2))]
+        case .quote where block.depth > 0:
+            return wrapper.wrap(text, width: width, indent: min(width / 2, 4 + 2 * block.depth), continuing: continuing)
         case .listItem:
             let indent = min(width / 2, 2 + 2 * block.depth)
             return wrapper.wrap(text, width: width, indent: indent, hanging: Self.listMarkerWidth(block.text), continuing: continuing)

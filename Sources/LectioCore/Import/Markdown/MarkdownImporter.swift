@@ -110,7 +110,11 @@ struct MarkdownBlockParser {
     /// markers stand further in are closed, a marker further in than the open one opens a list.
     mutating func listDepth(markerIndent indent: Int) -> Int {
         while let last = listIndents.last, last > indent { listIndents.removeLast() }
-        if listIndents.last != indent { listIndents.append(indent) }
+        if listIndents.last != indent {
+            // Past the cap a deeper marker belongs to the deepest list: shown flat.
+            if listIndents.count >= Self.maximumNesting { return listIndents.count - 1 }
+            listIndents.append(indent)
+        }
         return listIndents.count - 1
     }
 
@@ -152,6 +156,25 @@ struct MarkdownBlockParser {
             return marker
         }
         return nil
+    }
+
+    /// How deeply quotes and lists nest at most: deeper ones are shown at this depth, their
+    /// text kept, so that a file of thousands of `>` a line parses in linear time.
+    static let maximumNesting = 32
+
+    /// The number of `>` markers that open a quote line (spaces between them allowed) and
+    /// the text after them.
+    static func quoteContent(_ line: Substring) -> (Int, Substring) {
+        var q = line
+        var levels = 0
+        while q.first == ">" {
+            levels += 1
+            q = q.dropFirst()
+            if q.first == " " { q = q.dropFirst() }
+            let rest = q.drop(while: { $0 == " " })
+            if rest.first == ">" { q = rest }
+        }
+        return (levels, q)
     }
 
     /// `[^label]: text` at the start of a line: the label and the text.
@@ -260,10 +283,11 @@ struct MarkdownBlockParser {
             }
             let trimmed = line.drop(while: { $0 == " " })
             if trimmed.hasPrefix(">") {
-                if paragraphKind != .quote { flush(&self) }
-                if paragraph.isEmpty { paragraphLine = i + 1; paragraphKind = .quote }
-                var q = trimmed.dropFirst()
-                if q.first == " " { q = q.dropFirst() }
+                // `> > text`: a quote in a quote, its depth capped (deeper ones shown at the cap).
+                let (levels, q) = Self.quoteContent(trimmed)
+                let depth = min(levels, Self.maximumNesting) - 1
+                if paragraphKind != .quote || depth != listDepthOfParagraph { flush(&self) }
+                if paragraph.isEmpty { paragraphLine = i + 1; paragraphKind = .quote; listDepthOfParagraph = depth }
                 if q.allSatisfy({ $0 == " " }) { flush(&self) } else { paragraph.append(q) }
                 i += 1; continue
             }
