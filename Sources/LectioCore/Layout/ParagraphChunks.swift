@@ -107,7 +107,12 @@ public struct ParagraphChunks: Sendable {
             offset += c.utf8.count
             seen += 1
             // The first two clusters may have begun before the stretch; the last may go on after it.
-            if seen >= 2, offset >= near, offset < hi - 16 { return (offset, false) }
+            // A cut next to a space would leave the space to neither piece's lines.
+            // Flags pair regional indicators by counting from the start of their run: no cut among them.
+            if seen >= 2, offset >= near, offset < hi - 16, bytes[offset - 1] != 0x20, bytes[offset] != 0x20,
+               !isRegionalIndicator(scalar(endingBefore: offset, in: bytes)), !isRegionalIndicator(scalar(in: bytes, at: offset)) {
+                return (offset, false)
+            }
         }
         return nil
     }
@@ -138,6 +143,8 @@ public struct ParagraphChunks: Sendable {
         default: return false
         }
     }
+
+    static func isRegionalIndicator(_ s: Unicode.Scalar?) -> Bool { s.map { (0x1F1E6...0x1F1FF).contains($0.value) } ?? false }
 
     /// A Han ideograph: a line may break between two of them.
     static func isIdeograph(_ s: Unicode.Scalar) -> Bool {

@@ -116,7 +116,8 @@ public struct TextWrapper: Sendable {
             let endOffset = next < glyphs.count ? glyphs[next].offset : total
             var line = VisualLine(start: startOffset, end: endOffset, text: s, width: w, indent: lineIndent)
             line.continues = !wasParagraphStart
-            if !paragraphStart, shownEnd > i, glyphs[shownEnd - 1].kind == .softHyphen {
+            // (A word split where it fills the line ends in no hyphen that would stick out.)
+            if !paragraphStart, shownEnd > i, glyphs[shownEnd - 1].kind == .softHyphen, w < room {
                 line.hyphenated = true
                 line.width += 1
             }
