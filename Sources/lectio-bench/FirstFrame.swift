@@ -8,9 +8,15 @@ import Glibc
 /// would see it: the program runs on a pseudo-terminal of 140×40, the time stops when
 /// `marker` (text its first screen ends with) has been written, then `q` quits it.
 func firstFrameMilliseconds(_ program: [String], marker: String, environment: [String: String]) -> Double? {
+    firstFrame(program, marker: marker, environment: environment).milliseconds
+}
+
+/// `firstFrameMilliseconds`, with the peak memory of the program (its resident set at most,
+/// in MB, as `wait4` reports it for the child).
+func firstFrame(_ program: [String], marker: String, environment: [String: String]) -> (milliseconds: Double?, peakMB: Double) {
     var name = [CChar](repeating: 0, count: 256)
     let master = lectio_open_pseudo_terminal(&name, name.count)
-    guard master >= 0 else { return nil }
+    guard master >= 0 else { return (nil, 0) }
     let pts = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { close(master) }
     var actions = posix_spawn_file_actions_t()
@@ -29,7 +35,7 @@ func firstFrameMilliseconds(_ program: [String], marker: String, environment: [S
     defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
     var pid: pid_t = 0
     let t0 = now()
-    guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) == 0 else { return nil }
+    guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) == 0 else { return (nil, 0) }
     var output = [UInt8]()
     let needle = Array(marker.utf8)
     var elapsed: Double?
@@ -48,11 +54,12 @@ func firstFrameMilliseconds(_ program: [String], marker: String, environment: [S
     _ = write(master, "q", 1)
     let deadline = now() + 2000
     var status: Int32 = 0
-    while waitpid(pid, &status, WNOHANG) == 0 {
+    var usage = rusage()
+    while wait4(pid, &status, WNOHANG, &usage) == 0 {
         // Keep the pty drained so the program can finish writing.
         var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         if poll(&fds, 1, 20) > 0 { _ = read(master, &buffer, buffer.count) }
         if now() > deadline { kill(pid, SIGKILL) }
     }
-    return elapsed
+    return (elapsed, Double(usage.ru_maxrss) / 1024)
 }
