@@ -68,7 +68,7 @@ public struct ParagraphChunks: Sendable {
                 from += Self.window
             }
             guard let (at, afterLineBreak) = found else { break }
-            for b in bytes[start..<at] where b & 0xC0 != 0x80 { scalars += 1 }
+            scalars += ByteScan.scalarCount(UnsafeBufferPointer(rebasing: bytes[start..<at]))
             byteStarts.append(at)
             scalarStarts.append(scalars)
             startsLine.append(afterLineBreak)

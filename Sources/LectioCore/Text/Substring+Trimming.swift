@@ -41,11 +41,7 @@ extension StringProtocol {
     /// The number of Unicode scalars, counted from the UTF-8 bytes (every byte that does not
     /// continue a sequence starts a scalar): faster than walking the scalar view.
     var scalarCount: Int {
-        utf8.withContiguousStorageIfAvailable { buffer in
-            var n = 0
-            for b in buffer where b & 0xC0 != 0x80 { n += 1 }
-            return n
-        } ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        utf8.withContiguousStorageIfAvailable(ByteScan.scalarCount) ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 }
 
