@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// The text without spaces (and no-break spaces) at either end: a fast trim for lines whose
     /// tabs and line ends were already normalised.
@@ -20,8 +22,13 @@ extension String {
         // Newline offsets from the contiguous bytes, then substrings at those offsets.
         let offsets: [Int] = utf8.withContiguousStorageIfAvailable { buffer in
             var found: [Int] = []
-            found.reserveCapacity(buffer.count / 40)
-            for (i, b) in buffer.enumerated() where b == 0x0A { found.append(i) }
+            guard let base = buffer.baseAddress else { return found }
+            var from = 0
+            while from < buffer.count, let hit = memchr(base + from, 0x0A, buffer.count - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                found.append(i)
+                from = i + 1
+            }
             return found
         } ?? utf8.indices.filter { utf8[$0] == 0x0A }.map { utf8.distance(from: utf8.startIndex, to: $0) }
         var lines: [Substring] = []
