@@ -143,9 +143,15 @@ struct MarkdownBlockParser {
 
     static func isThematicBreak(_ line: Substring) -> Bool {
         guard indent(line) < 4 else { return false }
-        let t = line.filter { $0 != " " }
-        guard t.count >= 3, let c = t.first, "-*_".contains(c) else { return false }
-        return t.allSatisfy { $0 == c }
+        // Bytes, stopping at the first that does not belong: the line may be megabytes long.
+        var mark: UInt8 = 0
+        var marks = 0
+        for b in line.utf8 where b != 0x20 {
+            if mark == 0, b == 0x2D || b == 0x2A || b == 0x5F { mark = b }
+            guard b == mark else { return false }
+            marks += 1
+        }
+        return marks >= 3
     }
 
     static func fence(_ line: Substring) -> Substring? {
@@ -165,16 +171,18 @@ struct MarkdownBlockParser {
     /// The number of `>` markers that open a quote line (spaces between them allowed) and
     /// the text after them.
     static func quoteContent(_ line: Substring) -> (Int, Substring) {
-        var q = line
+        let utf8 = line.utf8
+        var i = utf8.startIndex
         var levels = 0
-        while q.first == ">" {
+        while i < utf8.endIndex, utf8[i] == 0x3E {
             levels += 1
-            q = q.dropFirst()
-            if q.first == " " { q = q.dropFirst() }
-            let rest = q.drop(while: { $0 == " " })
-            if rest.first == ">" { q = rest }
+            i = utf8.index(after: i)
+            if i < utf8.endIndex, utf8[i] == 0x20 { i = utf8.index(after: i) }
+            var j = i
+            while j < utf8.endIndex, utf8[j] == 0x20 { j = utf8.index(after: j) }
+            if j < utf8.endIndex, utf8[j] == 0x3E { i = j }
         }
-        return (levels, q)
+        return (levels, line[i...])
     }
 
     /// `[^label]: text` at the start of a line: the label and the text.
