@@ -53,4 +53,20 @@ import LectioTestSupport
         #expect((0..<2_000).allSatisfy { text.contains("word\($0) ") || text.hasSuffix("word\($0)") })
         #expect(d.blocks.allSatisfy { $0.kind == .quote && $0.depth < MarkdownBlockParser.maximumNesting })
     }
+
+    /// Openers that never close (`*`, a backtick, `[`, `<`) by the thousand stay as they are,
+    /// and markup after them still works.
+    @Test func thousandsOfUnclosedDelimitersKeepTheirTextAndLaterMarkupWorks() {
+        let noise = "x ````y " + String(repeating: "a *b [d <e ", count: 3_000)
+        let d = doc(noise + "then _em_ and `code` and [link](https://example.org) end")
+        let block = d.blocks[0]
+        #expect(block.text == noise + "then em and code and link end")
+        let scalars = Array(block.text.unicodeScalars)
+        func styled(_ style: StyleSpan.Style) -> [String] {
+            block.styles.filter { $0.style == style }.map { String(String.UnicodeScalarView(scalars[$0.range])) }
+        }
+        #expect(styled(.emphasis) == ["em"])
+        #expect(styled(.code) == ["code"])
+        #expect(d.links.count == 1)
+    }
 }

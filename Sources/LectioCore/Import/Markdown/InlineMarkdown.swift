@@ -10,6 +10,8 @@ struct InlineMarkdown {
     /// For each output scalar, the index of the input character it came from.
     var origins: [Int] = []
     var position = 0
+    /// Searches for closing delimiters that failed (see `Misses`).
+    var misses = Misses()
 
     /// Text taken as it is (code blocks).
     static func plain(_ text: String) -> InlineMarkdown {
@@ -47,33 +49,15 @@ struct InlineMarkdown {
     static func isSpace(_ c: Character?) -> Bool { c == nil || c!.isWhitespace }
     static func isPunctuation(_ c: Character?) -> Bool { c.map { $0.isPunctuation || $0.isSymbol } ?? false }
 
-    /// The index of `]` closing the `[` at `open`, minding nesting and code.
-    static func closingBracket(_ t: [Character], _ open: Int, _ end: Int) -> Int? {
-        var depth = 0
-        var i = open
-        while i < end {
-            switch t[i] {
-            case "\\": i += 1
-            case "[": depth += 1
-            case "]":
-                depth -= 1
-                if depth == 0 { return i }
-            default: break
-            }
-            i += 1
-        }
-        return nil
-    }
-
     /// The index of the closing delimiter run of `count` `marker`s for the run opened at `from`.
-    static func closingRun(_ t: [Character], _ marker: Character, _ count: Int, from: Int, end: Int) -> Int? {
+    static func closingRun(_ t: [Character], _ marker: Character, _ count: Int, from: Int, end: Int, misses: inout Misses) -> Int? {
         var i = from
         while i < end {
             if t[i] == "\\" { i += 2; continue }
             if t[i] == "`" {
                 // Skip code spans.
                 let run = t[i..<end].prefix(while: { $0 == "`" }).count
-                if let close = codeClose(t, i + run, run, end) { i = close + run; continue }
+                if let close = misses.codeClose(t, i + run, run, end) { i = close + run; continue }
             }
             if t[i] == marker {
                 let run = t[i..<end].prefix(while: { $0 == marker }).count
@@ -115,7 +99,7 @@ struct InlineMarkdown {
             }
             if c == "`" {
                 let run = t[i..<end].prefix(while: { $0 == "`" }).count
-                if let close = Self.codeClose(t, i + run, run, end) {
+                if let close = codeClose(t, i + run, run, end) {
                     let start = scalars.count
                     var content = Array(t[(i + run)..<close])
                     if content.count > 2, content.first == " ", content.last == " " { content = Array(content.dropFirst().dropLast()) }
@@ -127,7 +111,7 @@ struct InlineMarkdown {
                 }
                 continue
             }
-            if c == "[", i + 1 < end, t[i + 1] == "^", let close = Self.closingBracket(t, i, end) {
+            if c == "[", i + 1 < end, t[i + 1] == "^", let close = closingBracket(t, i, end) {
                 let label = String(t[(i + 2)..<close])
                 if !label.isEmpty, !label.contains(" ") {
                     let start = scalars.count
@@ -139,7 +123,7 @@ struct InlineMarkdown {
             }
             if c == "!" || c == "[" {
                 let open = c == "!" ? i + 1 : i
-                if open < end, t[open] == "[", let close = Self.closingBracket(t, open, end) {
+                if open < end, t[open] == "[", let close = closingBracket(t, open, end) {
                     var after = close + 1
                     var isLink = false
                     var destination: String?
@@ -158,7 +142,7 @@ struct InlineMarkdown {
                             after = j + 1
                             isLink = true
                         }
-                    } else if after < end, t[after] == "[", let refClose = Self.closingBracket(t, after, end) {
+                    } else if after < end, t[after] == "[", let refClose = closingBracket(t, after, end) {
                         after = refClose + 1; isLink = true
                     } else if c == "[" {
                         // A shortcut reference `[text]` stays as it is.
@@ -173,7 +157,7 @@ struct InlineMarkdown {
                     }
                 }
             }
-            if c == "<", let close = t[i..<end].firstIndex(of: ">") {
+            if c == "<", let close = closingAngle(t, i, end) {
                 let inside = String(t[(i + 1)..<close])
                 if inside.hasPrefix("http://") || inside.hasPrefix("https://") || inside.hasPrefix("mailto:") {
                     let start = scalars.count
@@ -191,7 +175,7 @@ struct InlineMarkdown {
                 let intraword = c == "_" && before.map { $0.isLetter || $0.isNumber } == true
                 if leftFlanking, !intraword {
                     let want = min(run, 2) == 2 && run >= 2 ? 2 : 1
-                    if let close = Self.closingRun(t, c, want, from: i + want, end: end) {
+                    if let close = closingRun(t, c, want, from: i + want, end: end) {
                         // Emphasis delimiters beyond `want` stay literal.
                         append(t[i..<(i + run - want)])
                         let start = scalars.count
