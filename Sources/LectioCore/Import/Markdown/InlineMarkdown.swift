@@ -26,9 +26,29 @@ struct InlineMarkdown {
     /// Parses the inline markup of `text`.
     static func parse(_ text: String) -> InlineMarkdown {
         var out = InlineMarkdown()
-        out.emit(Array(text), 0..<text.count)
+        let characters = Array(text)
+        out.emit(characters, 0..<characters.count)
         return out
     }
+
+    /// Whether a character whose first byte is `b` may open markup: `\`, a backtick, `[`, `!`,
+    /// `<`, `*`, `_`, `&`.
+    static func mayOpenMarkup(_ b: UInt8) -> Bool {
+        b == 0x5C || b == 0x60 || b == 0x5B || b == 0x21 || b == 0x3C || b == 0x2A || b == 0x5F || b == 0x26
+    }
+
+    /// The text of the output scalars (UTF-8 written at once, not scalar by scalar).
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + scalars.count / 2)
+        for s in scalars {
+            if s.value < 0x80 { bytes.append(UInt8(s.value)) } else { UTF8.encode(s) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text shown.
+    var text: String { Self.string(scalars) }
 
     mutating func append(_ c: Character) {
         scalars.append(contentsOf: c.unicodeScalars)
@@ -94,6 +114,10 @@ struct InlineMarkdown {
         while i < end {
             let c = t[i]
             position = i
+            // Most characters open no markup: taken at once, without comparing them to each marker.
+            if let b = c.utf8.first, !Self.mayOpenMarkup(b) {
+                append(c); i += 1; continue
+            }
             if c == "\\", i + 1 < end, Self.isPunctuation(t[i + 1]) {
                 append(t[i + 1]); i += 2; continue
             }

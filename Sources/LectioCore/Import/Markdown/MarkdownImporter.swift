@@ -47,7 +47,7 @@ public enum MarkdownImporter {
             var noteText: String?
             if let label = r.label {
                 // The note shows with its label in the text; the note itself is without it.
-                noteText = String(String.UnicodeScalarView(inline.scalars))
+                noteText = inline.text
                 let prefix = Array("[\(label)] ".unicodeScalars)
                 inline.scalars.insert(contentsOf: prefix, at: 0)
                 inline.styles = inline.styles.map { StyleSpan(range: ($0.range.lowerBound + prefix.count)..<($0.range.upperBound + prefix.count), style: $0.style) }
@@ -63,7 +63,7 @@ public enum MarkdownImporter {
                     lineBreaks.append(inline.outputOffset(ofInput: input))
                 }
             }
-            var block = Block(kind: r.kind, text: String(String.UnicodeScalarView(inline.scalars)), line: r.line,
+            var block = Block(kind: r.kind, text: inline.text, line: r.line,
                               lineBreaks: lineBreaks, styles: inline.styles)
             block.depth = r.depth
             block.joinsNext = r.joinsNext
@@ -88,7 +88,7 @@ public enum MarkdownImporter {
             title = first.title
         }
         FootnoteLinker.link(markers: &markers, notes: notes, blocks: blocks)
-        if let t = title { title = String(String.UnicodeScalarView(InlineMarkdown.parse(t).scalars)) }
+        if let t = title { title = InlineMarkdown.parse(t).text }
         var document = Document(title: title ?? fallbackTitle, blocks: blocks, sections: sections, footnotes: markers, notes: notes)
         document.links = links
         return document

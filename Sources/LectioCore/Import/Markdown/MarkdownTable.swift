@@ -46,7 +46,7 @@ enum MarkdownTable {
         let table = rows.map { cells(of: $0) }
         let columns = table.map(\.count).max() ?? 0
         func shownWidth(_ cell: String) -> Int {
-            CharacterWidth.unicode.width(of: String(String.UnicodeScalarView(InlineMarkdown.parse(cell).scalars)))
+            CharacterWidth.unicode.width(of: InlineMarkdown.parse(cell).text)
         }
         var widths = Array(repeating: 0, count: columns)
         for row in table { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], shownWidth(cell)) } }
