@@ -6,6 +6,7 @@ import LectioUI
 // book. Not a test: it prints figures (median and spread over repeated runs).
 //
 //   swift run -c release lectio-bench FILE [--json] [--runs N]
+//   swift run -c release lectio-bench --pathological [--json] [--runs N]   (see PathologicalFigures)
 
 struct Figure: Codable {
     var name: String
@@ -62,8 +63,11 @@ if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = 
     runs = max(1, n)
     arguments.removeSubrange(i...(i + 1))
 }
+if arguments.contains("--pathological") {
+    PathologicalFigures.run(runs: runs, json: json, lectio: URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lectio").path)
+}
 guard let path = arguments.first else {
-    FileHandle.standardError.write(Data("usage: lectio-bench FILE [--json] [--runs N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: lectio-bench FILE [--json] [--runs N] | lectio-bench --pathological [--json] [--runs N]\n".utf8))
     exit(2)
 }
 

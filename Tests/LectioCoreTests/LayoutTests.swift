@@ -76,7 +76,9 @@ import LectioTestSupport
         #expect(lines.count > 10_000)
         #expect(lines.allSatisfy { $0.width <= 80 })
         let middle = layout.move(layout.first, by: 5_000)
-        #expect(middle.block == 1 && middle.line == 5_000 - layout.lineCount(ofBlock: 0))
+        let before = (0..<middle.piece).reduce(0) { $0 + layout.lines(ofBlock: 1, piece: $1).count }
+        #expect(middle.block == 1 && before + middle.line == 5_000 - layout.lineCount(ofBlock: 0))
+        #expect(layout.line(at: middle) == lines[5_000 - layout.lineCount(ofBlock: 0)])
         #expect(layout.distance(from: layout.first, to: middle) == 5_000)
     }
 

@@ -110,7 +110,8 @@ public struct Block: Sendable, Equatable {
     public var lineBreaks: [Int]
     /// Emphasis and other styles, as scalar ranges of `text`.
     public var styles: [StyleSpan]
-    /// For a list item, how deeply its list is nested (0 for an outermost list).
+    /// For a list item, how deeply its list is nested (0 for an outermost list); for a block
+    /// quote, how deeply it is nested in other quotes (0 for an outermost one).
     public var depth = 0
     /// Whether the next block follows without a blank line between (the items of a tight list).
     public var joinsNext = false

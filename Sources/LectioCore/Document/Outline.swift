@@ -48,15 +48,16 @@ public struct Outline: Codable, Sendable, Equatable {
         sections = document.sections.map {
             SectionEntry(title: $0.title, level: $0.level, line: $0.line, matter: $0.isMatter, source: $0.source)
         }
-        // The scalars of one block at a time: a block may hold many markers.
-        var cached: (block: Int, scalars: [Unicode.Scalar]) = (-1, [])
+        // One walk through a block for all its markers: a block may hold many, and be megabytes long.
+        var reader = TextBefore(text: "")
+        var readerBlock = -1
         footnotes = document.footnotes.map { m in
             let block = document.blocks[m.block]
-            if cached.block != m.block { cached = (m.block, block.scalars) }
-            let before = cached.scalars[max(0, m.range.lowerBound - 40)..<m.range.lowerBound]
+            if readerBlock != m.block { reader = TextBefore(text: block.text); readerBlock = m.block }
+            let before = reader.text(from: max(0, m.range.lowerBound - 40), to: m.range.lowerBound)
             let note = m.note.map { document.notes[$0] }
             return FootnoteEntry(label: m.label, line: block.sourceLine(at: m.range.lowerBound),
-                                 before: String(String.UnicodeScalarView(before)).replacingOccurrences(of: "\n", with: " "),
+                                 before: before.replacingOccurrences(of: "\n", with: " "),
                                  note: note?.text, noteLine: note?.line, source: m.source, noteSource: note?.source)
         }
         let linked = Set(document.footnotes.compactMap(\.note))

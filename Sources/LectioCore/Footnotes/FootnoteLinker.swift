@@ -121,12 +121,13 @@ public enum FootnoteLinker {
                     continue
                 }
                 // The words just before each marker: the last few hundred characters suffice.
-                var cached: (block: Int, scalars: [Unicode.Scalar]) = (-1, [])
+                // (Read by walking each block once: no array of a long block's scalars.)
+                var reader = TextBefore(text: "")
+                var readerBlock = -1
                 let contexts = ms.map { m in
                     let marker = markers[m]
-                    if cached.block != marker.block { cached = (marker.block, blocks[marker.block].scalars) }
-                    let scalars = cached.scalars[max(0, marker.range.lowerBound - 400)..<marker.range.lowerBound]
-                    return String(String.UnicodeScalarView(scalars))
+                    if readerBlock != marker.block { reader = TextBefore(text: blocks[marker.block].text); readerBlock = marker.block }
+                    return reader.text(from: max(0, marker.range.lowerBound - 400), to: marker.range.lowerBound)
                 }
                 let matcher = ContentMatcher(contexts: contexts, notes: ns.map { notes[$0].text })
                 var score: [[Double]] = []

@@ -94,9 +94,15 @@ enum FootnoteScanner {
     /// `word^3`. Scene breaks, `*emphasis*` and `5 * 3` are not markers; nor are editorial brackets
     /// such as `[sic]`. A symbol after a space and a caret number are tentative.
     static func markers(in s: [Unicode.Scalar]) -> [Found] {
+        var emphasisOpen = false
+        return markers(in: s, emphasisOpen: &emphasisOpen)
+    }
+
+    /// `markers(in:)` for a stretch of a longer text, with whether a `*emphasis` is open at its
+    /// start (and then at its end).
+    static func markers(in s: [Unicode.Scalar], emphasisOpen: inout Bool) -> [Found] {
         guard mayHoldMarkers(s) else { return [] }
         var found: [Found] = []
-        var emphasisOpen = false
         var i = 0
         while i < s.count {
             let c = s[i]

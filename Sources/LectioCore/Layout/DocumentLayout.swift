@@ -1,33 +1,61 @@
-/// A place in the laid-out text: a block and a visual line inside it.
+/// A place in the laid-out text: a block, a piece of it, and a visual line inside that piece.
+///
+/// A block is one piece unless it is very long (see `ParagraphChunks`): then its lines are
+/// counted per piece, so that a place deep in it is known without wrapping what comes before.
 public struct LinePosition: Sendable, Hashable, Comparable {
     /// The block.
     public var block: Int
-    /// The visual line in the block (the last one is the blank line after it).
+    /// The piece of the block (0 for all but very long blocks).
+    public var piece: Int
+    /// The visual line in the piece (the last one of the last piece is the blank line after the block).
     public var line: Int
 
     /// A position.
-    public init(block: Int, line: Int) { self.block = block; self.line = line }
+    public init(block: Int, piece: Int = 0, line: Int) { self.block = block; self.piece = piece; self.line = line }
+
+    /// Whether this is the first line of its block.
+    public var startsBlock: Bool { piece == 0 && line == 0 }
 
     public static func < (a: LinePosition, b: LinePosition) -> Bool {
-        a.block != b.block ? a.block < b.block : a.line < b.line
+        if a.block != b.block { return a.block < b.block }
+        return a.piece != b.piece ? a.piece < b.piece : a.line < b.line
     }
 }
 
-/// The document laid out for one width, lazily: a block is wrapped the first time it is shown
-/// and kept, so opening a long book or turning a page touches only what is on screen.
+/// The document laid out for one width, lazily: a block (or a piece of a very long block) is
+/// wrapped the first time it is shown and kept, so opening a long book, turning a page or
+/// resizing touches only what is on screen.
 public final class DocumentLayout {
     /// The document.
     public let document: Document
     /// The width of the text column.
     public let width: Int
     let wrapper: TextWrapper
+    /// Where very long blocks are cut, shared by the layouts of one document at every width.
+    let pieces: PieceTable
     private var cache: [Int: [VisualLine]] = [:]
+    /// The lines of pieces of very long blocks, the most recent kept (`pieceCacheLimit`).
+    private var pieceCache: [PieceKey: [VisualLine]] = [:]
+    private var pieceOrder: [PieceKey] = []
+    static let pieceCacheLimit = 48
+    /// How many pieces of very long blocks have been wrapped (they are wrapped only when shown).
+    public private(set) var piecesWrapped = 0
 
-    /// A layout of `document` at `width` columns.
-    public init(document: Document, width: Int, measure: CharacterWidth) {
+    struct PieceKey: Hashable { var block: Int; var piece: Int }
+
+    /// A layout of `document` at `width` columns; `previous`, a layout of the same document at
+    /// another width, lends where its very long blocks are cut.
+    public convenience init(document: Document, width: Int, measure: CharacterWidth, reusing previous: DocumentLayout? = nil) {
+        let shared = previous.flatMap { $0.document.scalarCount == document.scalarCount && $0.document.blocks.count == document.blocks.count ? $0.pieces : nil }
+        self.init(document: document, width: width, measure: measure, pieces: shared ?? PieceTable())
+    }
+
+    /// A layout that cuts very long blocks as `pieces` says (tests cut small texts).
+    init(document: Document, width: Int, measure: CharacterWidth, pieces: PieceTable) {
         self.document = document
         self.width = max(1, width)
         self.wrapper = TextWrapper(measure: measure)
+        self.pieces = pieces
     }
 
     /// The columns a paragraph's first line is indented by, where the book indents it.
@@ -42,12 +70,42 @@ public final class DocumentLayout {
         }
     }
 
-    /// The visual lines of a block, followed by one blank line that separates it from the next
-    /// (none inside a tight list); after the last block of the text proper, the end mark.
+    /// The number of pieces block `index` is wrapped in (1 unless it is very long).
+    public func pieceCount(ofBlock index: Int) -> Int { pieces.chunks(of: document.blocks[index], at: index)?.count ?? 1 }
+
+    /// All the visual lines of a block (every piece of a very long one), followed by one blank
+    /// line that separates it from the next (none inside a tight list); after the last block
+    /// of the text proper, the end mark.
     public func lines(ofBlock index: Int) -> [VisualLine] {
-        if let cached = cache[index] { return cached }
+        let count = pieceCount(ofBlock: index)
+        if count == 1 { return lines(ofBlock: index, piece: 0) }
+        return (0..<count).flatMap { lines(ofBlock: index, piece: $0) }
+    }
+
+    /// The visual lines of piece `piece` of a block, offsets from the block's start; the last
+    /// piece ends with the blank line and the end mark.
+    public func lines(ofBlock index: Int, piece: Int) -> [VisualLine] {
+        guard let chunks = pieces.chunks(of: document.blocks[index], at: index) else {
+            if let cached = cache[index] { return cached }
+            let lines = ornamented(typeset(document.blocks[index]), block: index)
+            cache[index] = lines
+            return lines
+        }
+        let key = PieceKey(block: index, piece: piece)
+        if let cached = pieceCache[key] { return cached }
+        var lines = typeset(document.blocks[index], piece: piece, of: chunks)
+        if piece == chunks.count - 1 { lines = ornamented(lines, block: index) }
+        piecesWrapped += 1
+        pieceCache[key] = lines
+        pieceOrder.append(key)
+        if pieceOrder.count > Self.pieceCacheLimit { pieceCache[pieceOrder.removeFirst()] = nil }
+        return lines
+    }
+
+    /// A block's last lines followed by the blank separator and, after the text proper, the end mark.
+    func ornamented(_ typeset: [VisualLine], block index: Int) -> [VisualLine] {
+        var lines = typeset
         let block = document.blocks[index]
-        var lines = typeset(block)
         let separator = VisualLine(start: block.scalarCount, end: block.scalarCount, text: "", width: 0, ornament: .separator)
         if index < document.blocks.count - 1, !block.joinsNext || index == endOfText { lines.append(separator) }
         if index == endOfText {
@@ -58,32 +116,50 @@ public final class DocumentLayout {
                                     indent: max(0, (width - w) / 2), ornament: .endOfText))
             if index < document.blocks.count - 1 { lines.append(separator) }
         }
-        cache[index] = lines
         return lines
     }
 
     /// A block's own lines: wrapped with its indent (list items nested by depth, their text
     /// hanging under the text, not the bullet); top-level headings and scene breaks centred.
     func typeset(_ block: Block) -> [VisualLine] {
-        switch block.kind {
+        typeset(block.text, kind: block.kind, block: block, continuing: false)
+    }
+
+    /// The lines of one piece of a very long block, offsets from the block's start.
+    func typeset(_ block: Block, piece: Int, of chunks: ParagraphChunks) -> [VisualLine] {
+        let range = chunks.byteRange(of: piece)
+        let utf8 = block.text.utf8
+        let text = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
+        var lines = typeset(text, kind: block.kind, block: block, continuing: !chunks.startsLine[piece])
+        // A piece that ends after a line break: the next piece starts the next line.
+        if piece < chunks.count - 1, text.utf8.last == 0x0A, lines.count > 1, lines.last?.text.isEmpty == true { lines.removeLast() }
+        let shift = chunks.scalarStarts[piece]
+        for i in lines.indices { lines[i].start += shift; lines[i].end += shift }
+        return lines
+    }
+
+    func typeset(_ text: String, kind: Block.Kind, block: Block, continuing: Bool) -> [VisualLine] {
+        switch kind {
         case .sceneBreak:
-            let w = wrapper.measure.width(of: block.text)
-            return [VisualLine(start: 0, end: block.scalarCount, text: block.text, width: w, indent: max(0, (width - w) / 2))]
+            let w = wrapper.measure.width(of: text)
+            return [VisualLine(start: 0, end: block.scalarCount, text: text, width: w, indent: max(0, (width - w) / 2))]
+        case .quote where block.depth > 0:
+            return wrapper.wrap(text, width: width, indent: min(width / 2, 4 + 2 * block.depth), continuing: continuing)
         case .listItem:
             let indent = min(width / 2, 2 + 2 * block.depth)
-            return wrapper.wrap(block.text, width: width, indent: indent, hanging: Self.listMarkerWidth(block.text))
+            return wrapper.wrap(text, width: width, indent: indent, hanging: Self.listMarkerWidth(block.text), continuing: continuing)
         case .title, .heading(level: 1):
-            return wrapper.wrap(block.text, width: width).map { line in
+            return wrapper.wrap(text, width: width, continuing: continuing).map { line in
                 var l = line
                 l.indent = max(0, (width - line.width) / 2)
                 return l
             }
         default:
-            let indent = Self.indent(of: block.kind)
-            if block.indentsFirstLine, block.kind == .paragraph {
-                return wrapper.wrap(block.text, width: width, indent: indent + Self.firstLineIndent, hanging: -Self.firstLineIndent)
+            let indent = Self.indent(of: kind)
+            if block.indentsFirstLine, kind == .paragraph {
+                return wrapper.wrap(text, width: width, indent: indent + Self.firstLineIndent, hanging: -Self.firstLineIndent, continuing: continuing)
             }
-            return wrapper.wrap(block.text, width: width, indent: indent)
+            return wrapper.wrap(text, width: width, indent: indent, continuing: continuing)
         }
     }
 
@@ -103,88 +179,4 @@ public final class DocumentLayout {
         let back = document.sections.first { $0.isMatter && $0.block > start && $0.title != "Notes" }
         return max(0, (back?.block ?? document.blocks.count) - 1)
     }()
-
-    /// Whether a line is space the layout adds (the blank between blocks, the end mark), which
-    /// the reading cursor steps over.
-    public func isSpacing(_ position: LinePosition) -> Bool { line(at: position).ornament != .none }
-
-    /// The end mark of the text.
-    public var endMark: LinePosition {
-        let lines = lines(ofBlock: endOfText)
-        let i = lines.lastIndex { $0.ornament == .endOfText } ?? lines.count - 1
-        return LinePosition(block: endOfText, line: i)
-    }
-
-    /// The number of lines in a block, blank separator included.
-    public func lineCount(ofBlock index: Int) -> Int { lines(ofBlock: index).count }
-
-    /// The first and the last positions of the document.
-    public var first: LinePosition { LinePosition(block: 0, line: 0) }
-    public var last: LinePosition {
-        guard !document.blocks.isEmpty else { return first }
-        let b = document.blocks.count - 1
-        return LinePosition(block: b, line: lineCount(ofBlock: b) - 1)
-    }
-
-    /// `position` moved by `delta` visual lines, clamped to the document.
-    public func move(_ position: LinePosition, by delta: Int) -> LinePosition {
-        guard !document.blocks.isEmpty else { return first }
-        var p = position
-        var remaining = delta
-        while remaining > 0 {
-            let count = lineCount(ofBlock: p.block)
-            let room = count - 1 - p.line
-            if remaining <= room { p.line += remaining; return p }
-            if p.block == document.blocks.count - 1 { p.line = count - 1; return p }
-            remaining -= room + 1
-            p = LinePosition(block: p.block + 1, line: 0)
-        }
-        while remaining < 0 {
-            if -remaining <= p.line { p.line += remaining; return p }
-            if p.block == 0 { p.line = 0; return p }
-            remaining += p.line + 1
-            p = LinePosition(block: p.block - 1, line: lineCount(ofBlock: p.block - 1) - 1)
-        }
-        return p
-    }
-
-    /// The number of lines from `a` to `b` (positive when `b` is later), counted up to `limit`.
-    public func distance(from a: LinePosition, to b: LinePosition, limit: Int = .max) -> Int {
-        if a == b { return 0 }
-        if b < a { return -distance(from: b, to: a, limit: limit) }
-        var n = 0
-        var p = a
-        while p.block < b.block, n < limit {
-            n += lineCount(ofBlock: p.block) - p.line
-            p = LinePosition(block: p.block + 1, line: 0)
-        }
-        return n + (b.line - p.line)
-    }
-
-    /// The visual line at `position`.
-    public func line(at position: LinePosition) -> VisualLine {
-        let lines = lines(ofBlock: position.block)
-        return lines[min(position.line, lines.count - 1)]
-    }
-
-    /// The position of the line that shows the scalar at `offset` of `block`.
-    public func position(block: Int, offset: Int) -> LinePosition {
-        let lines = lines(ofBlock: block)
-        var index = 0
-        for (i, l) in lines.enumerated() where l.start <= offset && l.ornament == .none && (l.text.isEmpty == false || i == 0) { index = i }
-        return LinePosition(block: block, line: index)
-    }
-
-    /// The position that shows the canonical offset `offset`.
-    public func position(ofCanonical offset: Int) -> LinePosition {
-        guard !document.blocks.isEmpty else { return first }
-        let b = document.blockIndex(containing: offset)
-        return position(block: b, offset: offset - document.blocks[b].start)
-    }
-
-    /// The canonical offset of the first character shown at `position`.
-    public func canonicalOffset(of position: LinePosition) -> Int {
-        guard !document.blocks.isEmpty else { return 0 }
-        return document.blocks[position.block].start + line(at: position).start
-    }
 }

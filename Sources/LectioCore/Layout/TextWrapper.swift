@@ -54,8 +54,9 @@ public struct TextWrapper: Sendable {
 
     /// Wraps `text` to `width` columns; `indent` columns are added before every line, and
     /// `hanging` more before every line but the first of each paragraph (a list item's text
-    /// under its text, not under its bullet).
-    public func wrap(_ text: String, width: Int, indent: Int = 0, hanging: Int = 0) -> [VisualLine] {
+    /// under its text, not under its bullet). A `continuing` text goes on from a line above
+    /// (a piece of a long block, see `ParagraphChunks`): its first line is a wrap.
+    public func wrap(_ text: String, width: Int, indent: Int = 0, hanging: Int = 0, continuing: Bool = false) -> [VisualLine] {
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(text.utf8.count)
         var offset = 0
@@ -67,7 +68,7 @@ public struct TextWrapper: Sendable {
         let total = offset
         var lines: [VisualLine] = []
         var i = 0
-        var paragraphStart = true
+        var paragraphStart = !continuing
         while i < glyphs.count || lines.isEmpty {
             if !paragraphStart { while i < glyphs.count, glyphs[i].kind == .space, glyphs[i].character != "\n" { i += 1 } }
             let lineIndent = paragraphStart ? indent : indent + hanging
@@ -115,7 +116,8 @@ public struct TextWrapper: Sendable {
             let endOffset = next < glyphs.count ? glyphs[next].offset : total
             var line = VisualLine(start: startOffset, end: endOffset, text: s, width: w, indent: lineIndent)
             line.continues = !wasParagraphStart
-            if !paragraphStart, shownEnd > i, glyphs[shownEnd - 1].kind == .softHyphen {
+            // (A word split where it fills the line ends in no hyphen that would stick out.)
+            if !paragraphStart, shownEnd > i, glyphs[shownEnd - 1].kind == .softHyphen, w < room {
                 line.hyphenated = true
                 line.width += 1
             }

@@ -150,7 +150,18 @@ public enum SourceDecoder {
             }
             return false
         }
-        guard text.utf8.withContiguousStorageIfAvailable(needsWork) ?? needsWork(text.utf8) else { return text }
+        // Eight bytes at a time where none is a control, DEL, or the lead byte of a C1 control or a BOM.
+        func needsWork(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let n = bytes.count
+            return ByteScan.first(in: bytes, clean: { x in
+                !ByteScan.hasByte(below: 0x20, in: x) && !ByteScan.hasByte(0x7F, in: x) && !ByteScan.hasByte(0xC2, in: x) && !ByteScan.hasByte(0xEF, in: x)
+            }, suspicious: { i in
+                let b = bytes[i]
+                return (b < 0x20 && b != 0x0A) || b == 0x7F || (b == 0xC2 && i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F)
+                    || (b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF)
+            }) != nil
+        }
+        guard text.utf8.withContiguousStorageIfAvailable(needsWork(bytes:)) ?? needsWork(text.utf8) else { return text }
         return normaliseBytes(Array(text.utf8))
     }
 

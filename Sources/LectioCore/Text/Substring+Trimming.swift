@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// The text without spaces (and no-break spaces) at either end: a fast trim for lines whose
     /// tabs and line ends were already normalised.
@@ -20,8 +22,13 @@ extension String {
         // Newline offsets from the contiguous bytes, then substrings at those offsets.
         let offsets: [Int] = utf8.withContiguousStorageIfAvailable { buffer in
             var found: [Int] = []
-            found.reserveCapacity(buffer.count / 40)
-            for (i, b) in buffer.enumerated() where b == 0x0A { found.append(i) }
+            guard let base = buffer.baseAddress else { return found }
+            var from = 0
+            while from < buffer.count, let hit = memchr(base + from, 0x0A, buffer.count - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                found.append(i)
+                from = i + 1
+            }
             return found
         } ?? utf8.indices.filter { utf8[$0] == 0x0A }.map { utf8.distance(from: utf8.startIndex, to: $0) }
         var lines: [Substring] = []
@@ -41,11 +48,7 @@ extension StringProtocol {
     /// The number of Unicode scalars, counted from the UTF-8 bytes (every byte that does not
     /// continue a sequence starts a scalar): faster than walking the scalar view.
     var scalarCount: Int {
-        utf8.withContiguousStorageIfAvailable { buffer in
-            var n = 0
-            for b in buffer where b & 0xC0 != 0x80 { n += 1 }
-            return n
-        } ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        utf8.withContiguousStorageIfAvailable(ByteScan.scalarCount) ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 }
 

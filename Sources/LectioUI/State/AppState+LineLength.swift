@@ -37,8 +37,10 @@ extension AppState {
         case .paragraph, .quote, .listItem, .footnote: break
         default: return 0
         }
-        let lines = layout.lines(ofBlock: p.block)
-        guard p.line + 1 < lines.count, lines[p.line + 1].continues, lines[p.line + 1].ornament == .none else { return 0 }
+        let below = layout.move(p, by: 1)
+        guard below != p, below.block == p.block else { return 0 }
+        let next = layout.line(at: below)
+        guard next.continues, next.ornament == .none else { return 0 }
         return max(0, panes.textColumn.width - line.indent - line.width)
     }
 

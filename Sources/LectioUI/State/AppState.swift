@@ -354,7 +354,7 @@ public final class AppState {
         guard column != layout.width else { clampTop(); scrollToCursor(); return }
         let anchor = reading.cursorAnchor ?? layout.canonicalOffset(of: cursor)
         let topOffset = reading.topAnchor ?? layout.canonicalOffset(of: top)
-        layout = DocumentLayout(document: document, width: column, measure: measure)
+        layout = DocumentLayout(document: document, width: column, measure: measure, reusing: layout)
         reading.relaid(cursorOffset: anchor, topOffset: topOffset, in: layout)
         clampTop()
         scrollToCursor()

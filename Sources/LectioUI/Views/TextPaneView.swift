@@ -55,7 +55,7 @@ struct TextPaneView {
             if !line.text.isEmpty, !noted.isEmpty {
                 screen.put("▎", x: column.x - 1, y: y, style: Style(.bold, role: .annotation))
             }
-            if state.showsParagraphReferences, p.line == 0, let label = state.paragraphReferences.label(ofBlock: p.block) {
+            if state.showsParagraphReferences, p.startsBlock, let label = state.paragraphReferences.label(ofBlock: p.block) {
                 let w = min(6, label.count)
                 screen.put(label, x: column.x - 3 - w, y: y, maxWidth: 6, style: Style(.dim, role: .muted))
             }

@@ -10,6 +10,8 @@ struct InlineMarkdown {
     /// For each output scalar, the index of the input character it came from.
     var origins: [Int] = []
     var position = 0
+    /// Searches for closing delimiters that failed (see `Misses`).
+    var misses = Misses()
 
     /// Text taken as it is (code blocks).
     static func plain(_ text: String) -> InlineMarkdown {
@@ -24,9 +26,29 @@ struct InlineMarkdown {
     /// Parses the inline markup of `text`.
     static func parse(_ text: String) -> InlineMarkdown {
         var out = InlineMarkdown()
-        out.emit(Array(text), 0..<text.count)
+        let characters = Array(text)
+        out.emit(characters, 0..<characters.count)
         return out
     }
+
+    /// Whether a character whose first byte is `b` may open markup: `\`, a backtick, `[`, `!`,
+    /// `<`, `*`, `_`, `&`.
+    static func mayOpenMarkup(_ b: UInt8) -> Bool {
+        b == 0x5C || b == 0x60 || b == 0x5B || b == 0x21 || b == 0x3C || b == 0x2A || b == 0x5F || b == 0x26
+    }
+
+    /// The text of the output scalars (UTF-8 written at once, not scalar by scalar).
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + scalars.count / 2)
+        for s in scalars {
+            if s.value < 0x80 { bytes.append(UInt8(s.value)) } else { UTF8.encode(s) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text shown.
+    var text: String { Self.string(scalars) }
 
     mutating func append(_ c: Character) {
         scalars.append(contentsOf: c.unicodeScalars)
@@ -47,33 +69,15 @@ struct InlineMarkdown {
     static func isSpace(_ c: Character?) -> Bool { c == nil || c!.isWhitespace }
     static func isPunctuation(_ c: Character?) -> Bool { c.map { $0.isPunctuation || $0.isSymbol } ?? false }
 
-    /// The index of `]` closing the `[` at `open`, minding nesting and code.
-    static func closingBracket(_ t: [Character], _ open: Int, _ end: Int) -> Int? {
-        var depth = 0
-        var i = open
-        while i < end {
-            switch t[i] {
-            case "\\": i += 1
-            case "[": depth += 1
-            case "]":
-                depth -= 1
-                if depth == 0 { return i }
-            default: break
-            }
-            i += 1
-        }
-        return nil
-    }
-
     /// The index of the closing delimiter run of `count` `marker`s for the run opened at `from`.
-    static func closingRun(_ t: [Character], _ marker: Character, _ count: Int, from: Int, end: Int) -> Int? {
+    static func closingRun(_ t: [Character], _ marker: Character, _ count: Int, from: Int, end: Int, misses: inout Misses) -> Int? {
         var i = from
         while i < end {
             if t[i] == "\\" { i += 2; continue }
             if t[i] == "`" {
                 // Skip code spans.
                 let run = t[i..<end].prefix(while: { $0 == "`" }).count
-                if let close = codeClose(t, i + run, run, end) { i = close + run; continue }
+                if let close = misses.codeClose(t, i + run, run, end) { i = close + run; continue }
             }
             if t[i] == marker {
                 let run = t[i..<end].prefix(while: { $0 == marker }).count
@@ -110,12 +114,16 @@ struct InlineMarkdown {
         while i < end {
             let c = t[i]
             position = i
+            // Most characters open no markup: taken at once, without comparing them to each marker.
+            if let b = c.utf8.first, !Self.mayOpenMarkup(b) {
+                append(c); i += 1; continue
+            }
             if c == "\\", i + 1 < end, Self.isPunctuation(t[i + 1]) {
                 append(t[i + 1]); i += 2; continue
             }
             if c == "`" {
                 let run = t[i..<end].prefix(while: { $0 == "`" }).count
-                if let close = Self.codeClose(t, i + run, run, end) {
+                if let close = codeClose(t, i + run, run, end) {
                     let start = scalars.count
                     var content = Array(t[(i + run)..<close])
                     if content.count > 2, content.first == " ", content.last == " " { content = Array(content.dropFirst().dropLast()) }
@@ -127,7 +135,7 @@ struct InlineMarkdown {
                 }
                 continue
             }
-            if c == "[", i + 1 < end, t[i + 1] == "^", let close = Self.closingBracket(t, i, end) {
+            if c == "[", i + 1 < end, t[i + 1] == "^", let close = closingBracket(t, i, end) {
                 let label = String(t[(i + 2)..<close])
                 if !label.isEmpty, !label.contains(" ") {
                     let start = scalars.count
@@ -139,7 +147,7 @@ struct InlineMarkdown {
             }
             if c == "!" || c == "[" {
                 let open = c == "!" ? i + 1 : i
-                if open < end, t[open] == "[", let close = Self.closingBracket(t, open, end) {
+                if open < end, t[open] == "[", let close = closingBracket(t, open, end) {
                     var after = close + 1
                     var isLink = false
                     var destination: String?
@@ -158,7 +166,7 @@ struct InlineMarkdown {
                             after = j + 1
                             isLink = true
                         }
-                    } else if after < end, t[after] == "[", let refClose = Self.closingBracket(t, after, end) {
+                    } else if after < end, t[after] == "[", let refClose = closingBracket(t, after, end) {
                         after = refClose + 1; isLink = true
                     } else if c == "[" {
                         // A shortcut reference `[text]` stays as it is.
@@ -173,7 +181,7 @@ struct InlineMarkdown {
                     }
                 }
             }
-            if c == "<", let close = t[i..<end].firstIndex(of: ">") {
+            if c == "<", let close = closingAngle(t, i, end) {
                 let inside = String(t[(i + 1)..<close])
                 if inside.hasPrefix("http://") || inside.hasPrefix("https://") || inside.hasPrefix("mailto:") {
                     let start = scalars.count
@@ -191,7 +199,7 @@ struct InlineMarkdown {
                 let intraword = c == "_" && before.map { $0.isLetter || $0.isNumber } == true
                 if leftFlanking, !intraword {
                     let want = min(run, 2) == 2 && run >= 2 ? 2 : 1
-                    if let close = Self.closingRun(t, c, want, from: i + want, end: end) {
+                    if let close = closingRun(t, c, want, from: i + want, end: end) {
                         // Emphasis delimiters beyond `want` stay literal.
                         append(t[i..<(i + run - want)])
                         let start = scalars.count

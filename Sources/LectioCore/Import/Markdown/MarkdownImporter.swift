@@ -42,7 +42,7 @@ public enum MarkdownImporter {
             var noteText: String?
             if let label = r.label {
                 // The note shows with its label in the text; the note itself is without it.
-                noteText = String(String.UnicodeScalarView(inline.scalars))
+                noteText = inline.text
                 let prefix = Array("[\(label)] ".unicodeScalars)
                 inline.scalars.insert(contentsOf: prefix, at: 0)
                 inline.styles = inline.styles.map { StyleSpan(range: ($0.range.lowerBound + prefix.count)..<($0.range.upperBound + prefix.count), style: $0.style) }
@@ -58,7 +58,7 @@ public enum MarkdownImporter {
                     lineBreaks.append(inline.outputOffset(ofInput: input))
                 }
             }
-            var block = Block(kind: r.kind, text: String(String.UnicodeScalarView(inline.scalars)), line: r.line,
+            var block = Block(kind: r.kind, text: inline.text, line: r.line,
                               lineBreaks: lineBreaks, styles: inline.styles)
             block.depth = r.depth
             block.joinsNext = r.joinsNext
@@ -84,7 +84,7 @@ public enum MarkdownImporter {
         if title == nil, let first = sections.first, first.level == 1, sections.filter({ $0.level == 1 }).count == 1 {
             title = first.title
         }
-        document.title = title.map { String(String.UnicodeScalarView(InlineMarkdown.parse($0).scalars)) }
+        document.title = title.map { InlineMarkdown.parse($0).text }
         return document.document(fallbackTitle: fallbackTitle)
     }
 }
@@ -104,7 +104,11 @@ struct MarkdownBlockParser {
     /// markers stand further in are closed, a marker further in than the open one opens a list.
     mutating func listDepth(markerIndent indent: Int) -> Int {
         while let last = listIndents.last, last > indent { listIndents.removeLast() }
-        if listIndents.last != indent { listIndents.append(indent) }
+        if listIndents.last != indent {
+            // Past the cap a deeper marker belongs to the deepest list: shown flat.
+            if listIndents.count >= Self.maximumNesting { return listIndents.count - 1 }
+            listIndents.append(indent)
+        }
         return listIndents.count - 1
     }
 
@@ -133,9 +137,15 @@ struct MarkdownBlockParser {
 
     static func isThematicBreak(_ line: Substring) -> Bool {
         guard indent(line) < 4 else { return false }
-        let t = line.filter { $0 != " " }
-        guard t.count >= 3, let c = t.first, "-*_".contains(c) else { return false }
-        return t.allSatisfy { $0 == c }
+        // Bytes, stopping at the first that does not belong: the line may be megabytes long.
+        var mark: UInt8 = 0
+        var marks = 0
+        for b in line.utf8 where b != 0x20 {
+            if mark == 0, b == 0x2D || b == 0x2A || b == 0x5F { mark = b }
+            guard b == mark else { return false }
+            marks += 1
+        }
+        return marks >= 3
     }
 
     static func fence(_ line: Substring) -> Substring? {
@@ -146,6 +156,27 @@ struct MarkdownBlockParser {
             return marker
         }
         return nil
+    }
+
+    /// How deeply quotes and lists nest at most: deeper ones are shown at this depth, their
+    /// text kept, so that a file of thousands of `>` a line parses in linear time.
+    static let maximumNesting = 32
+
+    /// The number of `>` markers that open a quote line (spaces between them allowed) and
+    /// the text after them.
+    static func quoteContent(_ line: Substring) -> (Int, Substring) {
+        let utf8 = line.utf8
+        var i = utf8.startIndex
+        var levels = 0
+        while i < utf8.endIndex, utf8[i] == 0x3E {
+            levels += 1
+            i = utf8.index(after: i)
+            if i < utf8.endIndex, utf8[i] == 0x20 { i = utf8.index(after: i) }
+            var j = i
+            while j < utf8.endIndex, utf8[j] == 0x20 { j = utf8.index(after: j) }
+            if j < utf8.endIndex, utf8[j] == 0x3E { i = j }
+        }
+        return (levels, line[i...])
     }
 
     /// `[^label]: text` at the start of a line: the label and the text.
@@ -254,10 +285,11 @@ struct MarkdownBlockParser {
             }
             let trimmed = line.drop(while: { $0 == " " })
             if trimmed.hasPrefix(">") {
-                if paragraphKind != .quote { flush(&self) }
-                if paragraph.isEmpty { paragraphLine = i + 1; paragraphKind = .quote }
-                var q = trimmed.dropFirst()
-                if q.first == " " { q = q.dropFirst() }
+                // `> > text`: a quote in a quote, its depth capped (deeper ones shown at the cap).
+                let (levels, q) = Self.quoteContent(trimmed)
+                let depth = min(levels, Self.maximumNesting) - 1
+                if paragraphKind != .quote || depth != listDepthOfParagraph { flush(&self) }
+                if paragraph.isEmpty { paragraphLine = i + 1; paragraphKind = .quote; listDepthOfParagraph = depth }
                 if q.allSatisfy({ $0 == " " }) { flush(&self) } else { paragraph.append(q) }
                 i += 1; continue
             }

@@ -4,7 +4,8 @@
 enum MarkdownTable {
     /// Whether `line` is a delimiter row: cells of dashes with optional colons, with a pipe.
     static func isDelimiterRow(_ line: Substring) -> Bool {
-        guard line.contains("|") || line.contains("-") else { return false }
+        // Only `|`, `-`, `:` and spaces, with a pipe: bytes first, stopping at the first other.
+        guard line.utf8.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }), line.utf8.contains(0x7C) else { return false }
         let cells = self.cells(of: line)
         guard !cells.isEmpty, line.contains("|") else { return false }
         return cells.allSatisfy { cell in
@@ -18,7 +19,7 @@ enum MarkdownTable {
     /// Whether a table starts at `lines[i]`: a row with a pipe, then a delimiter row with as
     /// many cells.
     static func starts(at i: Int, in lines: [Substring]) -> Bool {
-        guard i + 1 < lines.count, lines[i].contains("|"), isDelimiterRow(lines[i + 1]) else { return false }
+        guard i + 1 < lines.count, isDelimiterRow(lines[i + 1]), lines[i].utf8.contains(0x7C) else { return false }
         return cells(of: lines[i]).count == cells(of: lines[i + 1]).count
     }
 
@@ -45,7 +46,7 @@ enum MarkdownTable {
         let table = rows.map { cells(of: $0) }
         let columns = table.map(\.count).max() ?? 0
         func shownWidth(_ cell: String) -> Int {
-            CharacterWidth.unicode.width(of: String(String.UnicodeScalarView(InlineMarkdown.parse(cell).scalars)))
+            CharacterWidth.unicode.width(of: InlineMarkdown.parse(cell).text)
         }
         var widths = Array(repeating: 0, count: columns)
         for row in table { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], shownWidth(cell)) } }

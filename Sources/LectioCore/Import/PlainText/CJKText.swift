@@ -11,7 +11,7 @@ enum CJKText {
     /// For `第一回：宴桃園…`, `第十二章 歸途`, `第3章`: the rank of the unit; otherwise `nil`.
     /// `第四鎮，兗州…` (a sentence that starts with 第) is not a heading.
     static func headingRank(_ line: Substring) -> Int? {
-        guard line.first == "第", line.count <= 60 else { return nil }
+        guard line.first == "第", line.prefix(61).count <= 60 else { return nil }
         var rest = line.dropFirst()
         let number = rest.prefix { numerals.contains($0) || ($0.isASCII && $0.isNumber) }
         guard !number.isEmpty, number.count <= 6 else { return nil }

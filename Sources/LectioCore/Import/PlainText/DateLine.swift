@@ -15,7 +15,7 @@ struct DateLine: Equatable {
     /// The date a line holds and nothing else, or `nil`.
     init?(_ line: Substring) {
         let t = line.trimmedSpaces
-        guard t.count <= 40, let first = t.first, first.isLetter || first.isNumber else { return nil }
+        guard t.prefix(41).count <= 40, let first = t.first, first.isLetter || first.isNumber else { return nil }
         var words = t.split(whereSeparator: { $0 == " " || $0 == "," }).map { w in
             String(w.hasSuffix(".") ? w.dropLast() : w[...]).lowercased()
         }

@@ -163,8 +163,9 @@ enum HeadingRules {
     static func isByline(_ line: Substring) -> Bool {
         let first = firstWord(line)
         guard first == "by" || creditWords.contains(first) else { return false }
+        guard line.prefix(91).count <= 90 else { return false }
         let w = words(line)
-        guard line.count <= 90, w.count >= 2 else { return false }
+        guard w.count >= 2 else { return false }
         if w[0] == "by" { return w.count <= 8 }
         return creditWords.contains(w[0]) && w.count > 2 && w[1] == "by"
     }

@@ -39,7 +39,7 @@ extension PlainTextImporter.Builder {
     mutating func markerRanges(_ block: Int) -> [Range<Int>] {
         guard FootnoteScanner.mayHoldMarkers(document.blocks[block].text) else { return [] }
         // Tentative symbols opening two source lines of a block are list bullets, not markers.
-        var found = FootnoteScanner.markers(in: document.blocks[block].scalars)
+        var found = FootnoteScanner.markers(inText: document.blocks[block].text)
         let breaks = Set(document.blocks[block].lineBreaks)
         if found.filter({ $0.isTentative && breaks.contains($0.range.lowerBound) }).count > 1 {
             found.removeAll { $0.isTentative && breaks.contains($0.range.lowerBound) }
