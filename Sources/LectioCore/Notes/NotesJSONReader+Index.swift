@@ -1,0 +1,116 @@
+import Foundation
+
+/// The index of a notes file: every note checked as `NotesJSONReader.file(from:)` checks it
+/// (each field there and of its type), but only its place in the bytes and its id kept.
+extension NotesJSONReader {
+    /// What a notes file holds, without its notes decoded.
+    struct Index {
+        var schemaVersion: Int
+        var text: NotesFile.TextIdentity
+        /// Where each note's object stands in the bytes (from `{` to `}`).
+        var notes: [Range<Int>]
+        var ids: [String]
+        /// Where the notes array stands (from `[` to `]`).
+        var array: Range<Int>
+    }
+
+    /// The index of the notes file in `data`; fails as `file(from:)` fails.
+    static func index(of data: Data) throws(Failure) -> Index {
+        do {
+            return try data.withUnsafeBytes { raw in
+                var reader = NotesJSONReader(raw.bindMemory(to: UInt8.self))
+                let index = try reader.readIndex()
+                reader.skipSpace()
+                guard reader.i == reader.b.count else { throw Failure.syntax }
+                return index
+            }
+        } catch let failure as Failure { throw failure } catch { throw .syntax }
+    }
+
+    /// One note of `data`, at `range` (from its index).
+    static func note(in data: Data, at range: Range<Int>) throws(Failure) -> Annotation {
+        do {
+            return try data.withUnsafeBytes { raw in
+                var reader = NotesJSONReader(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[..<range.upperBound]))
+                reader.i = range.lowerBound
+                return try reader.readNote()
+            }
+        } catch let failure as Failure { throw failure } catch { throw .syntax }
+    }
+
+    private mutating func readIndex() throws -> Index {
+        var version: Int?, text: NotesFile.TextIdentity?
+        var notes: [Range<Int>]?, ids: [String] = [], array = 0..<0
+        try object { r, key in
+            switch key {
+            case "schemaVersion" where version == nil: version = try r.integer(key)
+            case "text" where text == nil: text = try r.nested(key) { try $0.readIdentity() }
+            case "notes" where notes == nil:
+                var ranges: [Range<Int>] = []
+                r.skipSpace()
+                let start = r.i
+                try r.nested(key) { r in
+                    try r.array { r, index in
+                        r.skipSpace()
+                        let from = r.i
+                        ids.append(try r.nested(String(index)) { try $0.checkNote() })
+                        ranges.append(from..<r.i)
+                    }
+                }
+                notes = ranges
+                array = start..<r.i
+            case "schemaVersion", "text", "notes": try r.skipValue()
+            default: try r.skipValue()
+            }
+        }
+        guard let version else { throw Failure.missing("schemaVersion") }
+        guard let text else { throw Failure.missing("text") }
+        guard let notes else { throw Failure.missing("notes") }
+        return Index(schemaVersion: version, text: text, notes: notes, ids: ids, array: array)
+    }
+
+    /// Checks the note here as `readNote()` reads it; returns its id.
+    private mutating func checkNote() throws -> String {
+        var id: String?
+        var seen: Set<String> = []
+        try object { r, key in
+            guard seen.insert(key).inserted else { try r.skipValue(); return }
+            switch key {
+            case "id": id = try r.string(key)
+            case "created", "modified", "body": try r.checkString(key)
+            case "anchor": try r.nested(key) { try $0.checkAnchor() }
+            case "tags":
+                try r.nested(key) { r in
+                    r.skipSpace()
+                    guard r.peek == UInt8(ascii: "[") else { throw r.wrongType("") }
+                    try r.array { r, index in try r.checkString(String(index)) }
+                }
+            default: try r.skipValue()
+            }
+        }
+        for key in ["created", "modified", "anchor", "body", "tags"] where !seen.contains(key) { throw Failure.missing(key) }
+        guard let id else { throw Failure.missing("id") }
+        return id
+    }
+
+    private mutating func checkAnchor() throws {
+        var seen: Set<String> = []
+        try object { r, key in
+            guard seen.insert(key).inserted else { try r.skipValue(); return }
+            switch key {
+            case "section", "exact", "prefix", "suffix": try r.checkString(key)
+            case "start", "end": _ = try r.integer(key)
+            case "document": try r.nested(key) { _ = try $0.optionalString() }
+            default: try r.skipValue()
+            }
+        }
+        for key in ["section", "start", "end", "exact", "prefix", "suffix"] where !seen.contains(key) { throw Failure.missing(key) }
+    }
+
+    private mutating func checkString(_ key: String) throws {
+        skipSpace()
+        if peek == UInt8(ascii: "\"") { return try skipStringLiteral() }
+        if peek == UInt8(ascii: "n") { try literal("null"); throw Failure.null((path + [key]).joined(separator: ".")) }
+        throw wrongType(key)
+    }
+}
