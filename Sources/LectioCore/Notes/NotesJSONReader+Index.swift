@@ -72,39 +72,67 @@ extension NotesJSONReader {
     /// Checks the note here as `readNote()` reads it; returns its id.
     private mutating func checkNote() throws -> String {
         var id: String?
-        var seen: Set<String> = []
-        try object { r, key in
-            guard seen.insert(key).inserted else { try r.skipValue(); return }
-            switch key {
-            case "id": id = try r.string(key)
-            case "created", "modified", "body": try r.checkString(key)
-            case "anchor": try r.nested(key) { try $0.checkAnchor() }
-            case "tags":
-                try r.nested(key) { r in
+        var seen = 0
+        try objectKeys { r, key in
+            let bit = Self.bit(of: key, in: Self.noteKeys)
+            guard seen & bit == 0 else { try r.skipValue(); return }
+            seen |= bit
+            switch bit {
+            case 1 << 0: id = try r.string("id")
+            case 1 << 1, 1 << 2, 1 << 4: try r.checkString(bit)
+            case 1 << 3: try r.nested("anchor") { try $0.checkAnchor() }
+            case 1 << 5:
+                try r.nested("tags") { r in
                     r.skipSpace()
                     guard r.peek == UInt8(ascii: "[") else { throw r.wrongType("") }
-                    try r.array { r, index in try r.checkString(String(index)) }
+                    try r.array { r, index in try r.checkString(index: index) }
                 }
             default: try r.skipValue()
             }
         }
-        for key in ["created", "modified", "anchor", "body", "tags"] where !seen.contains(key) { throw Failure.missing(key) }
-        guard let id else { throw Failure.missing("id") }
-        return id
+        for (k, key) in Self.noteKeys.enumerated() where seen & (1 << k) == 0 { throw Failure.missing("\(key)") }
+        return id ?? ""
+    }
+
+    /// A note's keys, in the order `readNote()` asks for them.
+    private static let noteKeys: [StaticString] = ["id", "created", "modified", "anchor", "body", "tags"]
+    private static let anchorKeys: [StaticString] = ["section", "start", "end", "exact", "prefix", "suffix", "document"]
+
+    /// `1 << k` for the `k`th of `names` that `key` is, else 0.
+    private static func bit(of key: UnsafeBufferPointer<UInt8>, in names: [StaticString]) -> Int {
+        for (k, name) in names.enumerated() where name.utf8CodeUnitCount == key.count {
+            if let base = key.baseAddress, memcmp(name.utf8Start, base, key.count) == 0 { return 1 << k }
+        }
+        return 0
     }
 
     private mutating func checkAnchor() throws {
-        var seen: Set<String> = []
-        try object { r, key in
-            guard seen.insert(key).inserted else { try r.skipValue(); return }
-            switch key {
-            case "section", "exact", "prefix", "suffix": try r.checkString(key)
-            case "start", "end": _ = try r.integer(key)
-            case "document": try r.nested(key) { _ = try $0.optionalString() }
+        var seen = 0
+        try objectKeys { r, key in
+            let bit = Self.bit(of: key, in: Self.anchorKeys)
+            guard seen & bit == 0 else { try r.skipValue(); return }
+            seen |= bit
+            switch bit {
+            case 1 << 0, 1 << 3, 1 << 4, 1 << 5: try r.checkString(bit, of: Self.anchorKeys)
+            case 1 << 1, 1 << 2: _ = try r.integer(bit == 2 ? "start" : "end")
+            case 1 << 6: try r.nested("document") { _ = try $0.optionalString() }
             default: try r.skipValue()
             }
         }
-        for key in ["section", "start", "end", "exact", "prefix", "suffix"] where !seen.contains(key) { throw Failure.missing(key) }
+        for (k, key) in Self.anchorKeys.enumerated().dropLast() where seen & (1 << k) == 0 { throw Failure.missing("\(key)") }
+    }
+
+    /// Checks that the value here is a string; `bit` names its key among `names` (for the message).
+    private mutating func checkString(_ bit: Int, of names: [StaticString] = noteKeys) throws {
+        skipSpace()
+        if peek == UInt8(ascii: "\"") { return try skipStringLiteral() }
+        try checkString("\(names[bit.trailingZeroBitCount])")
+    }
+
+    private mutating func checkString(index: Int) throws {
+        skipSpace()
+        if peek == UInt8(ascii: "\"") { return try skipStringLiteral() }
+        try checkString(String(index))
     }
 
     private mutating func checkString(_ key: String) throws {

@@ -49,6 +49,39 @@ extension NotesJSONReader {
         }
     }
 
+    /// `object(_:)` with each key as its UTF-8 bytes, made into no string (a key written with
+    /// escapes is decoded first).
+    mutating func objectKeys(_ member: (inout Self, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        skipSpace()
+        guard peek == UInt8(ascii: "{") else { return try object { r, key in
+            var key = key
+            try key.withUTF8 { try member(&r, $0) }
+        } }
+        i += 1
+        while true {
+            skipSpace()
+            if peek == UInt8(ascii: "}") { i += 1; return }
+            guard peek == UInt8(ascii: "\"") else { throw Failure.syntax }
+            let start = i + 1
+            var end = start
+            while end < b.count, b[end] != UInt8(ascii: "\""), b[end] != UInt8(ascii: "\\"), b[end] >= 0x20, b[end] < 0x80 { end += 1 }
+            if end < b.count, b[end] == UInt8(ascii: "\"") {
+                i = end + 1
+                try expect(UInt8(ascii: ":"))
+                try member(&self, UnsafeBufferPointer(rebasing: b[start..<end]))
+            } else {
+                var key = try stringLiteral()
+                try expect(UInt8(ascii: ":"))
+                try key.withUTF8 { try member(&self, $0) }
+            }
+            skipSpace()
+            guard let c = peek else { throw Failure.syntax }
+            i += 1
+            if c == UInt8(ascii: "}") { return }
+            guard c == UInt8(ascii: ",") else { throw Failure.syntax }
+        }
+    }
+
     /// Calls `element` for each element of the array here (with its index).
     mutating func array(_ element: (inout Self, Int) throws -> Void) throws {
         skipSpace()

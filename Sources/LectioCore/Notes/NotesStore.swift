@@ -44,12 +44,16 @@ public final class NotesStore {
     /// a change, except that a file of an older schema is migrated at once when `migration` is
     /// given (the old file kept as `FILE.v1.bak`). `identity` describes the text; it is asked for
     /// only when the file is created.
-    public init(path: String, lockTimeout: Double = 2, migration: NotesMigration? = nil,
+    /// With `readingNow` false the file is first read by the first change, under its lock (a
+    /// command that only adds a note reads it once); until then `notes` is empty and
+    /// `readOnlyReason` and `notice` say nothing.
+    public init(path: String, lockTimeout: Double = 2, migration: NotesMigration? = nil, readingNow: Bool = true,
                 identity: @escaping () -> NotesFile.TextIdentity) {
         self.path = path
         self.lockTimeout = lockTimeout
         self.identity = identity
         self.migration = migration
+        guard readingNow else { return }
         do {
             image = try read(path)
             notice = image.flatMap { Self.noticeOfSharedIDs($0.index.ids) }
@@ -120,7 +124,10 @@ public final class NotesStore {
         let lock = try NotesLock(notesFile: target, timeout: lockTimeout)
         defer { lock.release() }
         let current = try read(target)
-        if current?.data != image?.data || current == nil { decoded = nil }
+        if current?.data != image?.data || current == nil {
+            decoded = nil
+            notice = current.flatMap { $0.idsAreUnique ? nil : Self.noticeOfSharedIDs($0.index.ids) }
+        }
         if let current, current.index.schemaVersion == NotesFile.currentSchemaVersion, let splice,
            let next = try splice(current) {
             if next.data != current.data { try write(next.data, to: target) }
