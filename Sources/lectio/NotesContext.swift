@@ -32,7 +32,7 @@ final class NotesContext {
     /// text) with its default notes file, throwing the reason when it cannot be read (nothing is
     /// printed: the reader is running). Notes found under another path are only offered.
     convenience init(opening path: String) throws {
-        try self.init(opened: try OpenedText.load(path), notes: nil, relink: false)
+        try self.init(opened: try OpenedText.load(path), notes: nil, relink: false, readingNotes: false)
     }
 
     init(opened: OpenedText, notes: String?, relink: Bool, readingNotes: Bool = true) throws {

@@ -24,7 +24,8 @@ struct Read: ParsableCommand {
 
     func run() throws {
         NcursesTerminal.prepareLocale()
-        let context = try NotesContext(file: file, notes: notes, relink: false)
+        // The notes file is read and placed on the notes thread, after the first frame.
+        let context = try NotesContext(file: file, notes: notes, relink: false, readingNotes: false)
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let config = Config.load(path: Config.path())
         let terminal: NcursesTerminal

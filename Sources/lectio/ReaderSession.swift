@@ -60,9 +60,11 @@ final class ReaderSession {
     func read(_ context: NotesContext, bundled: Bool, previous: String?, notice: String?) -> Effect? {
         let opened = context.opened
         let size = terminal.size
+        // The notes come after the first frame (`.notesPlaced`), read and placed on the notes
+        // thread; a store read already (it had notes to migrate) gives them at once.
         let state = AppState(document: opened.document, width: size.width, height: size.height,
-                             measure: NcursesTerminal.measure, keymap: config.keymap, notes: context.store.notes,
-                             notesReadOnlyReason: context.store.readOnlyReason, notesNotice: context.notice,
+                             measure: NcursesTerminal.measure, keymap: config.keymap, notes: [],
+                             notesReadOnlyReason: nil, notesNotice: context.notice,
                              settings: config.settings, configNotice: notice ?? config.notice,
                              lineLength: config.settings.measure == 0 ? nil : config.settings.measure,
                              sourceText: { context.sourceText })
@@ -90,9 +92,13 @@ final class ReaderSession {
         state.library = library.entries
         state.missingTexts = Set(state.library.map(\.path).filter { $0 != OpenedText.libraryPath && !FileManager.default.fileExists(atPath: $0) })
         let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment)
-        let app = App(state: state, terminal: terminal,
-                      effects: ReaderEffects(notes: context.store, textPath: context.absolutePath, editor: editor.edit, library: libraryPath))
+        let effects = ReaderEffects(notes: context.store, textPath: context.absolutePath, editor: editor.edit, library: libraryPath)
+        state.notesArePlacing = true
+        effects.placeNotes { opened.sourceText(canonical: CanonicalText(document: opened.document)) }
+        let app = App(state: state, terminal: terminal, effects: effects)
         app.run()
+        // Every note asked to be written is in the file before the text is left.
+        effects.finish()
         do { try state.readingState.save(path: statePath) } catch {
             warn("could not keep the reading position in \(statePath): \(error)")
         }

@@ -53,7 +53,14 @@ public final class NotesStore {
         self.lockTimeout = lockTimeout
         self.identity = identity
         self.migration = migration
-        guard readingNow else { return }
+        if readingNow { load() }
+    }
+
+    /// Reads the file as the store is opened: what it holds, or why it is read-only; a file of
+    /// an older schema is migrated when the store has a migration. For a store made without
+    /// reading, on the thread that will use it.
+    public func load() {
+        readOnlyReason = nil
         do {
             image = try read(path)
             notice = image.flatMap { Self.noticeOfSharedIDs($0.index.ids) }

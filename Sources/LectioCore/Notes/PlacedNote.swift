@@ -16,13 +16,16 @@ public struct PlacedNote: Sendable, Equatable {
             let (range, status) = Anchoring.place(note.anchor, in: text)
             return PlacedNote(annotation: note, range: range, status: status)
         }
-        return placed.sorted { a, b in
-            switch (a.range, b.range) {
-            case let (x?, y?): return x.lowerBound != y.lowerBound ? x.lowerBound < y.lowerBound : a.annotation.created < b.annotation.created
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.annotation.created < b.annotation.created
-            }
+        return placed.sorted(by: precedes)
+    }
+
+    /// Reading order: by place, then by creation; orphans last, by creation.
+    public static func precedes(_ a: PlacedNote, _ b: PlacedNote) -> Bool {
+        switch (a.range, b.range) {
+        case let (x?, y?): return x.lowerBound != y.lowerBound ? x.lowerBound < y.lowerBound : a.annotation.created < b.annotation.created
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.annotation.created < b.annotation.created
         }
     }
 }

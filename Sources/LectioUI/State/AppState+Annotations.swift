@@ -1,10 +1,50 @@
 import LectioCore
 
 extension AppState {
-    /// The notes file changed (saved here or by another instance): place the notes again.
+    /// The notes file changed (saved here or by another instance): the notes placed before
+    /// and unchanged keep their place; only new or changed ones are placed, so that a save in
+    /// a file of 100,000 notes places one.
     func notesDidChange(_ notes: [Annotation]) {
-        annotations = PlacedNote.place(notes, in: sourceText)
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(notes.count)
+        for (i, note) in notes.enumerated() { byID[note.id] = i }
+        var unchanged = [Bool](repeating: false, count: notes.count)
+        var kept: [PlacedNote] = []
+        kept.reserveCapacity(notes.count)
+        for placed in annotations {
+            guard let i = byID[placed.annotation.id], !unchanged[i], notes[i] == placed.annotation else { continue }
+            unchanged[i] = true
+            kept.append(placed)
+        }
+        let fresh = notes.indices.filter { !unchanged[$0] }.map { notes[$0] }
+        if fresh.count * 4 > notes.count {
+            annotations = PlacedNote.place(notes, in: sourceText)
+        } else {
+            for placed in PlacedNote.place(fresh, in: sourceText) {
+                var low = 0, high = kept.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if PlacedNote.precedes(kept[mid], placed) { low = mid + 1 } else { high = mid }
+                }
+                kept.insert(placed, at: low)
+            }
+            annotations = kept
+        }
         notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
+    }
+
+    /// The notes as read and placed at open, away from the app loop (`.notesPlaced`).
+    func notesPlaced(_ placed: [PlacedNote], readOnlyReason: String?, notice: String?) {
+        annotations = placed
+        notesArePlacing = false
+        notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
+        notesReadOnlyReason = readOnlyReason
+        let orphans = placed.filter { $0.range == nil }.count
+        if let message = readOnlyReason ?? notice {
+            self.message = message
+        } else if orphans > 0, message == nil {
+            message = orphans == 1 ? "1 note could not be placed: A to see it" : "\(orphans) notes could not be placed: A to see them"
+        }
     }
 
     /// `v`: selects the character under the word cursor (the start of the cursor's line, or
@@ -94,6 +134,10 @@ extension AppState {
     /// the save has succeeded, so that a failed save loses nothing.
     func saveEditor() -> [Effect] {
         guard let editor = layers.top(as: NoteEditor.self) else { return [] }
+        guard editor.saving == nil else {
+            message = "Saving the note…"
+            return []
+        }
         let body = editor.text.trimmingTrailingWhitespace()
         guard !body.isEmpty else {
             message = "The note is empty: type something, or Esc to cancel"
@@ -116,6 +160,8 @@ extension AppState {
             $0.saving = note.id
             $0.error = nil
         }
+        // The editor stays open, its text kept, until the notes thread says how it went.
+        message = "Saving the note…"
         return [.saveNote(note)]
     }
 

@@ -43,6 +43,9 @@ public final class AppState {
     public var notesReadOnlyReason: String?
     /// The personal notes, placed in the text.
     public internal(set) var annotations: [PlacedNote] = []
+    /// Whether the notes are still being read and placed away from the app loop (the notes
+    /// pane says so until `.notesPlaced` comes).
+    public var notesArePlacing = false
     /// The passage being selected.
     public internal(set) var selection: Selection?
     /// Whether keys go to the notes pane.
@@ -185,6 +188,7 @@ public final class AppState {
                 message = "The notes file changed on disk: \(notes.count) note\(notes.count == 1 ? "" : "s") now"
             }
         case .noteDeletedElsewhere(let note): noteDeletedElsewhere(note)
+        case .notesPlaced(let placed, let reason, let notice): notesPlaced(placed, readOnlyReason: reason, notice: notice)
         case .notesMerged(let notes, let added, let conflicts):
             notesDidChange(notes)
             message = "\(added) note\(added == 1 ? "" : "s") added" + (conflicts > 0 ? ", \(conflicts) kept twice (#conflict)" : "")
