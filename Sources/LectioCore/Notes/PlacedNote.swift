@@ -12,8 +12,10 @@ public struct PlacedNote: Sendable, Equatable {
 
     /// Places every note whose anchor indexes `text.source`, in reading order; orphans last.
     public static func place(_ notes: [Annotation], in text: SourceText) -> [PlacedNote] {
-        let placed = notes.map { note -> PlacedNote in
-            let (range, status) = Anchoring.place(note.anchor, in: text)
+        // In the order of their stored places, so that each block of the text is aligned once.
+        var cache = SourceText.AlignmentCache()
+        let placed = notes.sorted { $0.anchor.start < $1.anchor.start }.map { note -> PlacedNote in
+            let (range, status) = Anchoring.place(note.anchor, in: text, cache: &cache)
             return PlacedNote(annotation: note, range: range, status: status)
         }
         return placed.sorted(by: precedes)
