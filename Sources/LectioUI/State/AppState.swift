@@ -43,8 +43,7 @@ public final class AppState {
     public var notesReadOnlyReason: String?
     /// The personal notes, placed in the text.
     public internal(set) var annotations: [PlacedNote] = []
-    /// Whether the notes are still being read and placed away from the app loop (the notes
-    /// pane says so until `.notesPlaced` comes).
+    /// Whether the notes are still being read and placed off the app loop (until `.notesPlaced`).
     public var notesArePlacing = false
     /// The passage being selected.
     public internal(set) var selection: Selection?
@@ -172,9 +171,7 @@ public final class AppState {
         case .resize(let width, let height): resize(width: width, height: height)
         case .noteSaved(let note, let notes): noteSaved(note, notes: notes)
         case .noteSaveFailed(let note, let reason): noteSaveFailed(note, reason: reason)
-        case .noteDeleted(_, let notes):
-            notesDidChange(notes)
-            message = "Note deleted"
+        case .noteDeleted(_, let notes): notesDidChange(notes); message = "Note deleted"
         case .noteDeleteFailed(_, let reason): message = "Not deleted: \(reason)"
         case .editorReturned(let text): externalEditorReturned(text)
         case .editorFailed(let reason): externalEditorFailed(reason)
