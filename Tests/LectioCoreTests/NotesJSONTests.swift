@@ -95,6 +95,17 @@ import Testing
         #expect(throws: NotesFileError.unreadable("n.json", "not a JSON notes file")) { try NotesFileImage(data: Data(json.utf8), path: "n.json") }
     }
 
+    @Test func deeplyNestedValuesAreRefusedNotFollowedToTheEndOfTheStack() throws {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let json = #"{"schemaVersion":2,"text":{"title":"t","path":"p","sha256":"s"},"notes":[],"x":\#(deep)}"#
+        #expect(throws: NotesFileError.unreadable("n.json", "not a JSON notes file")) { try NotesFile.decode(Data(json.utf8), path: "n.json") }
+        #expect(throws: NotesFileError.unreadable("n.json", "not a JSON notes file")) { try NotesFileImage(data: Data(json.utf8), path: "n.json") }
+        // Nesting as deep as a tool may write it is read.
+        let fine = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        let ok = json.replacingOccurrences(of: deep, with: fine)
+        #expect(try NotesFile.decode(Data(ok.utf8), path: "n.json").unknownFields["x"] != nil)
+    }
+
     @Test func saysWhichFieldIsWrong() {
         let note = #"{"id":"x","created":"c","modified":"m","body":"b","tags":[],"anchor":{"section":"s","start":10,"end":12,"exact":"e","prefix":"","suffix":""}}"#
         let file = #"{"schemaVersion":2,"text":{"title":"t","path":"p","sha256":"s"},"notes":[\#(note)]}"#

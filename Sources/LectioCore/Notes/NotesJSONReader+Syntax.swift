@@ -31,6 +31,8 @@ extension NotesJSONReader {
             throw Failure.syntax
         }
         i += 1
+        try enter()
+        defer { depth -= 1 }
         skipSpace()
         if peek == UInt8(ascii: "}") { i += 1; return }
         while true {
@@ -58,6 +60,8 @@ extension NotesJSONReader {
             try key.withUTF8 { try member(&r, $0) }
         } }
         i += 1
+        try enter()
+        defer { depth -= 1 }
         while true {
             skipSpace()
             if peek == UInt8(ascii: "}") { i += 1; return }
@@ -82,6 +86,12 @@ extension NotesJSONReader {
         }
     }
 
+    /// One level deeper into objects and arrays, refused past `maximumDepth`.
+    private mutating func enter() throws {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw Failure.syntax }
+    }
+
     /// Calls `element` for each element of the array here (with its index).
     mutating func array(_ element: (inout Self, Int) throws -> Void) throws {
         skipSpace()
@@ -90,6 +100,8 @@ extension NotesJSONReader {
             throw wrongType("")
         }
         i += 1
+        try enter()
+        defer { depth -= 1 }
         skipSpace()
         if peek == UInt8(ascii: "]") { i += 1; return }
         var index = 0

@@ -24,6 +24,11 @@ struct NotesJSONReader {
     let b: UnsafeBufferPointer<UInt8>
     var i = 0
     var path: [String] = []
+    /// How many objects and arrays the reader is inside: past `maximumDepth` the file is refused
+    /// (deeper than any notes file is), never read to the end of the stack (the notes thread has
+    /// a small one).
+    var depth = 0
+    static let maximumDepth = 128
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
