@@ -35,7 +35,7 @@ extension NotesCommand {
             // cannot be read fails there, with the same message, and is left untouched.
             let context = try NotesContext(file: options.file, notes: options.notes, readingNotes: false)
             try context.requireReadable()
-            let finder = PassageFinder(document: context.opened.document)
+            let finder = PassageFinder(document: context.opened.document, text: context.text)
             let range: Range<Int>
             do {
                 range = try finder.passage(quote: quote, at: at, section: section, occurrence: occurrence)
