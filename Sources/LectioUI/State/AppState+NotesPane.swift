@@ -27,11 +27,18 @@ extension AppState {
         case .all:
             return annotations.indices.map { NotesPaneEntry(note: $0, group: nil) }
         case .section:
+            // Notes stand in reading order, orphans last: the section's notes are one run,
+            // found by halving (a pane over 100,000 notes looks at a few dozen), then the orphans.
+            let sections = document.sections
             let here = document.sectionIndex(containing: cursor.block)
-            return annotations.indices.filter { i in
-                guard let range = annotations[i].range else { return true }
-                return document.sectionIndex(containing: document.blockIndex(containing: range.lowerBound)) == here
-            }.map { NotesPaneEntry(note: $0, group: nil) }
+            let start = here.map { document.blocks[sections[$0].block].start } ?? Int.min
+            let next = here.map { $0 + 1 } ?? 0
+            let end = next < sections.count ? document.blocks[sections[next].block].start : Int.max
+            let placed = annotations
+            let from = Self.firstIndex(in: placed) { ($0.range?.lowerBound ?? Int.max) >= start }
+            let to = Self.firstIndex(in: placed) { ($0.range?.lowerBound ?? Int.max) >= end }
+            let orphans = Self.firstIndex(in: placed) { $0.range == nil }
+            return (Array(from..<max(from, min(to, orphans))) + Array(orphans..<placed.count)).map { NotesPaneEntry(note: $0, group: nil) }
         case .byTag:
             var entries: [NotesPaneEntry] = []
             let tags = Set(annotations.flatMap(\.annotation.tags)).sorted()
@@ -45,6 +52,16 @@ extension AppState {
             }
             return entries
         }
+    }
+
+    /// The first index of `notes` where `isAfter` holds, which holds from there on.
+    static func firstIndex(in notes: [PlacedNote], where isAfter: (PlacedNote) -> Bool) -> Int {
+        var low = 0, high = notes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if isAfter(notes[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 
     /// The note highlighted in the notes pane.
