@@ -2,33 +2,31 @@ import LectioCore
 
 extension AppState {
     /// The notes file changed (saved here or by another instance): the notes placed before
-    /// and unchanged keep their place; only new or changed ones are placed, so that a save in
-    /// a file of 100,000 notes places one.
+    /// and unchanged keep their place, in place (nothing copied); only new or changed ones are
+    /// placed, so that a save in a file of 100,000 notes places one.
     func notesDidChange(_ notes: [Annotation]) {
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(notes.count)
-        for (i, note) in notes.enumerated() { byID[note.id] = i }
+        var position: [String: Int] = [:]
+        position.reserveCapacity(notes.count)
+        for i in notes.indices { position[notes[i].id] = i }
         var unchanged = [Bool](repeating: false, count: notes.count)
-        var kept: [PlacedNote] = []
-        kept.reserveCapacity(notes.count)
-        for placed in annotations {
-            guard let i = byID[placed.annotation.id], !unchanged[i], notes[i] == placed.annotation else { continue }
-            unchanged[i] = true
-            kept.append(placed)
+        var gone: [Int] = []
+        for k in annotations.indices {
+            if let i = position[annotations[k].annotation.id], !unchanged[i], notes[i] == annotations[k].annotation {
+                unchanged[i] = true
+            } else {
+                gone.append(k)
+            }
         }
         let fresh = notes.indices.filter { !unchanged[$0] }.map { notes[$0] }
-        if fresh.count * 4 > notes.count {
+        guard (gone.count + fresh.count) * 4 <= notes.count else {
             annotations = PlacedNote.place(notes, in: sourceText)
-        } else {
-            for placed in PlacedNote.place(fresh, in: sourceText) {
-                var low = 0, high = kept.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if PlacedNote.precedes(kept[mid], placed) { low = mid + 1 } else { high = mid }
-                }
-                kept.insert(placed, at: low)
-            }
-            annotations = kept
+            notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
+            return
+        }
+        for k in gone.reversed() { annotations.remove(at: k) }
+        for placed in PlacedNote.place(fresh, in: sourceText) {
+            let at = Self.firstIndex(in: annotations) { !PlacedNote.precedes($0, placed) }
+            annotations.insert(placed, at: at)
         }
         notesSelected = min(notesSelected, max(0, notesInPane.count - 1))
     }
