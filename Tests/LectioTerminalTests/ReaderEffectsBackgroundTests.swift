@@ -109,6 +109,31 @@ import LectioTestSupport
         }
     }
 
+    /// A question over the editor while its note is being saved (Ctrl-C): the result still
+    /// reaches the editor beneath — saved, it closes; failed, it keeps the text and the reason.
+    @Test(arguments: [true, false])
+    func theResultReachesTheEditorBeneathAQuestion(saved: Bool) throws {
+        let state = AppState(document: document, width: 100, height: 30)
+        var asked: [Effect] = []
+        for key in [Key.char("a")] + Key.typing("Words") + [.enter, .ctrl("c")] { asked += state.update(.key(key)) }
+        guard case .saveNote(let note)? = asked.first else {
+            Issue.record("no save was asked for")
+            return
+        }
+        #expect(state.layers.topIs(Confirmation.self))
+        _ = state.update(saved ? .noteSaved(note, notes: [note]) : .noteSaveFailed(note, reason: "disk full"))
+        #expect(state.layers.topIs(Confirmation.self))
+        let editors = state.layers.popups.compactMap { $0 as? NoteEditor }
+        if saved {
+            #expect(editors.isEmpty)
+            #expect(state.message == "Note saved")
+        } else {
+            #expect(editors.first?.text == "Words")
+            #expect(editors.first?.saving == nil)
+            #expect(editors.first?.error == "Not saved: disk full")
+        }
+    }
+
     /// At open the notes are read and placed on the notes thread: the state has none until
     /// `.notesPlaced` comes, and the notes pane says they are being placed.
     @Test func notesAreReadAndPlacedAwayFromTheLoop() throws {

@@ -163,15 +163,25 @@ extension AppState {
         return [.saveNote(note)]
     }
 
-    /// The notes file holds `note` now: the editor that wrote it closes.
+    /// The notes file holds `note` now: the editor that wrote it closes (wherever it stands:
+    /// a question may have come over it while the note was being saved).
     func noteSaved(_ note: Annotation, notes: [Annotation]) {
         notesDidChange(notes)
-        if let editor = layers.top(as: NoteEditor.self), editor.saving == note.id {
-            layers.pop()
-            message = "Note saved"
-        } else {
-            message = "Note re-attached"
+        message = settleEditor(saving: note.id, closing: true) ? "Note saved" : "Note re-attached"
+    }
+
+    /// The editor that asked for note `id` to be saved, changed by `change` or closed; whether
+    /// there was one.
+    func settleEditor(saving id: String, closing: Bool, _ change: (inout NoteEditor) -> Void = { _ in }) -> Bool {
+        guard let i = layers.popups.lastIndex(where: { ($0 as? NoteEditor)?.saving == id }),
+              var editor = layers.popups[i] as? NoteEditor else { return false }
+        change(&editor)
+        var rebuilt = LayerStack()
+        for (k, popup) in layers.popups.enumerated() {
+            if k != i { rebuilt.push(popup) } else if !closing { rebuilt.push(editor) }
         }
+        layers = rebuilt
+        return true
     }
 
     /// Asks the reader, at open, about a notes file found beside this one: a sync-conflict copy
@@ -192,12 +202,9 @@ extension AppState {
 
     /// The note was not written: the editor stays open with its text and the reason.
     func noteSaveFailed(_ note: Annotation, reason: String) {
-        var inEditor = false
-        editEditor { editor in
-            guard editor.saving == note.id else { return }
+        let inEditor = settleEditor(saving: note.id, closing: false) { editor in
             editor.saving = nil
             editor.error = "Not saved: \(reason)"
-            inEditor = true
         }
         message = inEditor ? "Not saved — your text is kept: Enter tries again, Ctrl-E opens it in your editor" : "Not saved: \(reason)"
     }
