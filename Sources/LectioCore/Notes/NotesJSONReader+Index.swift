@@ -98,12 +98,36 @@ extension NotesJSONReader {
     private static let noteKeys: [StaticString] = ["id", "created", "modified", "anchor", "body", "tags"]
     private static let anchorKeys: [StaticString] = ["section", "start", "end", "exact", "prefix", "suffix", "document"]
 
-    /// `1 << k` for the `k`th of `names` that `key` is, else 0.
+    /// `1 << k` for the `k`th of `names` that `key` is, else 0; told apart by length and first
+    /// letter before the bytes are compared (it runs for every key of every note).
     private static func bit(of key: UnsafeBufferPointer<UInt8>, in names: [StaticString]) -> Int {
-        for (k, name) in names.enumerated() where name.utf8CodeUnitCount == key.count {
-            if let base = key.baseAddress, memcmp(name.utf8Start, base, key.count) == 0 { return 1 << k }
+        guard let base = key.baseAddress, let first = key.first else { return 0 }
+        let k: Int
+        if names.count == 6 {  // a note's keys
+            switch (key.count, first) {
+            case (2, UInt8(ascii: "i")): k = 0
+            case (7, UInt8(ascii: "c")): k = 1
+            case (8, UInt8(ascii: "m")): k = 2
+            case (6, UInt8(ascii: "a")): k = 3
+            case (4, UInt8(ascii: "b")): k = 4
+            case (4, UInt8(ascii: "t")): k = 5
+            default: return 0
+            }
+        } else {  // an anchor's keys
+            switch (key.count, first) {
+            case (7, UInt8(ascii: "s")): k = 0
+            case (5, UInt8(ascii: "s")): k = 1
+            case (3, UInt8(ascii: "e")): k = 2
+            case (5, UInt8(ascii: "e")): k = 3
+            case (6, UInt8(ascii: "p")): k = 4
+            case (6, UInt8(ascii: "s")): k = 5
+            case (8, UInt8(ascii: "d")): k = 6
+            default: return 0
+            }
         }
-        return 0
+        let name = names[k]
+        guard name.utf8CodeUnitCount == key.count, memcmp(name.utf8Start, base, key.count) == 0 else { return 0 }
+        return 1 << k
     }
 
     private mutating func checkAnchor() throws {
