@@ -281,6 +281,12 @@ do {
     })
 }
 
+// Notes: 100,000 of them, opened by the reader and added to from the command line.
+if !isEPUB {
+    let lectio = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lectio").path
+    figures += NotesFigures.hundredThousand(path: path, document: document, lectio: lectio, runs: runs)
+}
+
 let peak = peakMemoryMB()
 figures.append(Figure(name: "peak memory (whole run)", unit: "MB", median: peak, min: peak, max: peak, runs: 1))
 

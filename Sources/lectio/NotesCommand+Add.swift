@@ -32,9 +32,11 @@ extension NotesCommand {
                 complain("say which passage: --quote TEXT, or --at PARAGRAPH (such as 3.12)")
                 throw ExitCode(1)
             }
-            let context = try NotesContext(file: options.file, notes: options.notes)
+            // The notes file is read once, under its lock, when the note is added: a file that
+            // cannot be read fails there, with the same message, and is left untouched.
+            let context = try NotesContext(file: options.file, notes: options.notes, readingNotes: false)
             try context.requireReadable()
-            let finder = PassageFinder(document: context.opened.document)
+            let finder = PassageFinder(document: context.opened.document, text: context.text)
             let range: Range<Int>
             do {
                 range = try finder.passage(quote: quote, at: at, section: section, occurrence: occurrence)
@@ -51,6 +53,7 @@ extension NotesCommand {
                 complain("\(error)")
                 throw ExitCode(1)
             }
+            if let notice = context.store.notice { complain("notes file \(context.store.path): \(notice)") }
             say(note.id)
         }
     }

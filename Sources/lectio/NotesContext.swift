@@ -22,18 +22,20 @@ final class NotesContext {
     /// Opens `file` (or the bundled text) and its notes file (`--notes`, or the default one;
     /// when there is none, the notes file of the same text under another path is linked to it).
     /// With `relink` false, notes found by content are only offered (`movedNotes`).
-    convenience init(file: String?, notes: String?, relink: Bool = true) throws {
-        try self.init(opened: try openText(file), notes: notes, relink: relink)
+    /// With `readingNotes` false, the notes file is read only by the first change, under its
+    /// lock (`notes add` reads it once).
+    convenience init(file: String?, notes: String?, relink: Bool = true, readingNotes: Bool = true) throws {
+        try self.init(opened: try openText(file), notes: notes, relink: relink, readingNotes: readingNotes)
     }
 
     /// Opens the text at `path` (chosen in the library; `OpenedText.libraryPath` for the bundled
     /// text) with its default notes file, throwing the reason when it cannot be read (nothing is
     /// printed: the reader is running). Notes found under another path are only offered.
     convenience init(opening path: String) throws {
-        try self.init(opened: try OpenedText.load(path), notes: nil, relink: false)
+        try self.init(opened: try OpenedText.load(path), notes: nil, relink: false, readingNotes: false)
     }
 
-    init(opened: OpenedText, notes: String?, relink: Bool) throws {
+    init(opened: OpenedText, notes: String?, relink: Bool, readingNotes: Bool = true) throws {
         self.opened = opened
         let path = opened.path, isBundled = opened.isBundled
         let notesPath = notes ?? NotesLocation.defaultPath(forText: path, bundled: isBundled)
@@ -42,7 +44,8 @@ final class NotesContext {
         let title = opened.document.title
         let size = isBundled ? BundledText.bytes.count : FileStatus(path: path)?.size
         var found: String?
-        let absent: Bool = { do { return try AtomicFile.read(notesPath) == nil } catch { return false } }()
+        // Looked at, not read: a notes file may be tens of MB.
+        let absent = FileStatus(path: notesPath) == nil && errno == ENOENT
         if notes == nil, !isBundled, absent {
             let folder = (notesPath as NSString).deletingLastPathComponent
             let hash = { OpenedText.identity(title: title, path: path, isBundled: false).sha256 }
@@ -66,7 +69,7 @@ final class NotesContext {
         }
         relinkedFrom = found
         let migration = NotesMigration { opened.sourceText(canonical: CanonicalText(document: opened.document)) }
-        store = NotesStore(path: notesPath, migration: migration) {
+        store = NotesStore(path: notesPath, migration: migration, readingNow: readingNotes) {
             var identity = OpenedText.identity(title: title, path: path, isBundled: isBundled)
             identity.size = size
             return identity

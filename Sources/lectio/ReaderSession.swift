@@ -117,7 +117,9 @@ final class ReaderSession {
         case .failure(let error): return .failed("\(error)")
         }
         let opened = context.opened
-        let state = makeState(opened.document, notes: context.store.notes, notice: notice, context: context)
+        // The notes come after the first frame (`.notesPlaced`), read and placed on the notes
+        // thread; a store read already (it had notes to migrate) gives them at once.
+        let state = makeState(opened.document, notes: [], notice: notice, context: context)
         state.notesFilePath = context.store.path
         // Notes found beside this one: asked about at open, nothing taken without a yes.
         for copy in NotesMerge.conflictCopies(of: context.store.path) { state.offer(notesFile: copy, merge: true) }
@@ -139,9 +141,14 @@ final class ReaderSession {
         state.library = library.entries
         state.missingTexts = Set(state.library.map(\.path).filter { $0 != OpenedText.libraryPath && !FileManager.default.fileExists(atPath: $0) })
         let editor = ExternalEditor(environment: ProcessInfo.processInfo.environment)
-        let app = App(state: state, terminal: terminal,
-                      effects: ReaderEffects(notes: context.store, textPath: context.absolutePath, editor: editor.edit, library: libraryPath))
+        let effects = ReaderEffects(notes: context.store, textPath: context.absolutePath, editor: editor.edit, library: libraryPath,
+                                    wake: { [wakeup = terminal.wakeup] in wakeup.wake() })
+        state.notesArePlacing = true
+        effects.placeNotes { opened.sourceText(canonical: CanonicalText(document: opened.document)) }
+        let app = App(state: state, terminal: terminal, effects: effects)
         app.run(pending: pending)
+        // Every note asked to be written is in the file before the text is left.
+        effects.finish()
         // The text's bytes as they are now, for where its first line shown stands and its hash.
         let bytes = OpenedText.bytes(ofLibraryPath: path)
         var reading = state.readingState

@@ -22,7 +22,7 @@ import LectioTestSupport
         let keys: [Key] = [.char("a")] + Key.typing("On the whole paragraph") + [.enter, .char("q")]
         let terminal = InMemoryTerminal(width: 140, height: 40, keys: keys)
         let s = AppState(document: document, width: 140, height: 40)
-        App(state: s, terminal: terminal, effects: ReaderEffects(notes: store(at: path), editor: noEditor)).run()
+        App(state: s, terminal: terminal, effects: ReaderEffects(notes: store(at: path), editor: noEditor, inBackground: false)).run()
         let saved = try #require(store(at: path).notes.first)
         #expect(saved.body == "On the whole paragraph")
         #expect(terminal.frames.last?.text.contains("On the whole paragraph") == true)
@@ -34,7 +34,7 @@ import LectioTestSupport
         let terminal = InMemoryTerminal(width: 140, height: 40, keys: keys)
         let notes = store(at: try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path)
         let s = AppState(document: document, width: 140, height: 40)
-        App(state: s, terminal: terminal, effects: ReaderEffects(notes: notes, editor: { _ in .success("Long note\nfrom the editor") })).run()
+        App(state: s, terminal: terminal, effects: ReaderEffects(notes: notes, editor: { _ in .success("Long note\nfrom the editor") }, inBackground: false)).run()
         #expect(notes.notes.first?.body == "Long note\nfrom the editor")
     }
 
@@ -47,7 +47,7 @@ import LectioTestSupport
         let keys: [Key] = [.char("a")] + Key.typing("Words I must not lose") + [.enter]
         let terminal = InMemoryTerminal(width: 100, height: 30, keys: keys)
         let s = AppState(document: document, width: 100, height: 30)
-        App(state: s, terminal: terminal, effects: ReaderEffects(notes: store(at: path), editor: noEditor)).run()
+        App(state: s, terminal: terminal, effects: ReaderEffects(notes: store(at: path), editor: noEditor, inBackground: false)).run()
         guard let editor = s.layers.top(as: NoteEditor.self) else {
             Issue.record("the editor closed although nothing was saved")
             return
@@ -85,7 +85,7 @@ import LectioTestSupport
 
     @Test func aChangeOnDiskByAnotherProcessIsReadAgainOnce() throws {
         let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
-        let effects = ReaderEffects(notes: store(at: path), editor: noEditor)
+        let effects = ReaderEffects(notes: store(at: path), editor: noEditor, inBackground: false)
         #expect(effects.changesFromOutside().isEmpty)
         let other = store(at: path)
         try other.save(try note("Written elsewhere", id: "x"))
@@ -105,7 +105,7 @@ import LectioTestSupport
         let path = try Fixtures.temporaryFolder().appendingPathComponent("notes.json").path
         let mine = store(at: path)
         try mine.save(try note("Original", id: "n"))
-        let effects = ReaderEffects(notes: mine, editor: noEditor)
+        let effects = ReaderEffects(notes: mine, editor: noEditor, inBackground: false)
         try store(at: path).delete(id: "n")
         let edited = try note("Edited here", id: "n")
         #expect(effects.perform(.saveNote(edited), terminal: NoTerminal()) == [.noteDeletedElsewhere(edited)])

@@ -42,8 +42,15 @@ public enum Anchoring {
     /// Where `anchor` (offsets into `text.source`) stands now, as a canonical range, and how it
     /// was found.
     public static func place(_ anchor: Anchor, in text: SourceText) -> (range: Range<Int>?, status: AnchorStatus) {
+        var cache = SourceText.AlignmentCache()
+        return place(anchor, in: text, cache: &cache)
+    }
+
+    /// `place(_:in:)`, reusing the block alignment `cache` holds (notes placed in order).
+    public static func place(_ anchor: Anchor, in text: SourceText, cache: inout SourceText.AlignmentCache)
+        -> (range: Range<Int>?, status: AnchorStatus) {
         let (range, status) = place(anchor, in: text.source)
-        return (range.map { text.canonicalRange(of: $0) }, status)
+        return (range.map { text.canonicalRange(of: $0, cache: &cache) }, status)
     }
 
     /// Where `anchor` stands in `text` now, and how it was found.

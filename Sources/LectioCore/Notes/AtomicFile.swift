@@ -61,11 +61,18 @@ public enum AtomicFile {
         guard let status = FileStatus(descriptor: fd) else { throw Failure(reason(errno)) }
         if status.kind == .directory { throw Failure(reason(EISDIR)) }
         guard status.kind == .regular else { throw Failure("not a regular file") }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into a buffer of the file's size (a notes file may be tens of MB).
+        var data = Data(count: max(0, status.size) + 1)
+        var count = 0
         while true {
-            let n = Glibc.read(fd, &buffer, buffer.count)
-            if n > 0 { data.append(contentsOf: buffer[0..<n]) } else if n == 0 { return data } else if errno != EINTR {
+            if count == data.count { data.count += max(1 << 16, count) }
+            let n = data.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { Glibc.read(fd, $0 + count, raw.count - count) } ?? 0
+            }
+            if n > 0 { count += n } else if n == 0 {
+                data.count = count
+                return data
+            } else if errno != EINTR {
                 throw Failure(reason(errno))
             }
         }

@@ -47,12 +47,12 @@ public struct PassageFinder {
     let references: ParagraphReferences
     let text: CanonicalText
 
-    /// A finder for `document`.
-    public init(document: Document) {
+    /// A finder for `document` (whose canonical text is `text`, when it is made already).
+    public init(document: Document, text: CanonicalText? = nil) {
         self.document = document
         index = SearchIndex(document: document)
         references = ParagraphReferences(document: document)
-        text = CanonicalText(document: document)
+        self.text = text ?? CanonicalText(document: document)
     }
 
     /// Every occurrence of `quote`, in reading order.

@@ -12,17 +12,22 @@ public struct PlacedNote: Sendable, Equatable {
 
     /// Places every note whose anchor indexes `text.source`, in reading order; orphans last.
     public static func place(_ notes: [Annotation], in text: SourceText) -> [PlacedNote] {
-        let placed = notes.map { note -> PlacedNote in
-            let (range, status) = Anchoring.place(note.anchor, in: text)
+        // In the order of their stored places, so that each block of the text is aligned once.
+        var cache = SourceText.AlignmentCache()
+        let placed = notes.sorted { $0.anchor.start < $1.anchor.start }.map { note -> PlacedNote in
+            let (range, status) = Anchoring.place(note.anchor, in: text, cache: &cache)
             return PlacedNote(annotation: note, range: range, status: status)
         }
-        return placed.sorted { a, b in
-            switch (a.range, b.range) {
-            case let (x?, y?): return x.lowerBound != y.lowerBound ? x.lowerBound < y.lowerBound : a.annotation.created < b.annotation.created
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.annotation.created < b.annotation.created
-            }
+        return placed.sorted(by: precedes)
+    }
+
+    /// Reading order: by place, then by creation; orphans last, by creation.
+    public static func precedes(_ a: PlacedNote, _ b: PlacedNote) -> Bool {
+        switch (a.range, b.range) {
+        case let (x?, y?): return x.lowerBound != y.lowerBound ? x.lowerBound < y.lowerBound : a.annotation.created < b.annotation.created
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.annotation.created < b.annotation.created
         }
     }
 }

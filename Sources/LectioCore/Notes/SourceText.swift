@@ -52,9 +52,23 @@ public struct SourceText: Sendable {
 
     /// The canonical range of the source range `range`.
     public func canonicalRange(of range: Range<Int>) -> Range<Int> {
+        var cache = AlignmentCache()
+        return canonicalRange(of: range, cache: &cache)
+    }
+
+    /// The last block aligned, kept while many ranges are mapped in order (placing every note
+    /// of a file aligns each block once, not once per note).
+    public struct AlignmentCache {
+        var block = -1
+        var map: [Int] = []
+        public init() {}
+    }
+
+    /// `canonicalRange(of:)`, reusing the alignment of the block `cache` holds.
+    public func canonicalRange(of range: Range<Int>, cache: inout AlignmentCache) -> Range<Int> {
         guard blockSourceStarts != nil else { return range }
-        let lower = canonicalOffset(of: range.lowerBound, atOrAfter: true)
-        let upper = range.isEmpty ? lower : canonicalOffset(of: range.upperBound - 1, atOrAfter: false) + 1
+        let lower = canonicalOffset(of: range.lowerBound, atOrAfter: true, cache: &cache)
+        let upper = range.isEmpty ? lower : canonicalOffset(of: range.upperBound - 1, atOrAfter: false, cache: &cache) + 1
         return lower..<max(lower, upper)
     }
 
@@ -70,13 +84,22 @@ public struct SourceText: Sendable {
     /// The canonical offset of the source scalar at `offset`: the first canonical scalar at or
     /// after it (`atOrAfter`), or the last at or before it.
     public func canonicalOffset(of offset: Int, atOrAfter: Bool) -> Int {
+        var cache = AlignmentCache()
+        return canonicalOffset(of: offset, atOrAfter: atOrAfter, cache: &cache)
+    }
+
+    func canonicalOffset(of offset: Int, atOrAfter: Bool, cache: inout AlignmentCache) -> Int {
         guard let starts = blockSourceStarts, !starts.isEmpty else { return offset }
         var low = 0, high = starts.count - 1, b = 0
         while low <= high {
             let mid = (low + high) / 2
             if starts[mid] <= offset { b = mid; low = mid + 1 } else { high = mid - 1 }
         }
-        let map = alignment(ofBlock: b)
+        if cache.block != b {
+            cache.map = alignment(ofBlock: b)
+            cache.block = b
+        }
+        let map = cache.map
         let count = blockCounts[b]
         if atOrAfter {
             var i = map[0..<count].firstIndex { $0 >= offset } ?? count

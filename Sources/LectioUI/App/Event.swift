@@ -36,6 +36,10 @@ public enum Event: Sendable, Equatable {
     case notesMergeFailed(String)
     /// A note edited here was deleted in the file meanwhile: nothing was written.
     case noteDeletedElsewhere(Annotation)
+    /// The notes file was read and its notes placed in the text away from the app loop (at
+    /// open, so that the first frame need not wait): the notes, in reading order; why they are
+    /// read-only; what the reader should know about the file.
+    case notesPlaced([PlacedNote], readOnlyReason: String?, notice: String?)
 }
 
 /// Performs the effects that `AppState.update(_:)` asks for — the I/O that the UI never does

@@ -106,6 +106,8 @@ public struct NoteEditor: Popup, Equatable {
     ]
 
     public mutating func perform(_ command: Command, reader: AppState) -> PopupOutcome {
+        // While the note is being saved its text stands still: what is saved is what is shown.
+        if saving != nil, command != .saveNote { return .keep }
         switch command {
         case .saveNote: return .keep { $0.saveEditor() }
         case .newLine: insert("\n")
@@ -128,7 +130,7 @@ public struct NoteEditor: Popup, Equatable {
 
     /// Any other character is typed.
     public mutating func type(_ key: Key, reader: AppState) -> PopupOutcome {
-        if case .char(let c) = key { insert(c) }
+        if case .char(let c) = key, saving == nil { insert(c) }
         return .keep
     }
 
@@ -149,7 +151,7 @@ public struct NoteEditor: Popup, Equatable {
         let r = Rect(x: x, y: max(0, (state.height - 1 - height) / 2), width: width, height: height)
         let (line, column) = lineAndColumn
         screen.box(r, title: (editing == nil ? "New note" : "Edit note") + " · line \(line), column \(column)",
-                   hint: "Enter save · Ctrl-J new line · Ctrl-E $EDITOR · Esc cancel")
+                   hint: saving != nil ? "saving…" : "Enter save · Ctrl-J new line · Ctrl-E $EDITOR · Esc cancel")
         var y = r.y + 1
         for line in quoteLines where y < r.maxY - 1 {
             screen.put(line, x: r.x + 2, y: y, maxWidth: inner, style: Style(.italic, role: .annotation))

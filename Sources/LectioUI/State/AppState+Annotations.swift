@@ -1,10 +1,49 @@
+import Algorithms
 import LectioCore
 
 extension AppState {
-    /// The notes file changed (saved here or by another instance): place the notes again.
+    /// The notes file changed (saved here or by another instance): the notes placed before
+    /// and unchanged keep their place, in place (nothing copied); only new or changed ones are
+    /// placed, so that a save in a file of 100,000 notes places one.
     func notesDidChange(_ notes: [Annotation]) {
-        annotations = PlacedNote.place(notes, in: sourceText)
+        var position: [String: Int] = [:]
+        position.reserveCapacity(notes.count)
+        for i in notes.indices { position[notes[i].id] = i }
+        var unchanged = [Bool](repeating: false, count: notes.count)
+        var gone: [Int] = []
+        for k in annotations.indices {
+            if let i = position[annotations[k].annotation.id], !unchanged[i], notes[i] == annotations[k].annotation {
+                unchanged[i] = true
+            } else {
+                gone.append(k)
+            }
+        }
+        let fresh = notes.indices.filter { !unchanged[$0] }.map { notes[$0] }
+        guard (gone.count + fresh.count) * 4 <= notes.count else {
+            annotations = PlacedNote.place(notes, in: sourceText)
+            notesPane.clampSelection(toCount: notesInPane.count)
+            return
+        }
+        for k in gone.reversed() { annotations.remove(at: k) }
+        for placed in PlacedNote.place(fresh, in: sourceText) {
+            let at = annotations.partitioningIndex { !PlacedNote.precedes($0, placed) }
+            annotations.insert(placed, at: at)
+        }
         notesPane.clampSelection(toCount: notesInPane.count)
+    }
+
+    /// The notes as read and placed at open, away from the app loop (`.notesPlaced`).
+    func notesPlaced(_ placed: [PlacedNote], readOnlyReason: String?, notice: String?) {
+        annotations = placed
+        notesArePlacing = false
+        notesPane.clampSelection(toCount: notesInPane.count)
+        notesReadOnlyReason = readOnlyReason
+        let orphans = placed.filter { $0.range == nil }.count
+        if let message = readOnlyReason ?? notice {
+            self.message = message
+        } else if orphans > 0, message == nil {
+            message = orphans == 1 ? "1 note could not be placed: A to see it" : "\(orphans) notes could not be placed: A to see them"
+        }
     }
 
     /// `v`: selects the character under the word cursor (the start of the cursor's line, or
@@ -88,6 +127,10 @@ extension AppState {
     /// the save has succeeded, so that a failed save loses nothing.
     func saveEditor() -> [Effect] {
         guard let editor = layers.top(as: NoteEditor.self) else { return [] }
+        guard editor.saving == nil else {
+            message = "Saving the note…"
+            return []
+        }
         let body = editor.text.trimmingTrailingWhitespace()
         guard !body.isEmpty else {
             message = "The note is empty: type something, or Esc to cancel"
@@ -110,18 +153,30 @@ extension AppState {
             $0.saving = note.id
             $0.error = nil
         }
+        // The editor stays open, its text kept, until the notes thread says how it went.
+        message = "Saving the note…"
         return [.saveNote(note)]
     }
 
-    /// The notes file holds `note` now: the editor that wrote it closes.
+    /// The notes file holds `note` now: the editor that wrote it closes (wherever it stands:
+    /// a question may have come over it while the note was being saved).
     func noteSaved(_ note: Annotation, notes: [Annotation]) {
         notesDidChange(notes)
-        if let editor = layers.top(as: NoteEditor.self), editor.saving == note.id {
-            layers.pop()
-            message = "Note saved"
-        } else {
-            message = "Note re-attached"
+        message = settleEditor(saving: note.id, closing: true) ? "Note saved" : "Note re-attached"
+    }
+
+    /// The editor that asked for note `id` to be saved, changed by `change` or closed; whether
+    /// there was one.
+    func settleEditor(saving id: String, closing: Bool, _ change: (inout NoteEditor) -> Void = { _ in }) -> Bool {
+        guard let i = layers.popups.lastIndex(where: { ($0 as? NoteEditor)?.saving == id }),
+              var editor = layers.popups[i] as? NoteEditor else { return false }
+        change(&editor)
+        var rebuilt = LayerStack()
+        for (k, popup) in layers.popups.enumerated() {
+            if k != i { rebuilt.push(popup) } else if !closing { rebuilt.push(editor) }
         }
+        layers = rebuilt
+        return true
     }
 
     /// Asks the reader, at open, about a notes file found beside this one: a sync-conflict copy
@@ -142,12 +197,9 @@ extension AppState {
 
     /// The note was not written: the editor stays open with its text and the reason.
     func noteSaveFailed(_ note: Annotation, reason: String) {
-        var inEditor = false
-        editEditor { editor in
-            guard editor.saving == note.id else { return }
+        let inEditor = settleEditor(saving: note.id, closing: false) { editor in
             editor.saving = nil
             editor.error = "Not saved: \(reason)"
-            inEditor = true
         }
         message = inEditor ? "Not saved — your text is kept: Enter tries again, Ctrl-E opens it in your editor" : "Not saved: \(reason)"
     }

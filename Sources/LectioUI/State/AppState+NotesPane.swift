@@ -3,11 +3,14 @@ import LectioCore
 extension AppState {
     /// The entries the notes pane lists now: its scope, filtered by tag and words, in its order.
     public var notesInPane: [NotesPaneEntry] {
+        // The section's notes, by canonical offsets: where its heading's block starts, to where
+        // the next section's does.
+        let sections = document.sections
         let here = document.sectionIndex(containing: cursor.block)
-        return notesPane.entries(of: annotations) { note in
-            guard let range = note.range else { return true }
-            return document.sectionIndex(containing: document.blockIndex(containing: range.lowerBound)) == here
-        }
+        let start = here.map { document.blocks[sections[$0].block].start } ?? Int.min
+        let next = here.map { $0 + 1 } ?? 0
+        let end = next < sections.count ? document.blocks[sections[next].block].start : Int.max
+        return notesPane.entries(of: annotations, section: start..<end)
     }
 
     /// The note highlighted in the notes pane.

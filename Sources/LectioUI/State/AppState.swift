@@ -46,6 +46,8 @@ public final class AppState {
     public var notesReadOnlyReason: String?
     /// The personal notes, placed in the text.
     public internal(set) var annotations: [PlacedNote] = []
+    /// Whether the notes are still being read and placed off the app loop (until `.notesPlaced`).
+    public var notesArePlacing = false
     /// The passage being selected.
     public internal(set) var selection: Selection?
     /// The notes pane: focus, highlighted entry, scope, filter, order.
@@ -159,9 +161,7 @@ public final class AppState {
         case .resize(let width, let height): resize(width: width, height: height)
         case .noteSaved(let note, let notes): noteSaved(note, notes: notes)
         case .noteSaveFailed(let note, let reason): noteSaveFailed(note, reason: reason)
-        case .noteDeleted(_, let notes):
-            notesDidChange(notes)
-            message = "Note deleted"
+        case .noteDeleted(_, let notes): notesDidChange(notes); message = "Note deleted"
         case .noteDeleteFailed(_, let reason): message = "Not deleted: \(reason)"
         case .editorReturned(let text): externalEditorReturned(text)
         case .editorFailed(let reason): externalEditorFailed(reason)
@@ -175,6 +175,7 @@ public final class AppState {
                 message = "The notes file changed on disk: \(notes.count) note\(notes.count == 1 ? "" : "s") now"
             }
         case .noteDeletedElsewhere(let note): noteDeletedElsewhere(note)
+        case .notesPlaced(let placed, let reason, let notice): notesPlaced(placed, readOnlyReason: reason, notice: notice)
         case .notesMerged(let notes, let added, let conflicts):
             notesDidChange(notes)
             message = "\(added) note\(added == 1 ? "" : "s") added" + (conflicts > 0 ? ", \(conflicts) kept twice (#conflict)" : "")

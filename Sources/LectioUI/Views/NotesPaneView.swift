@@ -27,7 +27,8 @@ struct NotesPaneView {
             screen.put(line.text, x: inner.x, y: inner.maxY + i, maxWidth: inner.width, style: Style(.dim, role: .muted))
         }
         if entries.isEmpty {
-            var hint = state.annotations.isEmpty ? "No personal notes yet."
+            var hint = state.notesArePlacing ? "Placing the notes…"
+                : state.annotations.isEmpty ? "No personal notes yet."
                 : state.notesPane.isFiltered ? "No note matches the filter (Esc clears it)."
                 : "No notes in this section (s shows all)."
             if let reason = state.notesReadOnlyReason { hint = "Notes are read-only: \(reason)" } else {
