@@ -62,58 +62,67 @@ struct EPUBBookBuilder {
     /// Appends text; runs of whitespace collapse to one space unless `preformatted`.
     /// Control characters become visible symbols, so that nothing can drive the terminal.
     mutating func append(_ text: String, preformatted: Bool, line: Int) {
-        // The state in locals for the loop (a closure capturing `self` would check exclusive
-        // access on every character), written back at the end.
-        var out = scalars
-        scalars = []
+        // The hot loop of the import: it writes into a buffer sized for the worst case (a
+        // scalar per byte, a tab as 8 spaces, the list marker, one pending space) and appends
+        // that once, rather than growing the array a scalar at a time; the state lives in
+        // locals, written back at the end.
         var pending = pendingSpace, column = self.column, start = blockLine, prefix = self.prefix
+        var last: Unicode.Scalar? = scalars.last
         var text = text
         text.withUTF8 { utf8 in
-            var i = 0
             let n = utf8.count
-            while i < n {
-                // Decode by hand: a Swift string is valid UTF-8, and this is the hot loop.
-                let b = utf8[i]
-                var s: Unicode.Scalar
-                if b < 0x80 {
-                    s = Unicode.Scalar(b)
-                    i += 1
-                } else {
-                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    var k = 1
-                    while k < length, i + k < n { value = value << 6 | UInt32(utf8[i + k] & 0x3F); k += 1 }
-                    i += length
-                    s = Unicode.Scalar(value) ?? "\u{FFFD}"
-                }
-                if s.value <= 0x20 {
-                    if preformatted {
-                        switch s {
-                        case "\r": continue
-                        case "\n": out.append("\n"); column = 0; continue
-                        case "\t":
-                            let spaces = 8 - column % 8
-                            out.append(contentsOf: repeatElement(" ", count: spaces)); column += spaces; continue
-                        default: break
-                        }
-                    } else if s == " " || s == "\n" || s == "\t" || s == "\r" {
-                        if !out.isEmpty, out[out.count - 1] != "\n" { pending = true }
-                        continue
+            let room = (preformatted ? 8 * n : n) + prefix.count + 1
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: room) { out in
+                var k = 0
+                var i = 0
+                while i < n {
+                    // Decode by hand: a Swift string is valid UTF-8.
+                    let b = utf8[i]
+                    var s: Unicode.Scalar
+                    if b < 0x80 {
+                        s = Unicode.Scalar(b)
+                        i += 1
+                    } else {
+                        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                        var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                        var j = 1
+                        while j < length, i + j < n { value = value << 6 | UInt32(utf8[i + j] & 0x3F); j += 1 }
+                        i += length
+                        s = Unicode.Scalar(value) ?? "\u{FFFD}"
                     }
+                    if s.value <= 0x20 {
+                        if preformatted {
+                            switch s {
+                            case "\r": continue
+                            case "\n": out[k] = "\n"; k += 1; last = "\n"; column = 0; continue
+                            case "\t":
+                                let spaces = 8 - column % 8
+                                for _ in 0..<spaces { out[k] = " "; k += 1 }
+                                last = " "; column += spaces; continue
+                            default: break
+                            }
+                        } else if s == " " || s == "\n" || s == "\t" || s == "\r" {
+                            if let last, last != "\n" { pending = true }
+                            continue
+                        }
+                    }
+                    if last == nil {
+                        // The block's first character: the list marker goes before it.
+                        start = line
+                        for p in prefix { out[k] = p; k += 1 }
+                        column = prefix.count
+                        prefix = []
+                    }
+                    if pending { out[k] = " "; k += 1; pending = false }
+                    if s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.value == 0xFEFF { s = Self.visible(s) }
+                    out[k] = s
+                    k += 1
+                    last = s
+                    column += 1
                 }
-                if out.isEmpty {
-                    start = line
-                    out = prefix
-                    column = prefix.count
-                    prefix = []
-                }
-                if pending { out.append(" "); pending = false }
-                if s.value < 0xA0 || s.value == 0xFEFF { s = Self.visible(s) }
-                out.append(s)
-                column += 1
+                if k > 0 { scalars.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<k])) }
             }
         }
-        scalars = out
         pendingSpace = pending
         self.column = column
         blockLine = start
@@ -145,7 +154,7 @@ struct EPUBBookBuilder {
             return r.isEmpty ? nil : StyleSpan(range: r, style: span.style)
         }
         blocks.append(Block(kind: kind, text: Self.string(scalars), scalarCount: count, line: blockLine, styles: clipped))
-        scalars = []
+        scalars.removeAll(keepingCapacity: true)
         styles = []
     }
 
@@ -170,12 +179,23 @@ struct EPUBBookBuilder {
         if places[key] == nil { places[key] = here }
     }
 
-    /// The text of `scalars`, encoded by hand: much faster than through `UnicodeScalarView`.
-    static func string(_ scalars: [Unicode.Scalar]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count + scalars.count / 4)
-        for s in scalars { UTF8.encode(s) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The text of `scalars`, encoded by hand straight into the string's storage: much faster
+    /// than through `UnicodeScalarView`.
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var length = 0
+        for s in scalars { length += UTF8.width(s) }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var k = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    out[k] = UInt8(truncatingIfNeeded: v); k += 1
+                } else {
+                    UTF8.encode(s) { out[k] = $0; k += 1 }
+                }
+            }
+            return k
+        }
     }
 
     /// A scalar as shown: controls as visible symbols (`VisibleText`, the one sanitiser), a

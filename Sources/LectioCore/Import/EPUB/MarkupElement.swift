@@ -21,15 +21,28 @@ final class MarkupElement {
     let line: Int
     /// Children in document order.
     var children: [Child] = []
-    /// The element that holds this one.
-    weak var parent: MarkupElement?
+    /// The element that holds this one. Unowned, not weak (a weak reference costs every
+    /// element a side table): a parent outlives its children, which it holds.
+    unowned(safe) var parent: MarkupElement?
 
     init(name: String, attributes: [String: String], line: Int) {
-        let local = name.split(separator: ":").last.map(String.init) ?? name
-        self.name = local.lowercased()
+        self.name = Self.localName(name)
         self.tag = MarkupTag(name: self.name)
         self.attributes = attributes
         self.line = line
+    }
+
+    /// An element whose lower-cased local name and tag are already known.
+    init(localName: String, tag: MarkupTag, attributes: [String: String], line: Int) {
+        self.name = localName
+        self.tag = tag
+        self.attributes = attributes
+        self.line = line
+    }
+
+    /// `name` without a prefix, lower-cased (`html:P` → `p`).
+    static func localName(_ name: String) -> String {
+        (name.split(separator: ":").last.map(String.init) ?? name).lowercased()
     }
 
     /// The value of an attribute, looked up by its local name when no prefix is given

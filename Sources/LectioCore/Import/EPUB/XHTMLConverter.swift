@@ -147,7 +147,7 @@ struct XHTMLConverter {
         var lower = book.here.block == start.block ? start.offset : 0
         let upper = book.scalars.count
         while lower < upper, book.scalars[lower] == " " { lower += 1 }
-        let text = EPUBBookBuilder.string(Array(book.scalars[lower..<upper]))
+        let text = EPUBBookBuilder.string(book.scalars[lower..<upper])
         let source: String
         if let id = e.id {
             source = "\(path)#\(id)"
