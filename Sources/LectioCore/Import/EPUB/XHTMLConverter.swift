@@ -125,13 +125,12 @@ struct XHTMLConverter {
         default: break
         }
         let style = tag.style
-        let start = book.here
+        let start = book.position
         walk(e, context: &context, book: &book)
-        if let style, book.here.block == start.block {
+        if let style, book.here.block == start.place.block {
             // A space pending before the element is written at its start: not part of it.
-            var lower = start.offset
-            while lower < book.scalars.count, book.scalars[lower] == " " { lower += 1 }
-            if book.scalars.count > lower { book.styles.append(StyleSpan(range: lower..<book.scalars.count, style: style)) }
+            let lower = book.skippingSpaces(from: start).place.offset
+            if book.scalarCount > lower { book.styles.append(StyleSpan(range: lower..<book.scalarCount, style: style)) }
         }
         if isBlock { book.flush(as: context.kind) }
         if tag == .listItem { book.prefix = [] }
@@ -141,13 +140,14 @@ struct XHTMLConverter {
     /// needs (types, classes, superscript, source).
     private func link(_ e: MarkupElement, context: inout Context, outer: inout Context, book: inout EPUBBookBuilder) {
         context.inLink = true
-        let start = book.here
+        let start = book.position
         walk(e, context: &context, book: &book)
         guard let href = e.attributes["href"] else { return }
-        var lower = book.here.block == start.block ? start.offset : 0
-        let upper = book.scalars.count
-        while lower < upper, book.scalars[lower] == " " { lower += 1 }
-        let text = EPUBBookBuilder.string(book.scalars[lower..<upper])
+        let from = book.here.block == start.place.block ? start : .init(place: .init(block: book.here.block, offset: 0), byte: 0)
+        let first = book.skippingSpaces(from: from)
+        let lower = first.place.offset
+        let upper = max(lower, book.scalarCount)
+        let text = book.text(fromByte: first.byte)
         let source: String
         if let id = e.id {
             source = "\(path)#\(id)"
