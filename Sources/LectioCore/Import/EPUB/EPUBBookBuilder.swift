@@ -89,79 +89,26 @@ struct EPUBBookBuilder {
     /// Appends text; runs of whitespace collapse to one space unless `preformatted`.
     /// Control characters become visible symbols, so that nothing can drive the terminal.
     mutating func append(_ text: String, preformatted: Bool, line: Int) {
-        // The hot loop of the import. It copies UTF-8 as it comes, into a buffer sized for the
-        // worst case (3 bytes for a byte shown as a symbol, 8 spaces for a tab, the list
-        // marker, one pending space), appended once; the state lives in locals.
-        var pending = pendingSpace, column = self.column, start = blockLine, prefix = self.prefix
-        var count = scalarCount
-        var last: UInt8? = utf8.last
+        var state = TextCopy(pending: pendingSpace, column: column, count: scalarCount, last: utf8.last.map(Int.init) ?? -1)
+        let prefix = self.prefix
         var text = text
         text.withUTF8 { source in
-            let n = source.count
-            let room = (preformatted ? 8 * n : 3 * n) + 4 * prefix.count + 1
+            // Room for the worst case: 3 bytes for a byte shown as a symbol, 8 spaces for a
+            // tab, the list marker, one pending space.
+            let room = (preformatted ? 8 * source.count : 3 * source.count) + 4 * prefix.count + 1
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { out in
-                var k = 0
-                var i = 0
-                func put(_ s: Unicode.Scalar) { UTF8.encode(s) { out[k] = $0; k += 1 } }
-                while i < n {
-                    let b = source[i]
-                    let length: Int
-                    var s: Unicode.Scalar
-                    if b < 0x80 {
-                        length = 1
-                        s = Unicode.Scalar(b)
-                    } else {
-                        // Decode by hand: a Swift string is valid UTF-8.
-                        length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                        var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                        var j = 1
-                        while j < length, i + j < n { value = value << 6 | UInt32(source[i + j] & 0x3F); j += 1 }
-                        s = Unicode.Scalar(value) ?? "\u{FFFD}"
-                    }
-                    let first = i
-                    i += length
-                    if b <= 0x20 {
-                        if preformatted {
-                            switch b {
-                            case 0x0D: continue
-                            case 0x0A: out[k] = 0x0A; k += 1; count += 1; last = 0x0A; column = 0; continue
-                            case 0x09:
-                                let spaces = 8 - column % 8
-                                for _ in 0..<spaces { out[k] = 0x20; k += 1 }
-                                count += spaces; last = 0x20; column += spaces; continue
-                            default: break
-                            }
-                        } else if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-                            if let last, last != 0x0A { pending = true }
-                            continue
-                        }
-                    }
-                    if last == nil {
-                        // The block's first character: the list marker goes before it.
-                        start = line
-                        for p in prefix { put(p) }
-                        count += prefix.count
-                        column = prefix.count
-                        prefix = []
-                    }
-                    if pending { out[k] = 0x20; k += 1; count += 1; pending = false }
-                    if s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.value == 0xFEFF {
-                        put(Self.visible(s))
-                    } else {
-                        for j in first..<min(first + length, n) { out[k] = source[j]; k += 1 }
-                    }
-                    count += 1
-                    last = out[k - 1]
-                    column += 1
-                }
-                if k > 0 { utf8.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<k])) }
+                guard let base = out.baseAddress else { return }
+                let written = TextCopy.copy(source, into: base, preformatted: preformatted, prefix: prefix, state: &state)
+                if written > 0 { utf8.append(contentsOf: UnsafeBufferPointer(start: base, count: written)) }
             }
         }
-        scalarCount = count
-        pendingSpace = pending
-        self.column = column
-        blockLine = start
-        self.prefix = prefix
+        if state.started {
+            blockLine = line
+            self.prefix = []
+        }
+        scalarCount = state.count
+        pendingSpace = state.pending
+        column = state.column
     }
 
     /// A line break (`br`): a `"\n"` in the block (the wrapper keeps it as a break).
