@@ -136,7 +136,9 @@ struct EPUBBookBuilder {
             let r = span.range.clamped(to: 0..<count)
             return r.isEmpty ? nil : StyleSpan(range: r, style: span.style)
         }
-        blocks.append(Block(kind: kind, text: String(decoding: utf8, as: UTF8.self), scalarCount: count, line: blockLine, styles: clipped))
+        let text = String(decoding: utf8, as: UTF8.self)
+        assert(text.unicodeScalars.count == count, "the scalars counted while copying are the block's")
+        blocks.append(Block(kind: kind, text: text, scalarCount: count, line: blockLine, styles: clipped))
         utf8.removeAll(keepingCapacity: true)
         scalarCount = 0
         styles = []
