@@ -8,6 +8,13 @@ import Glibc
 /// would see it: the program runs on a pseudo-terminal of 140×40, the time stops when
 /// `marker` (text its first screen ends with) has been written, then `q` quits it.
 func firstFrameMilliseconds(_ program: [String], marker: String, environment: [String: String]) -> Double? {
+    firstFrame(program, marker: marker, environment: environment)?.wall
+}
+
+/// `firstFrameMilliseconds`, with the CPU time (user + system) the program used from its
+/// start until it quit after `q`: on a machine other work shares, a steadier measure of how
+/// much work a start-up is than the time on the clock.
+func firstFrame(_ program: [String], marker: String, environment: [String: String]) -> (wall: Double, cpu: Double)? {
     var name = [CChar](repeating: 0, count: 256)
     let master = lectio_open_pseudo_terminal(&name, name.count)
     guard master >= 0 else { return nil }
@@ -48,11 +55,14 @@ func firstFrameMilliseconds(_ program: [String], marker: String, environment: [S
     _ = write(master, "q", 1)
     let deadline = now() + 2000
     var status: Int32 = 0
-    while waitpid(pid, &status, WNOHANG) == 0 {
+    var usage = rusage()
+    while wait4(pid, &status, WNOHANG, &usage) == 0 {
         // Keep the pty drained so the program can finish writing.
         var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         if poll(&fds, 1, 20) > 0 { _ = read(master, &buffer, buffer.count) }
         if now() > deadline { kill(pid, SIGKILL) }
     }
-    return elapsed
+    guard let elapsed else { return nil }
+    let cpu = { (t: timeval) in Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+    return (elapsed, cpu(usage.ru_utime) + cpu(usage.ru_stime))
 }

@@ -55,7 +55,7 @@ final class MarkupElement {
     }
 
     /// The element's `id`.
-    var id: String? { attributes["id"] ?? attributes["xml:id"] }
+    var id: String? { attributes.isEmpty ? nil : attributes["id"] ?? attributes["xml:id"] }
 
     /// The whitespace-separated tokens of `epub:type` (any prefix), lower-cased.
     var epubTypes: [String] {

@@ -62,9 +62,10 @@ struct XHTMLConverter {
         }
         // HTML's `hidden` (a nav's page list, landmarks) is not shown; CSS is not applied.
         if !e.attributes.isEmpty, e.attributes["hidden"] != nil { return }
-        if let id = e.id { book.mark("\(path)#\(id)") }
+        let id = e.id
+        if let id { book.mark("\(path)#\(id)") }
         var context = outer
-        if let id = e.id { context.anchor = (id, 0) }
+        if let id { context.anchor = (id, 0) }
         let isBlock = tag.isBlock
         if isBlock { book.flush(as: outer.kind) }
         switch tag {
@@ -76,7 +77,7 @@ struct XHTMLConverter {
             book.flush(as: context.kind)
             if !asNotes, index < book.blocks.count {
                 book.headings.append(.init(title: book.blocks[index].text.replacingOccurrences(of: "\n", with: " "),
-                                           level: level, block: index, source: e.id.map { "\(path)#\($0)" } ?? path))
+                                           level: level, block: index, source: id.map { "\(path)#\($0)" } ?? path))
             }
             return
         case .blockquote:
