@@ -125,4 +125,14 @@ import LectioCore
         #expect(d.blocks.map(\.text) == ["• First", "• Second", "End."])
         #expect(d.links.last?.range == 2..<8)
     }
+
+    @Test func linksWrittenAsBooksWriteThemLeadToTheSamePlace() throws {
+        var book = EPUBTestBook()
+        book.chapter("c1.xhtml", ##"<p id="here"><a href="../OPS/c2.xhtml#x">one</a> <a href="./c2.xhtml?v=1#x">two</a> <a href="c%32.xhtml#x">three</a> <a href="#here">four</a> <a href="../../c2.xhtml#x">five</a></p>"##)
+        book.chapter("c2.xhtml", #"<p>Before.</p><p id="x">Target.</p>"#)
+        let d = try book.document()
+        #expect(d.links.map(\.target) == [.passage(block: 2, offset: 0), .passage(block: 2, offset: 0),
+                                          .passage(block: 2, offset: 0), .passage(block: 0, offset: 0)])
+        #expect(d.notices.contains { $0.contains("1 link(s) lead nowhere") && $0.contains("../../c2.xhtml#x") }, "\(d.notices)")
+    }
 }

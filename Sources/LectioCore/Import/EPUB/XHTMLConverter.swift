@@ -29,9 +29,9 @@ struct XHTMLConverter {
 
     /// Whether `e` is a note that does not stand in the reading flow.
     static func isFootnoteAside(_ e: MarkupElement) -> Bool {
-        guard e.isTyped else { return false }
-        let typed = e.epubTypes.contains(where: noteTypes.contains) || e.roles.contains("doc-footnote")
-        return typed && (e.name == "aside" || e.isHidden)
+        // The cheap tests first: most typed elements are neither asides nor hidden.
+        guard e.isTyped, e.name == "aside" || e.isHidden else { return false }
+        return e.epubTypes.contains(where: noteTypes.contains) || e.roles.contains("doc-footnote")
     }
 
     /// Converts `body` (or any element) into `book`.
@@ -76,7 +76,9 @@ struct XHTMLConverter {
             walk(e, context: &context, book: &book)
             book.flush(as: context.kind)
             if !asNotes, index < book.blocks.count {
-                book.headings.append(.init(title: book.blocks[index].text.replacingOccurrences(of: "\n", with: " "),
+                let text = book.blocks[index].text
+                let title = text.utf8.contains(0x0A) ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : text
+                book.headings.append(.init(title: title,
                                            level: level, block: index, source: id.map { "\(path)#\($0)" } ?? path))
             }
             return
