@@ -100,7 +100,7 @@ final class MarkupElement {
         var stack: [MarkupElement] = [self]
         while let e = stack.popLast() {
             if e !== self, body(e) { found.append(e) }
-            stack.append(contentsOf: e.elements.reversed())
+            e.pushChildElements(onto: &stack)
         }
         return found
     }
@@ -110,9 +110,17 @@ final class MarkupElement {
         var stack: [MarkupElement] = [self]
         while let e = stack.popLast() {
             if e !== self, e.name == name { return e }
-            stack.append(contentsOf: e.elements.reversed())
+            e.pushChildElements(onto: &stack)
         }
         return nil
+    }
+
+    /// Pushes the child elements last first, so that they pop in document order (without
+    /// making an array of them first: a walk over a whole book does this for every element).
+    private func pushChildElements(onto stack: inout [MarkupElement]) {
+        for child in children.reversed() {
+            if case .element(let c) = child { stack.append(c) }
+        }
     }
 
     /// All text below this element, whitespace collapsed and trimmed.
