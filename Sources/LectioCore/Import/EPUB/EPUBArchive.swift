@@ -64,12 +64,13 @@ struct EPUBArchive {
                 if utf8 != path, Self.isSafe(utf8), entries[utf8] == nil { names.append(utf8) }
             }
             let location = index < records.count ? records[index] : nil
+            // A record whose sizes are not the entry's is not trusted (nor a location left
+            // by an earlier entry of the same name).
+            let matches = location.map { UInt64($0.compressedSize) == entry.compressedSize
+                && UInt64($0.uncompressedSize) == entry.uncompressedSize } ?? false
             for name in names {
                 entries[name] = entry
-                if let location, UInt64(location.compressedSize) == entry.compressedSize,
-                   UInt64(location.uncompressedSize) == entry.uncompressedSize {
-                    locations[name] = location
-                }
+                locations[name] = matches ? location : nil
             }
         }
         self.entries = entries
