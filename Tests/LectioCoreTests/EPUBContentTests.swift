@@ -107,4 +107,32 @@ import LectioCore
         #expect(d.notices.contains { $0.contains("OPS/gone\u{241B}.xhtml") })
         #expect(!shown.contains { $0.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B } })
     }
+
+    @Test func stylesAndLinksCountCharactersNotBytes() throws {
+        var book = EPUBTestBook()
+        book.chapter("c1.xhtml", #"<p>Été — “<i>naïve</i>” <a href="c1.xhtml#x">lien</a></p><p id="x">Là.</p>"#)
+        let d = try book.document()
+        #expect(d.blocks[0].text == "Été — “naïve” lien")
+        #expect(d.blocks[0].styles == [StyleSpan(range: 7..<12, style: .emphasis)])
+        #expect(d.links.map(\.range) == [14..<18])
+        #expect(d.links.first?.target == .passage(block: 1, offset: 0))
+    }
+
+    @Test func aListItemOpeningOnAnEmptyLinkKeepsItsMarker() throws {
+        var book = EPUBTestBook()
+        book.chapter("c1.xhtml", #"<ul><li><a href="c1.xhtml#end"></a>First</li><li> <a href="c1.xhtml#end">Second</a></li></ul><p id="end">End.</p>"#)
+        let d = try book.document()
+        #expect(d.blocks.map(\.text) == ["• First", "• Second", "End."])
+        #expect(d.links.last?.range == 2..<8)
+    }
+
+    @Test func linksWrittenAsBooksWriteThemLeadToTheSamePlace() throws {
+        var book = EPUBTestBook()
+        book.chapter("c1.xhtml", ##"<p id="here"><a href="../OPS/c2.xhtml#x">one</a> <a href="./c2.xhtml?v=1#x">two</a> <a href="c%32.xhtml#x">three</a> <a href="#here">four</a> <a href="../../c2.xhtml#x">five</a></p>"##)
+        book.chapter("c2.xhtml", #"<p>Before.</p><p id="x">Target.</p>"#)
+        let d = try book.document()
+        #expect(d.links.map(\.target) == [.passage(block: 2, offset: 0), .passage(block: 2, offset: 0),
+                                          .passage(block: 2, offset: 0), .passage(block: 0, offset: 0)])
+        #expect(d.notices.contains { $0.contains("1 link(s) lead nowhere") && $0.contains("../../c2.xhtml#x") }, "\(d.notices)")
+    }
 }

@@ -1,3 +1,4 @@
+import CLibDeflate
 import Foundation
 import ZIPFoundation
 
@@ -18,6 +19,8 @@ struct EPUBArchive {
     private let bytes: Data
     /// Entries by their path in the ZIP (unsafe names left out).
     private let entries: [String: Entry]
+    /// Where each entry's data stands in `bytes`, when it can be inflated from there directly.
+    private let locations: [String: ZIPLocation]
     /// Notices about entries left out.
     private(set) var notices: [String] = []
     /// Bytes reserved so far (declared sizes; no entry may yield more than it declares).
@@ -46,16 +49,32 @@ struct EPUBArchive {
             throw EPUBError.notAZip("no central directory")
         }
         var entries: [String: Entry] = [:]
+        var locations: [String: ZIPLocation] = [:]
         var unsafe: [String] = []
-        for entry in archive where entry.type == .file {
+        // ZIPFoundation lists the entries in the order of the central directory.
+        let records = ZIPLocation.all(in: data)
+        for (index, entry) in archive.enumerated() where entry.type == .file {
             let path = entry.path
-            if Self.isSafe(path) { entries[path] = entry } else { unsafe.append(path) }
+            var names: [String] = []
+            if Self.isSafe(path) { names.append(path) } else { unsafe.append(path) }
             // A name in UTF-8 without the ZIP's UTF-8 flag (common) is read as CP437 by
             // default; the package names it in UTF-8, so it is found under that name too.
-            let utf8 = entry.path(using: .utf8)
-            if utf8 != path, Self.isSafe(utf8), entries[utf8] == nil { entries[utf8] = entry }
+            if !path.utf8.allSatisfy({ $0 < 0x80 }) {
+                let utf8 = entry.path(using: .utf8)
+                if utf8 != path, Self.isSafe(utf8), entries[utf8] == nil { names.append(utf8) }
+            }
+            let location = index < records.count ? records[index] : nil
+            // A record whose sizes are not the entry's is not trusted (nor a location left
+            // by an earlier entry of the same name).
+            let matches = location.map { UInt64($0.compressedSize) == entry.compressedSize
+                && UInt64($0.uncompressedSize) == entry.uncompressedSize } ?? false
+            for name in names {
+                entries[name] = entry
+                locations[name] = matches ? location : nil
+            }
         }
         self.entries = entries
+        self.locations = locations
         if !unsafe.isEmpty {
             let shown = unsafe.prefix(3).map { "“\($0)”" }.joined(separator: ", ")
             notices.append("\(unsafe.count) ZIP \(unsafe.count == 1 ? "entry has" : "entries have") an unsafe name (\(shown)) and \(unsafe.count == 1 ? "was" : "were") left out")
@@ -76,7 +95,42 @@ struct EPUBArchive {
     /// breaks the limits or cannot be inflated.
     mutating func data(at path: String) throws -> Data? {
         guard let entry = try reserve(path) else { return nil }
+        if let data = try Self.inflate(entry, at: locations[path], path: path, from: bytes) { return data }
         return try Self.extract(entry, path: path, from: archive)
+    }
+
+    /// Where the entry at `path` stands in the file, if it can be inflated from there.
+    func location(of path: String) -> ZIPLocation? { locations[path] }
+
+    /// The bytes of the file, for `inflate` on other threads.
+    var fileBytes: Data { bytes }
+
+    /// Inflates a reserved entry straight from the file's bytes with libdeflate, in one call
+    /// into a buffer of its declared size (it may not yield more); `nil` when the entry has
+    /// no usable location, and ZIPFoundation must read it.
+    static func inflate(_ entry: Entry, at location: ZIPLocation?, path: String, from bytes: Data) throws -> Data? {
+        guard let location, let range = location.dataRange(in: bytes) else { return nil }
+        let declared = Int(entry.uncompressedSize)
+        if location.method == 0 {
+            guard range.count == declared else { return nil }
+            return bytes.withUnsafeBytes { Data(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        }
+        guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(decompressor) }
+        let capacity = max(declared, 1)
+        guard let buffer = malloc(capacity) else { return nil }
+        var produced = 0
+        let result = bytes.withUnsafeBytes { raw in
+            libdeflate_deflate_decompress(decompressor, raw.baseAddress.map { $0 + range.lowerBound }, range.count,
+                                          buffer, capacity, &produced)
+        }
+        guard result == LIBDEFLATE_SUCCESS else {
+            free(buffer)
+            // The sizes in the ZIP may lie: what comes out may not exceed what is declared.
+            if result == LIBDEFLATE_INSUFFICIENT_SPACE { throw EPUBError.tooLarge("\(path) expands beyond its declared size") }
+            throw EPUBError.notAZip("\(path) cannot be inflated")
+        }
+        return Data(bytesNoCopy: buffer, count: produced, deallocator: .free)
     }
 
     /// The entry at `path`, counted against the limits (its declared size, its compression

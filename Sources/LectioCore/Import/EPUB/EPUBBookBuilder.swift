@@ -48,8 +48,10 @@ struct EPUBBookBuilder {
     /// The block of the "Footnotes" heading of the notes taken out of the flow, if any.
     var notesHeading: Int?
 
-    // The paragraph being built.
-    var scalars: [Unicode.Scalar] = []
+    // The paragraph being built: its text in UTF-8, and how many scalars that is (offsets
+    // into a block count scalars).
+    var utf8: [UInt8] = []
+    var scalarCount = 0
     var styles: [StyleSpan] = []
     var pendingSpace = false
     var blockLine = 0
@@ -61,75 +63,65 @@ struct EPUBBookBuilder {
     var documentLinks = 0
 
     /// Where the next character will stand.
-    var here: Place { Place(block: blocks.count, offset: scalars.isEmpty ? prefix.count : scalars.count) }
+    var here: Place { Place(block: blocks.count, offset: utf8.isEmpty ? prefix.count : scalarCount) }
+
+    /// Where the next character will stand in the paragraph being built: its scalar offset
+    /// and its byte in `utf8`.
+    struct Position {
+        var place: Place
+        var byte: Int
+    }
+
+    /// `here`, with the byte where it stands.
+    var position: Position {
+        let marker = prefix.reduce(0) { $0 + UTF8.width($1) }
+        return Position(place: here, byte: utf8.isEmpty ? marker : utf8.count)
+    }
+
+    /// `start` moved past the spaces that follow it in the paragraph being built.
+    func skippingSpaces(from start: Position) -> Position {
+        var p = start
+        while p.byte < utf8.count, utf8[p.byte] == 0x20 { p.byte += 1; p.place.offset += 1 }
+        return p
+    }
+
+    /// The text of the paragraph being built from the byte `byte` on.
+    func text(fromByte byte: Int) -> String {
+        String(decoding: utf8[min(byte, utf8.count)...], as: UTF8.self)
+    }
 
     /// Appends text; runs of whitespace collapse to one space unless `preformatted`.
     /// Control characters become visible symbols, so that nothing can drive the terminal.
     mutating func append(_ text: String, preformatted: Bool, line: Int) {
-        // The state in locals for the loop (a closure capturing `self` would check exclusive
-        // access on every character), written back at the end.
-        var out = scalars
-        scalars = []
-        var pending = pendingSpace, column = self.column, start = blockLine, prefix = self.prefix
+        var state = TextCopy(pending: pendingSpace, column: column, count: scalarCount, last: utf8.last.map(Int.init) ?? -1)
+        let prefix = self.prefix
         var text = text
-        text.withUTF8 { utf8 in
-            var i = 0
-            let n = utf8.count
-            while i < n {
-                // Decode by hand: a Swift string is valid UTF-8, and this is the hot loop.
-                let b = utf8[i]
-                var s: Unicode.Scalar
-                if b < 0x80 {
-                    s = Unicode.Scalar(b)
-                    i += 1
-                } else {
-                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    var k = 1
-                    while k < length, i + k < n { value = value << 6 | UInt32(utf8[i + k] & 0x3F); k += 1 }
-                    i += length
-                    s = Unicode.Scalar(value) ?? "\u{FFFD}"
-                }
-                if s.value <= 0x20 {
-                    if preformatted {
-                        switch s {
-                        case "\r": continue
-                        case "\n": out.append("\n"); column = 0; continue
-                        case "\t":
-                            let spaces = 8 - column % 8
-                            out.append(contentsOf: repeatElement(" ", count: spaces)); column += spaces; continue
-                        default: break
-                        }
-                    } else if s == " " || s == "\n" || s == "\t" || s == "\r" {
-                        if !out.isEmpty, out[out.count - 1] != "\n" { pending = true }
-                        continue
-                    }
-                }
-                if out.isEmpty {
-                    start = line
-                    out = prefix
-                    column = prefix.count
-                    prefix = []
-                }
-                if pending { out.append(" "); pending = false }
-                if s.value < 0xA0 || s.value == 0xFEFF { s = Self.visible(s) }
-                out.append(s)
-                column += 1
+        text.withUTF8 { source in
+            // Room for the worst case: 3 bytes for a byte shown as a symbol, 8 spaces for a
+            // tab, the list marker, one pending space.
+            let room = (preformatted ? 8 * source.count : 3 * source.count) + 4 * prefix.count + 1
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { out in
+                guard let base = out.baseAddress else { return }
+                let written = TextCopy.copy(source, into: base, preformatted: preformatted, prefix: prefix, state: &state)
+                if written > 0 { utf8.append(contentsOf: UnsafeBufferPointer(start: base, count: written)) }
             }
         }
-        scalars = out
-        pendingSpace = pending
-        self.column = column
-        blockLine = start
-        self.prefix = prefix
+        if state.started {
+            blockLine = line
+            self.prefix = []
+        }
+        scalarCount = state.count
+        pendingSpace = state.pending
+        column = state.column
     }
 
     /// A line break (`br`): a `"\n"` in the block (the wrapper keeps it as a break).
     mutating func lineBreak(line: Int) {
         pendingSpace = false
-        if scalars.isEmpty { return }
-        if scalars.last == " " { scalars.removeLast() }
-        scalars.append("\n")
+        if utf8.isEmpty { return }
+        if utf8.last == 0x20 { utf8.removeLast(); scalarCount -= 1 }
+        utf8.append(0x0A)
+        scalarCount += 1
         column = 0
     }
 
@@ -138,18 +130,21 @@ struct EPUBBookBuilder {
         pendingSpace = false
         column = 0
         if kind != .preformatted {
-            while let last = scalars.last, last == " " || last == "\n" { scalars.removeLast() }
+            while let last = utf8.last, last == 0x20 || last == 0x0A { utf8.removeLast(); scalarCount -= 1 }
         } else {
-            while scalars.last == "\n" { scalars.removeLast() }
+            while utf8.last == 0x0A { utf8.removeLast(); scalarCount -= 1 }
         }
-        guard !scalars.isEmpty else { styles = []; return }
-        let count = scalars.count
+        guard !utf8.isEmpty else { styles = []; scalarCount = 0; return }
+        let count = scalarCount
         let clipped = styles.compactMap { span -> StyleSpan? in
             let r = span.range.clamped(to: 0..<count)
             return r.isEmpty ? nil : StyleSpan(range: r, style: span.style)
         }
-        document.append(Block(kind: kind, text: Self.string(scalars), scalarCount: count, line: blockLine, styles: clipped))
-        scalars = []
+        let text = String(decoding: utf8, as: UTF8.self)
+        assert(text.unicodeScalars.count == count, "the scalars counted while copying are the block's")
+        document.append(Block(kind: kind, text: text, scalarCount: count, line: blockLine, styles: clipped))
+        utf8.removeAll(keepingCapacity: true)
+        scalarCount = 0
         styles = []
     }
 
@@ -171,14 +166,6 @@ struct EPUBBookBuilder {
     /// Records where `key` (`path#id` or `path`) stands, keeping the first place given.
     mutating func mark(_ key: String) {
         if places[key] == nil { places[key] = here }
-    }
-
-    /// The text of `scalars`, encoded by hand: much faster than through `UnicodeScalarView`.
-    static func string(_ scalars: [Unicode.Scalar]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count + scalars.count / 4)
-        for s in scalars { UTF8.encode(s) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A scalar as shown: controls as visible symbols (`VisibleText`, the one sanitiser), a

@@ -25,7 +25,7 @@ struct EPUBNavigation {
         origin = "nav"
         let folder = EPUBPath.folder(of: path)
         for nav in root.descendants(where: { $0.name == "nav" }) {
-            let types = nav.epubTypes + nav.roles.map { $0.replacingOccurrences(of: "doc-", with: "") }
+            let types = nav.epubTypes + nav.roles.map { $0.hasPrefix("doc-") ? String($0.dropFirst(4)) : $0 }
             guard let list = nav.first("ol") ?? nav.first("ul") ?? nav.firstDescendant("ol") else { continue }
             if types.contains("toc"), entries.isEmpty {
                 entries = Self.entries(of: list, level: 1, folder: folder)

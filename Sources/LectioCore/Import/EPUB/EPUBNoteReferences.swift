@@ -44,7 +44,7 @@ enum EPUBNoteReferences {
     static func isBacklink(_ e: MarkupElement) -> Bool {
         guard e.name == "a" else { return false }
         if e.epubTypes.contains("backlink") || e.roles.contains("doc-backlink") { return true }
-        let text = e.text.replacingOccurrences(of: "\u{FE0E}", with: "").replacingOccurrences(of: "\u{FE0F}", with: "")
+        let text = MarkupElement.without(["\u{FE0E}", "\u{FE0F}"], in: e.text)
         return ["↩", "⤴", "↑", "^", "back", "return", "go back", "back to text"].contains(text.lowercased())
     }
 

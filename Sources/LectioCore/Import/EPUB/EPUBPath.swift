@@ -19,26 +19,34 @@ enum EPUBPath {
     /// applied; a path that climbs above the top stays as written, so it names no entry) and
     /// the fragment, if any. An empty path part means the document itself.
     static func resolve(_ href: String, from folder: String) -> (path: String, fragment: String?) {
-        var raw = href
+        // On UTF-8 bytes: the separators are ASCII, and going by characters (grapheme
+        // clusters) costs more than the rest of reading a link-heavy book's links.
+        var raw = Substring(href)
         var fragment: String?
-        if let hash = raw.firstIndex(of: "#") {
-            let written = String(raw[raw.index(after: hash)...])
-            fragment = written.contains("%") ? written.removingPercentEncoding ?? written : written
-            raw = String(raw[..<hash])
+        if let hash = raw.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            let written = String(decoding: raw.utf8[raw.utf8.index(after: hash)...], as: UTF8.self)
+            fragment = written.utf8.contains(UInt8(ascii: "%")) ? written.removingPercentEncoding ?? written : written
+            raw = Substring(String(decoding: raw.utf8[..<hash], as: UTF8.self))
         }
-        if let query = raw.firstIndex(of: "?") { raw = String(raw[..<query]) }
-        let decoded = raw.contains("%") ? raw.removingPercentEncoding ?? raw : raw
+        if let query = raw.utf8.firstIndex(of: UInt8(ascii: "?")) { raw = Substring(String(decoding: raw.utf8[..<query], as: UTF8.self)) }
+        let decoded = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding ?? String(raw) : String(raw)
         if decoded.isEmpty { return ("", fragment) }
-        var parts: [Substring] = decoded.hasPrefix("/") ? [] : folder.split(separator: "/")
-        for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts: [Substring.UTF8View] = decoded.utf8.first == slash ? [] : folder.utf8.split(separator: slash)
+        for part in decoded.utf8.split(separator: slash, omittingEmptySubsequences: true) {
+            if part.count == 1, part.first == dot { continue }
+            if part.count == 2, part.allSatisfy({ $0 == dot }) {
                 if parts.isEmpty { return (decoded, fragment) }
                 parts.removeLast()
             } else {
                 parts.append(part)
             }
         }
-        return (parts.joined(separator: "/"), fragment)
+        var bytes: [UInt8] = []
+        for (i, part) in parts.enumerated() {
+            if i > 0 { bytes.append(slash) }
+            bytes.append(contentsOf: part)
+        }
+        return (String(decoding: bytes, as: UTF8.self), fragment)
     }
 }

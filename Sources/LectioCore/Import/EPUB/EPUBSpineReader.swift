@@ -2,9 +2,8 @@ import Dispatch
 import Foundation
 import ZIPFoundation
 
-/// Reads the spine's content documents into one book: unzips them one after another (the
-/// archive is not thread-safe), parses and converts them on every core at once, each into a
-/// builder of its own, and joins the builders in reading order.
+/// Reads the spine's content documents into one book: inflates, parses and converts them on
+/// every core at once, each into a builder of its own, and joins the builders in reading order.
 enum EPUBSpineReader {
     /// A content document as read.
     struct Document {
@@ -38,33 +37,30 @@ enum EPUBSpineReader {
         if !missing.isEmpty {
             notices.append("\(missing.count) document(s) of the spine are missing from the book: \(missing.prefix(3).joined(separator: ", "))")
         }
-        // Each worker reads every n-th document through a reader of its own, and writes only
-        // the slots of those documents; the results are read once all are done.
+        // The documents are shared out among the cores as they come free (one long chapter
+        // does not hold up the rest); each slot is written by one iteration only, and read
+        // once all are done. An entry is inflated straight from the file's bytes, or, when it
+        // cannot be, through a ZIPFoundation reader of its own (an `Archive` is not
+        // thread-safe).
         var results = [Result<Converted, EPUBError>?](repeating: nil, count: jobs.count)
-        nonisolated(unsafe) let work = jobs.map { ($0.path, $0.entry) }
+        nonisolated(unsafe) let work = jobs.map { ($0.path, $0.entry, archive.location(of: $0.path)) }
         nonisolated(unsafe) let source = archive
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, work.count, 8))
+        let bytes = archive.fileBytes
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let reader: Archive
-                do { reader = try source.reader() } catch {
-                    for i in stride(from: worker, to: work.count, by: workers) { slots[i] = .failure(.notAZip("no central directory")) }
-                    return
-                }
-                for i in stride(from: worker, to: work.count, by: workers) {
-                    let (path, entry) = work[i]
-                    do {
-                        let data = try EPUBArchive.extract(entry, path: path, from: reader)
-                        let parsed = MarkupParser.parse(data)
-                        var book = EPUBBookBuilder()
-                        XHTMLConverter(path: path).convert(parsed.root.firstDescendant("body") ?? parsed.root, into: &book)
-                        slots[i] = .success(Converted(root: parsed.root, error: parsed.error, book: book))
-                    } catch let error as EPUBError {
-                        slots[i] = .failure(error)
-                    } catch {
-                        slots[i] = .failure(.notAZip("\(path) cannot be inflated"))
-                    }
+            DispatchQueue.concurrentPerform(iterations: work.count) { i in
+                let (path, entry, location) = work[i]
+                do {
+                    let data = try EPUBArchive.inflate(entry, at: location, path: path, from: bytes)
+                        ?? EPUBArchive.extract(entry, path: path, from: source.reader())
+                    let parsed = MarkupParser.parse(data)
+                    var book = EPUBBookBuilder()
+                    XHTMLConverter(path: path).convert(parsed.root.firstDescendant("body") ?? parsed.root, into: &book)
+                    slots[i] = .success(Converted(root: parsed.root, error: parsed.error, book: book))
+                } catch let error as EPUBError {
+                    slots[i] = .failure(error)
+                } catch {
+                    slots[i] = .failure(.notAZip("\(path) cannot be inflated"))
                 }
             }
         }

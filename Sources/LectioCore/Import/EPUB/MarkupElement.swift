@@ -21,15 +21,28 @@ final class MarkupElement {
     let line: Int
     /// Children in document order.
     var children: [Child] = []
-    /// The element that holds this one.
-    weak var parent: MarkupElement?
+    /// The element that holds this one. Unowned, not weak (a weak reference costs every
+    /// element a side table): a parent outlives its children, which it holds.
+    unowned(safe) var parent: MarkupElement?
 
     init(name: String, attributes: [String: String], line: Int) {
-        let local = name.split(separator: ":").last.map(String.init) ?? name
-        self.name = local.lowercased()
+        self.name = Self.localName(name)
         self.tag = MarkupTag(name: self.name)
         self.attributes = attributes
         self.line = line
+    }
+
+    /// An element whose lower-cased local name and tag are already known.
+    init(localName: String, tag: MarkupTag, attributes: [String: String], line: Int) {
+        self.name = localName
+        self.tag = tag
+        self.attributes = attributes
+        self.line = line
+    }
+
+    /// `name` without a prefix, lower-cased (`html:P` → `p`).
+    static func localName(_ name: String) -> String {
+        (name.split(separator: ":").last.map(String.init) ?? name).lowercased()
     }
 
     /// The value of an attribute, looked up by its local name when no prefix is given
@@ -42,7 +55,7 @@ final class MarkupElement {
     }
 
     /// The element's `id`.
-    var id: String? { attributes["id"] ?? attributes["xml:id"] }
+    var id: String? { attributes.isEmpty ? nil : attributes["id"] ?? attributes["xml:id"] }
 
     /// The whitespace-separated tokens of `epub:type` (any prefix), lower-cased.
     var epubTypes: [String] {
@@ -69,8 +82,8 @@ final class MarkupElement {
     /// Whether the element is hidden from the reading flow (`hidden`, or `display:none` inline).
     var isHidden: Bool {
         if attributes["hidden"] != nil { return true }
-        guard let style = attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: "") else { return false }
-        return style.contains("display:none")
+        guard let style = attributes["style"] else { return false }
+        return MarkupElement.without([" "], in: style.lowercased()).contains("display:none")
     }
 
     /// Child elements.
@@ -87,7 +100,7 @@ final class MarkupElement {
         var stack: [MarkupElement] = [self]
         while let e = stack.popLast() {
             if e !== self, body(e) { found.append(e) }
-            stack.append(contentsOf: e.elements.reversed())
+            e.pushChildElements(onto: &stack)
         }
         return found
     }
@@ -97,9 +110,17 @@ final class MarkupElement {
         var stack: [MarkupElement] = [self]
         while let e = stack.popLast() {
             if e !== self, e.name == name { return e }
-            stack.append(contentsOf: e.elements.reversed())
+            e.pushChildElements(onto: &stack)
         }
         return nil
+    }
+
+    /// Pushes the child elements last first, so that they pop in document order (without
+    /// making an array of them first: a walk over a whole book does this for every element).
+    private func pushChildElements(onto stack: inout [MarkupElement]) {
+        for child in children.reversed() {
+            if case .element(let c) = child { stack.append(c) }
+        }
     }
 
     /// All text below this element, whitespace collapsed and trimmed.
@@ -115,6 +136,15 @@ final class MarkupElement {
         }
         walk(self)
         return MarkupElement.collapsingSpaces(out)
+    }
+
+    /// `text` without the scalars in `dropped` (a pure-Swift pass: Foundation's
+    /// `replacingOccurrences` costs microseconds a call).
+    static func without(_ dropped: Set<Unicode.Scalar>, in text: String) -> String {
+        guard text.unicodeScalars.contains(where: dropped.contains) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars where !dropped.contains(s) { out.append(s) }
+        return String(out)
     }
 
     /// `text` with each run of XML whitespace made one space, and no space at either end.

@@ -23,8 +23,15 @@ final class MarkupParser {
     private var text: [UInt8] = []
     private var firstError: (line: Int, code: Int32)?
     private var context: xmlParserCtxtPtr?
-    /// Names by libxml2's interned pointer: each distinct name becomes a `String` once.
-    private var names: [UnsafeRawPointer: String] = [:]
+    /// Names by libxml2's interned pointer: each distinct name becomes a `String` once. A
+    /// document uses a few dozen names, so a short list searched by pointer beats hashing;
+    /// past `knownLimit` names, new ones are made each time.
+    private var namePointers: [UnsafeRawPointer] = []
+    private var names: [String] = []
+    /// Unprefixed element names by interned pointer: local name and tag, worked out once.
+    private var elementPointers: [UnsafeRawPointer] = []
+    private var elementNames: [(name: String, tag: MarkupTag)] = []
+    private static let knownLimit = 128
 
     private static let initialised: Bool = { xmlInitParser(); return true }()
 
@@ -77,10 +84,20 @@ final class MarkupParser {
     }
 
     private func name(_ pointer: UnsafePointer<xmlChar>) -> String {
-        if let known = names[UnsafeRawPointer(pointer)] { return known }
+        let key = UnsafeRawPointer(pointer)
+        if let i = namePointers.firstIndex(of: key) { return names[i] }
         let name = String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
-        names[UnsafeRawPointer(pointer)] = name
+        if names.count < Self.knownLimit { namePointers.append(key); names.append(name) }
         return name
+    }
+
+    private func elementName(_ pointer: UnsafePointer<xmlChar>) -> (name: String, tag: MarkupTag) {
+        let key = UnsafeRawPointer(pointer)
+        if let i = elementPointers.firstIndex(of: key) { return elementNames[i] }
+        let local = MarkupElement.localName(name(pointer))
+        let tag = MarkupTag(name: local)
+        if elementNames.count < Self.knownLimit { elementPointers.append(key); elementNames.append((local, tag)) }
+        return (local, tag)
     }
 
     private func flushText() {
@@ -102,9 +119,14 @@ final class MarkupParser {
                 dictionary[key] = String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
             }
         }
-        let qualified = prefix.map { name($0) + ":" + name(localname) } ?? name(localname)
         let line = context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0
-        let element = MarkupElement(name: qualified, attributes: dictionary, line: line)
+        let element: MarkupElement
+        if let prefix {
+            element = MarkupElement(name: name(prefix) + ":" + name(localname), attributes: dictionary, line: line)
+        } else {
+            let known = elementName(localname)
+            element = MarkupElement(localName: known.name, tag: known.tag, attributes: dictionary, line: line)
+        }
         if let top = stack.last {
             element.parent = top
             top.children.append(.element(element))

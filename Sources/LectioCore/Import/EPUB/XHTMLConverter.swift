@@ -29,9 +29,9 @@ struct XHTMLConverter {
 
     /// Whether `e` is a note that does not stand in the reading flow.
     static func isFootnoteAside(_ e: MarkupElement) -> Bool {
-        guard e.isTyped else { return false }
-        let typed = e.epubTypes.contains(where: noteTypes.contains) || e.roles.contains("doc-footnote")
-        return typed && (e.name == "aside" || e.isHidden)
+        // The cheap tests first: most typed elements are neither asides nor hidden.
+        guard e.isTyped, e.name == "aside" || e.isHidden else { return false }
+        return e.epubTypes.contains(where: noteTypes.contains) || e.roles.contains("doc-footnote")
     }
 
     /// Converts `body` (or any element) into `book`.
@@ -62,9 +62,10 @@ struct XHTMLConverter {
         }
         // HTML's `hidden` (a nav's page list, landmarks) is not shown; CSS is not applied.
         if !e.attributes.isEmpty, e.attributes["hidden"] != nil { return }
-        if let id = e.id { book.mark("\(path)#\(id)") }
+        let id = e.id
+        if let id { book.mark("\(path)#\(id)") }
         var context = outer
-        if let id = e.id { context.anchor = (id, 0) }
+        if let id { context.anchor = (id, 0) }
         let isBlock = tag.isBlock
         if isBlock { book.flush(as: outer.kind) }
         switch tag {
@@ -75,8 +76,10 @@ struct XHTMLConverter {
             walk(e, context: &context, book: &book)
             book.flush(as: context.kind)
             if !asNotes, index < book.blocks.count {
-                book.headings.append(.init(title: book.blocks[index].text.replacingOccurrences(of: "\n", with: " "),
-                                           level: level, block: index, source: e.id.map { "\(path)#\($0)" } ?? path))
+                let text = book.blocks[index].text
+                let title = text.utf8.contains(0x0A) ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : text
+                book.headings.append(.init(title: title,
+                                           level: level, block: index, source: id.map { "\(path)#\($0)" } ?? path))
             }
             return
         case .blockquote:
@@ -125,13 +128,12 @@ struct XHTMLConverter {
         default: break
         }
         let style = tag.style
-        let start = book.here
+        let start = book.position
         walk(e, context: &context, book: &book)
-        if let style, book.here.block == start.block {
+        if let style, book.here.block == start.place.block {
             // A space pending before the element is written at its start: not part of it.
-            var lower = start.offset
-            while lower < book.scalars.count, book.scalars[lower] == " " { lower += 1 }
-            if book.scalars.count > lower { book.styles.append(StyleSpan(range: lower..<book.scalars.count, style: style)) }
+            let lower = book.skippingSpaces(from: start).place.offset
+            if book.scalarCount > lower { book.styles.append(StyleSpan(range: lower..<book.scalarCount, style: style)) }
         }
         if isBlock { book.flush(as: context.kind) }
         if tag == .listItem { book.prefix = [] }
@@ -141,13 +143,14 @@ struct XHTMLConverter {
     /// needs (types, classes, superscript, source).
     private func link(_ e: MarkupElement, context: inout Context, outer: inout Context, book: inout EPUBBookBuilder) {
         context.inLink = true
-        let start = book.here
+        let start = book.position
         walk(e, context: &context, book: &book)
         guard let href = e.attributes["href"] else { return }
-        var lower = book.here.block == start.block ? start.offset : 0
-        let upper = book.scalars.count
-        while lower < upper, book.scalars[lower] == " " { lower += 1 }
-        let text = EPUBBookBuilder.string(Array(book.scalars[lower..<upper]))
+        let from = book.here.block == start.place.block ? start : .init(place: .init(block: book.here.block, offset: 0), byte: 0)
+        let first = book.skippingSpaces(from: from)
+        let lower = first.place.offset
+        let upper = max(lower, book.scalarCount)
+        let text = book.text(fromByte: first.byte)
         let source: String
         if let id = e.id {
             source = "\(path)#\(id)"
