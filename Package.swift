@@ -19,8 +19,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // libxml2's SAX parser, for EPUB's XHTML (libxml2-dev). See Sources/CLibXML2/shim.h.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // libdeflate, to inflate EPUB entries in one call (libdeflate-dev). See Sources/CLibDeflate/shim.h.
-        .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // zlib, to inflate EPUB entries in one call (zlib1g-dev, which ZIPFoundation needs too).
+        .systemLibrary(name: "CZlibInflate", path: "Sources/CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The bundled text, compiled into the binary byte for byte from Assets/sedov-broue.txt
         // (the EmbedAssets plugin writes it as a byte array), so lectio needs no resource bundle.
         .target(
@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "embed-assets", path: "Plugins/EmbedAssetsTool"),
         // The model: no terminal, Foundation only.
         .target(name: "LectioCore", dependencies: [
-            "CLibXML2", "CLibDeflate", "CFileStatus", .product(name: "Algorithms", package: "swift-algorithms"),
+            "CLibXML2", "CZlibInflate", "CFileStatus", .product(name: "Algorithms", package: "swift-algorithms"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // stat(2) into a plain struct (C): `struct stat` resolves unreliably in Swift.

@@ -1,4 +1,4 @@
-import CLibDeflate
+import CZlibInflate
 import Foundation
 import ZIPFoundation
 
@@ -105,9 +105,9 @@ struct EPUBArchive {
     /// The bytes of the file, for `inflate` on other threads.
     var fileBytes: Data { bytes }
 
-    /// Inflates a reserved entry straight from the file's bytes with libdeflate, in one call
-    /// into a buffer of its declared size (it may not yield more); `nil` when the entry has
-    /// no usable location, and ZIPFoundation must read it.
+    /// Inflates a reserved entry straight from the file's bytes with zlib, in one call into a
+    /// buffer of its declared size (it may not yield more); `nil` when the entry has no usable
+    /// location, and ZIPFoundation must read it.
     static func inflate(_ entry: Entry, at location: ZIPLocation?, path: String, from bytes: Data) throws -> Data? {
         guard let location, let range = location.dataRange(in: bytes) else { return nil }
         let declared = Int(entry.uncompressedSize)
@@ -115,22 +115,29 @@ struct EPUBArchive {
             guard range.count == declared else { return nil }
             return bytes.withUnsafeBytes { Data(UnsafeRawBufferPointer(rebasing: $0[range])) }
         }
-        guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
-        defer { libdeflate_free_decompressor(decompressor) }
         let capacity = max(declared, 1)
         guard let buffer = malloc(capacity) else { return nil }
-        var produced = 0
-        let result = bytes.withUnsafeBytes { raw in
-            libdeflate_deflate_decompress(decompressor, raw.baseAddress.map { $0 + range.lowerBound }, range.count,
-                                          buffer, capacity, &produced)
+        var stream = z_stream()
+        guard lectio_inflate_init_raw(&stream) == Z_OK else {
+            free(buffer)
+            return nil
         }
-        guard result == LIBDEFLATE_SUCCESS else {
+        defer { inflateEnd(&stream) }
+        let result = bytes.withUnsafeBytes { raw -> Int32 in
+            guard let base = raw.baseAddress else { return Z_DATA_ERROR }
+            stream.next_in = UnsafeMutablePointer(mutating: (base + range.lowerBound).assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = uInt(range.count)
+            stream.next_out = buffer.assumingMemoryBound(to: Bytef.self)
+            stream.avail_out = uInt(capacity)
+            return CZlibInflate.inflate(&stream, Z_FINISH)
+        }
+        guard result == Z_STREAM_END else {
             free(buffer)
             // The sizes in the ZIP may lie: what comes out may not exceed what is declared.
-            if result == LIBDEFLATE_INSUFFICIENT_SPACE { throw EPUBError.tooLarge("\(path) expands beyond its declared size") }
+            if result == Z_BUF_ERROR, stream.avail_out == 0 { throw EPUBError.tooLarge("\(path) expands beyond its declared size") }
             throw EPUBError.notAZip("\(path) cannot be inflated")
         }
-        return Data(bytesNoCopy: buffer, count: produced, deallocator: .free)
+        return Data(bytesNoCopy: buffer, count: capacity - Int(stream.avail_out), deallocator: .free)
     }
 
     /// The entry at `path`, counted against the limits (its declared size, its compression
