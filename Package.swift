@@ -81,7 +81,8 @@ for target in package.targets where target.type != .system && target.type != .pl
 // `--static-swift-stdlib` does, made the default): `lectio` starts in about half the time, with no
 // libFoundation and ICU to load, and runs on a machine without Swift. Debug builds, and so the
 // tests, link dynamically as usual.
-for target in package.targets where target.type == .regular || target.type == .executable {
+// (Not the test support, which imports Testing: the toolchain has no static Testing.)
+for target in package.targets where (target.type == .regular || target.type == .executable) && target.name != "LectioTestSupport" {
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
     if target.type == .executable {
         target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
