@@ -92,7 +92,9 @@ final class ReaderSession {
         // --from-start is for the text named on the command line; one chosen later opens where it was left.
         let fromStart = self.fromStart && !switched
         switched = true
-        let background = BackgroundOpen(source: source, notes: notes, wakeup: terminal.wakeup)
+        // The whole import starts once the preview is shown (at once when there is none).
+        var background: BackgroundOpen?
+        let startImport = { [terminal] in background = BackgroundOpen(source: source, notes: notes, wakeup: terminal.wakeup) }
         var pending: [Key] = []
         let resume = fromStart ? nil : saved?.resume.flatMap { $0.matches(size: source.size, modified: source.modified) ? $0 : nil }
         // A preview where the reader will be: the start, or a place remembered in the file as it is.
@@ -106,13 +108,14 @@ final class ReaderSession {
                 state.restore(ReadingState(position: cursor, top: preview.top, history: JumpHistory(), marks: [:], searches: []), fromStart: false)
             }
             state.indexing = IndexingStatus(title: resume?.title, section: resume?.section, percent: resume?.percent ?? preview.percent)
-            switch PreviewLoop.run(state, terminal: terminal, isReady: { background.isDone }) {
+            switch PreviewLoop.run(state, terminal: terminal, shown: startImport, isReady: { background?.isDone ?? false }) {
             case .quit: return .app(nil)
             case .ready(let keys): pending = keys
             }
         }
+        if background == nil { startImport() }
         let context: NotesContext
-        switch background.result() {
+        switch background?.result() ?? .failure(TextLoadError.unreadable(source.path, "not imported")) {
         case .success(let opened): context = opened
         case .failure(let error): return .failed("\(error)")
         }

@@ -13,9 +13,12 @@ public enum PreviewLoop {
         case quit
     }
 
-    /// Shows `preview` on `terminal` until `isReady()` (asked after every key, tick and wake).
-    public static func run(_ preview: AppState, terminal: TerminalDevice, isReady: () -> Bool) -> Outcome {
+    /// Shows `preview` on `terminal`, then calls `shown` (where the whole import starts: the
+    /// preview need not share the machine with it), until `isReady()` (asked after every key,
+    /// tick and wake).
+    public static func run(_ preview: AppState, terminal: TerminalDevice, shown: () -> Void = {}, isReady: () -> Bool) -> Outcome {
         terminal.present(FrameRenderer.frame(preview).screen)
+        shown()
         var keys: [Key] = []
         while !isReady() {
             guard let key = terminal.nextKey() else { return .quit }
