@@ -14,12 +14,20 @@ enum EPUBFigures {
         let document = must("cannot open \(path)") { try EPUBImporter.document(from: bytes, path: path) }
         let importing = now() - t
         t = now()
+        try? EPUBImporter.checkReadable(bytes)
+        let check = now() - t
+        t = now()
+        let preview = Preview.of(bytes, path: path)
+        let previewing = now() - t
+        t = now()
         let state = AppState(document: document, width: 140, height: 40, measure: measure)
         let layout = now() - t
         t = now()
         _ = FrameRenderer.render(state)
         let frame = now() - t
         return [("  phase: read", read), ("  phase: unzip + parse XHTML + import + link", importing),
+                ("  preview phase: check the package (before the terminal)", check),
+                ("  preview phase: the opening document alone (\(preview?.document.blocks.count ?? 0) blocks)", previewing),
                 ("  phase: state + first layout", layout), ("  phase: first frame", frame)].map {
             Figure(name: $0.0, unit: "ms", median: $0.1, min: $0.1, max: $0.1, runs: 1)
         }

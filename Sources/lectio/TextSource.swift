@@ -19,6 +19,8 @@ struct TextSource: Sendable {
     var bytes: Data?
     /// The start of a long text file.
     var sample: FileSample?
+    /// An EPUB's first screen where it opens, made while checking that it can be read.
+    var opening: Preview?
 
     /// Reads the file named, or the bundled text when `file` is nil; explains on standard error
     /// why it cannot (missing, a folder, binary data, a damaged EPUB…), and exits 1.
@@ -44,7 +46,10 @@ struct TextSource: Sendable {
         // rest of a long file is looked at by the import itself).
         if SourceKind.of(sample.head, path: path) == .epub {
             let bytes = try SourceFile.read(path: path)
-            try EPUBImporter.check(bytes, path: path)
+            // Its first screen reads its package, as the check would: a book that has one is
+            // readable so far; one that has none says why.
+            source.opening = Preview.of(bytes, path: path)
+            if source.opening == nil { try EPUBImporter.check(bytes, path: path) }
             source.bytes = bytes
         } else if SourceDecoder.looksBinary(sample.head) {
             throw TextLoadError.binary(path)
@@ -60,6 +65,7 @@ struct TextSource: Sendable {
     /// imported; `nil` for a short text (imported whole at once).
     func preview(at resume: ResumePoint?) -> Preview? {
         if let sample { return Preview.of(sample, resume: resume) }
+        if resume == nil, let opening { return opening }
         return bytes.flatMap { Preview.of($0, path: path, resume: resume) }
     }
 

@@ -75,8 +75,12 @@ private struct PreviewReader {
         let skipped = Set(package.guide.filter { ["cover", "title-page", "copyright-page", "toc"].contains($0.type) }
             .map { String($0.target.split(separator: "#").first ?? "") })
         let targets = navigation.entries.compactMap(\.target)
-        // The book's opening is near its start: a few documents at most.
-        for item in package.readingOrder.filter({ $0.linear && $0.item.path != package.navPath && !skipped.contains($0.item.path) }).prefix(8) {
+        let documentsWithEntries = Set(targets.map { String($0.split(separator: "#").first ?? "") })
+        let byEntries = navigation.origin != nil && !targets.isEmpty
+        // The book's opening is near its start: a few documents at most (with a table of
+        // contents, only those its entries lead into).
+        for item in package.readingOrder.filter({ $0.linear && $0.item.path != package.navPath && !skipped.contains($0.item.path)
+                                                   && (!byEntries || documentsWithEntries.contains($0.item.path)) }).prefix(8) {
             let path = item.item.path
             guard let root = parse(path) else { continue }
             let body = root.firstDescendant("body")
@@ -86,7 +90,7 @@ private struct PreviewReader {
             XHTMLConverter(path: path).convert(body ?? root, into: &book)
             last = package.readingOrder.firstIndex { $0.item.path == path }
             guard book.blocks.contains(where: { !($0.text.hasPrefix("[image: ") && $0.text.hasSuffix("]")) }) else { continue }
-            guard navigation.origin != nil, !targets.isEmpty else { return (0, 0) }
+            guard byEntries else { return (0, 0) }
             // The first entry of the table of contents in this document, if any.
             let places = targets.filter { $0 == path || $0.hasPrefix(path + "#") }.compactMap { book.places[$0] ?? (path == $0 ? .init(block: 0, offset: 0) : nil) }
             if let first = places.map(\.block).min(), first < book.blocks.count { return (first, 0) }
