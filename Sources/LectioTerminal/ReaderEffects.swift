@@ -52,7 +52,9 @@ public final class ReaderEffects: EffectPerformer {
     public func placeNotes(in text: @escaping @Sendable () -> SourceText) {
         _ = submit { store in
             store.load()
-            let placed = store.readOnlyReason == nil ? PlacedNote.place(store.notes, in: text()) : []
+            // No notes, no text to place them in (it is four bytes a character: a long book's
+            // is tens of MB).
+            let placed = store.readOnlyReason == nil && !store.notes.isEmpty ? PlacedNote.place(store.notes, in: text()) : []
             return [.notesPlaced(placed, readOnlyReason: store.readOnlyReason, notice: store.notice)]
         }
     }

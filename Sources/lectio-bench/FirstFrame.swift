@@ -21,8 +21,11 @@ struct FirstFrame {
     var cpuMilliseconds: Double
 }
 
-/// Runs `program` as `firstFrameMilliseconds` does; `nil` when the marker never showed.
-func firstFrame(_ program: [String], marker: String, environment: [String: String]) -> FirstFrame? {
+/// Runs `program` as `firstFrameMilliseconds` does; `nil` when the marker never showed. With
+/// `then`, after the first frame the keys are typed and the second marker waited for before
+/// `q` (`G` and `100%`: the reader has imported the whole text, so the peak memory counts it).
+func firstFrame(_ program: [String], marker: String, environment: [String: String],
+                then: (keys: String, marker: String)? = nil) -> FirstFrame? {
     var name = [CChar](repeating: 0, count: 256)
     let master = lectio_open_pseudo_terminal(&name, name.count)
     guard master >= 0 else { return nil }
@@ -58,6 +61,19 @@ func firstFrame(_ program: [String], marker: String, environment: [String: Strin
         if output.count >= needle.count, output.suffix(min(output.count, n + needle.count)).firstRange(of: needle) != nil {
             elapsed = now() - t0
             break
+        }
+    }
+    if let then, elapsed != nil {
+        _ = write(master, then.keys, then.keys.utf8.count)
+        let second = Array(then.marker.utf8)
+        var seen = [UInt8]()
+        while now() - t0 < 20_000 {
+            var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&fds, 1, 100) > 0 else { continue }
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            seen.append(contentsOf: buffer[0..<n])
+            if seen.firstRange(of: second) != nil { break }
         }
     }
     _ = write(master, "q", 1)

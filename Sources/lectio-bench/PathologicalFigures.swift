@@ -34,7 +34,11 @@ enum PathologicalFigures {
             for _ in 0..<runs {
                 if let frame = firstFrame([lectio, "--from-start", "--no-mouse", oneLine], marker: "? help", environment: env) {
                     starts.append(frame.milliseconds)
-                    if let peak = frame.peakMemoryMB { peaks.append(peak) }
+                }
+                // The peak with the whole line imported (keys wait for it): to its end, then quit.
+                if let frame = firstFrame([lectio, "--from-start", "--no-mouse", oneLine], marker: "? help", environment: env, then: ("G", "100%")),
+                   let peak = frame.peakMemoryMB {
+                    peaks.append(peak)
                 }
             }
         } else {
