@@ -40,6 +40,8 @@ import Testing
         let top = preview.document.blockIndex(containing: preview.top)
         #expect(preview.percent == 0)
         #expect(Self.words(preview.document, from: top) == Self.words(whole, from: whole.startBlock))
+        // The title, even one the text gives only in its last lines.
+        #expect(preview.document.title == whole.title)
     }
 
     @Test(arguments: books)

@@ -25,6 +25,8 @@ public struct Preview: Sendable {
     static let lead = 4 * 1024
     /// How much of the text's start is read before a window further in.
     static let headSize = 16 * 1024
+    /// How much of the text's end is read after the window.
+    static let tailSize = 2 * 1024
 
     /// A preview of the file at `path` whose bytes are `bytes`, at the place `resume` names
     /// (`nil`: where reading starts, after front matter); `nil` for a short file, a file that is
@@ -73,6 +75,14 @@ public struct Preview: Sendable {
                     let joint = head.text.hasSuffix("\n") ? "\n" : "\n\n"
                     text = head.text + joint + window.text
                     linesBefore = (head.text + joint).utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                }
+                // And before its end, which may name the text (`End of the Project Gutenberg
+                // EBook of …`): blocks after the window, never shown in the preview.
+                let tailStart = max(base + end, sample.size - tailSize)
+                if tailStart < sample.size, let tail = sample.bytes(from: tailStart, count: sample.size - tailStart),
+                   let line = tail.firstIndex(of: 0x0A), line + 1 < tail.endIndex,
+                   let decoded = tail.withUnsafeBytes({ SourceDecoder.decode(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[(line + 1 - tail.startIndex)...])) }) {
+                    text += (text.hasSuffix("\n") ? "\n" : "\n\n") + decoded.text
                 }
                 let document = TextOpener.importDocument(text, path: sample.path)
                 guard !document.blocks.isEmpty else { return nil }
