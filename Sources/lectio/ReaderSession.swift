@@ -155,8 +155,11 @@ final class ReaderSession {
         // The text's bytes as they are now, for where its first line shown stands and its hash.
         let bytes = OpenedText.bytes(ofLibraryPath: path)
         var reading = state.readingState
-        let modified = source.isBundled ? nil : FileStatus(path: source.path)?.modified
-        reading.resume = ResumePoint(reading, document: opened.document, bytes: Data(bytes), modified: modified, percent: state.percent)
+        // Only for the file as it was read: one edited meanwhile gets no resume point.
+        let now = source.isBundled ? nil : FileStatus(path: source.path)
+        if source.isBundled || now?.size == source.size && now?.modified == source.modified && bytes.count == source.size {
+            reading.resume = ResumePoint(reading, document: opened.document, bytes: Data(bytes), modified: now?.modified, percent: state.percent)
+        }
         do { try reading.save(path: statePath) } catch {
             warn("could not keep the reading position in \(statePath): \(error)")
         }

@@ -135,6 +135,36 @@ import Testing
         #expect(preview.percent >= 45 && preview.percent <= 55)
     }
 
+    /// Lines end where the decoder ends them: LF, CR LF, a lone CR, a form feed.
+    @Test func lineEndsAreCountedAsTheDecoderCountsThem() throws {
+        let bytes = Data("one\r\ntwo\rthree\u{0C}four\nfive\n".utf8)
+        let decoded = try #require(SourceDecoder.decode([UInt8](bytes))).text
+        let lines = decoded.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, line) in lines.enumerated() where !line.isEmpty {
+            let offset = Preview.byteOffset(ofLine: i + 1, in: bytes)
+            #expect(String(decoding: bytes[offset...].prefix(line.utf8.count), as: UTF8.self) == String(line), "line \(i + 1)")
+        }
+    }
+
+    /// Far into a paragraph too long for a window, the place is kept in bytes, and shown.
+    @Test func aPlaceFarIntoAVeryLongParagraphIsShownThere() throws {
+        let words = (0..<60_000).map { "word\($0)" }
+        let text = "A Title\n\n" + words.joined(separator: " ") + "\n"
+        let bytes = Data(text.utf8)
+        let whole = try TextOpener.open(bytes, path: "long.txt").document
+        let block = try #require(whole.blocks.last)
+        let place = block.text.range(of: "word30000 ").map { block.text.unicodeScalars.distance(from: block.text.unicodeScalars.startIndex, to: $0.lowerBound) }
+        let top = block.start + (try #require(place))
+        let state = ReadingState(position: top, top: top, history: JumpHistory(), marks: [:], searches: [])
+        let point = try #require(ResumePoint(state, document: whole, bytes: bytes, modified: nil, percent: 50))
+        #expect(point.withinBlock == 0)
+        #expect(point.byteOffset > 200_000)
+        let preview = try #require(Preview.of(bytes, path: "long.txt", resume: point))
+        let shown = preview.document.blocks[preview.document.blockIndex(containing: preview.top)]
+        let from = shown.text.unicodeScalars.dropFirst(preview.top - shown.start)
+        #expect(String(String.UnicodeScalarView(from.prefix(40))).contains("word30000"))
+    }
+
     @Test func theLineOfABlockIsFoundByItsByteOffset() {
         let bytes = Data("one\ntwo\n\nfour\n".utf8)
         #expect(Preview.byteOffset(ofLine: 1, in: bytes) == 0)

@@ -34,6 +34,14 @@ import Testing
         #expect(asked > 1)
     }
 
+    /// A `q` after other keys may be text (a search for "quiet", the mark `q`): it waits with them.
+    @Test func aQAfterOtherKeysIsKeptWithThem() throws {
+        let state = try preview()
+        let typed: [Key] = [.char("/")] + Key.typing("quiet") + [.enter, .char("m"), .char("q")]
+        let terminal = InMemoryTerminal(width: 100, height: 30, keys: typed + [.tick])
+        #expect(PreviewLoop.run(state, terminal: terminal) { terminal.keys.isEmpty } == .ready(keys: typed))
+    }
+
     @Test func aResizeRedrawsThePreviewAtTheNewSize() throws {
         let state = try preview()
         let terminal = InMemoryTerminal(width: 100, height: 30, keys: [.resize, .tick], resizes: [(60, 20)])
@@ -46,9 +54,13 @@ import Testing
 
     @Test func quittingDuringThePreviewQuitsAtOnce() throws {
         let state = try preview()
-        let terminal = InMemoryTerminal(width: 100, height: 30, keys: [.char("j"), .char("q"), .char("k")])
+        let terminal = InMemoryTerminal(width: 100, height: 30, keys: [.char("q"), .char("k")])
         #expect(PreviewLoop.run(state, terminal: terminal) { false } == .quit)
         #expect(terminal.keys == [.char("k")])
+        // Ctrl-C quits even after other keys.
+        let forced = InMemoryTerminal(width: 100, height: 30, keys: [.char("j"), .ctrl("c"), .char("k")])
+        #expect(PreviewLoop.run(state, terminal: forced) { false } == .quit)
+        #expect(forced.keys == [.char("k")])
         let interrupted = InMemoryTerminal(width: 100, height: 30, keys: [.interrupt])
         #expect(PreviewLoop.run(state, terminal: interrupted) { false } == .quit)
         // Input that ends ends the reader too.

@@ -59,7 +59,8 @@ public struct Preview: Sendable {
         return region.withUnsafeBytes { r -> Preview? in
             head.withUnsafeBytes { h -> Preview? in
                 let all = r.bindMemory(to: UInt8.self), first = h.bindMemory(to: UInt8.self)
-                let place = lineStart(in: all, atOrBefore: (offset ?? 0) - base)
+                // (A file that shrank since it was looked at: the place within what was read.)
+                let place = lineStart(in: all, atOrBefore: min((offset ?? 0) - base, all.count))
                 // From a blank line before the place (a paragraph's start), to a blank line after
                 // the window's size: the importer sees whole paragraphs.
                 let start = base + place == 0 ? 0 : paragraphStart(in: all, atOrBefore: place)
@@ -91,7 +92,7 @@ public struct Preview: Sendable {
                     top = document.blocks[min(document.startBlock, document.blocks.count - 1)].start
                 } else {
                     // The block that begins on the place's line (or the first after it).
-                    let line = 1 + linesBefore + all[start..<place].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    let line = 1 + linesBefore + lineEnds(in: all, from: start, to: place)
                     let index = document.blocks.partitioningIndex { $0.line >= line }
                     let block = document.blocks[min(index, document.blocks.count - 1)]
                     top = block.start + min(max(0, withinBlock), block.scalarCount)
@@ -101,17 +102,46 @@ public struct Preview: Sendable {
         }
     }
 
-    /// The byte offset where 1-based line `line` of `bytes` begins (the end when there are fewer).
+    /// The byte offset where 1-based line `line` of `bytes` begins (the end when there are
+    /// fewer), lines ending as `SourceDecoder` ends them: LF, CR LF, a lone CR, a form feed.
     public static func byteOffset(ofLine line: Int, in bytes: Data) -> Int {
         guard line > 1 else { return 0 }
         return bytes.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
             var seen = 1
-            for (i, byte) in raw.enumerated() where byte == 0x0A {
-                seen += 1
-                if seen == line { return i + 1 }
+            var i = 0
+            while i < all.count {
+                if let end = lineEnd(in: all, at: i) {
+                    seen += 1
+                    if seen == line { return end }
+                    i = end
+                } else {
+                    i += 1
+                }
             }
-            return raw.count
+            return all.count
         }
+    }
+
+    /// Where the line end at byte `i` of `bytes` stops (after a CR LF's LF), or `nil` when no
+    /// line ends there (an LF after a CR is part of the CR's end).
+    static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        switch bytes[i] {
+        case 0x0D: return i + 1 < bytes.count && bytes[i + 1] == 0x0A ? i + 2 : i + 1
+        case 0x0A: return i > 0 && bytes[i - 1] == 0x0D ? nil : i + 1
+        case 0x0C: return i + 1
+        default: return nil
+        }
+    }
+
+    /// Whether a line ends at byte `i` (its last byte: LF, CR, form feed).
+    static func endsLine(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x0C
+    }
+
+    /// How many lines end in bytes `from..<to`.
+    static func lineEnds(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        (from..<max(from, to)).reduce(0) { $0 + (lineEnd(in: bytes, at: $1) == nil ? 0 : 1) }
     }
 
     /// The start of the line that holds `offset`; on a line longer than `windowSize`, the start
@@ -119,8 +149,8 @@ public struct Preview: Sendable {
     static func lineStart(in bytes: UnsafeBufferPointer<UInt8>, atOrBefore offset: Int) -> Int {
         var i = offset
         let limit = max(0, offset - windowSize)
-        while i > limit, bytes[i - 1] != 0x0A { i -= 1 }
-        guard i == limit, i > 0, bytes[i - 1] != 0x0A else { return i }
+        while i > limit, !endsLine(bytes, i - 1) { i -= 1 }
+        guard i == limit, i > 0, !endsLine(bytes, i - 1) else { return i }
         i = offset
         while i > 0, i < bytes.count, bytes[i] & 0xC0 == 0x80 { i -= 1 }
         return i
@@ -133,6 +163,8 @@ public struct Preview: Sendable {
         let limit = max(0, offset - lead)
         while i > limit {
             let line = lineStart(in: bytes, atOrBefore: i - 1)
+            // Not a line's start but a character's, on a line too long to scan: no paragraph.
+            if line > 0, !endsLine(bytes, line - 1) { return offset }
             if isBlank(bytes, from: line, to: i - 1) { return i }
             if line < limit { break }
             i = line
@@ -148,11 +180,11 @@ public struct Preview: Sendable {
         let limit = min(bytes.count, offset + lead)
         var firstLineEnd: Int?
         while i < limit {
-            guard let newline = (i..<limit).first(where: { bytes[$0] == 0x0A }) else { break }
-            if firstLineEnd == nil { firstLineEnd = newline + 1 }
-            let next = newline + 1
-            let lineEnd = (next..<limit).first { bytes[$0] == 0x0A }
-            if let lineEnd, isBlank(bytes, from: next, to: lineEnd) { return lineEnd + 1 }
+            guard let newline = (i..<limit).first(where: { endsLine(bytes, $0) }) else { break }
+            let next = min(limit, lineEnd(in: bytes, at: newline) ?? newline + 1)
+            if firstLineEnd == nil { firstLineEnd = next }
+            let end = (next..<limit).first { endsLine(bytes, $0) }
+            if let end, isBlank(bytes, from: next, to: end) { return min(bytes.count, lineEnd(in: bytes, at: end) ?? end + 1) }
             i = next
         }
         // A text without lines near here (one long line): cut at a space, never inside a character.

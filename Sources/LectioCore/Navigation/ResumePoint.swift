@@ -39,15 +39,23 @@ public struct ResumePoint: Codable, Sendable, Equatable {
         let index = document.blockIndex(containing: top)
         let block = document.blocks[index]
         var byteOffset = 0, part: String?, blockInPart: Int?
+        var within = max(0, top - block.start)
         if document.sourceParts.isEmpty {
             byteOffset = Preview.byteOffset(ofLine: block.line, in: bytes)
+            // Far into a very long paragraph: the place itself, in bytes (near enough: the
+            // block's text is the decoded line's), for a preview cannot import the paragraph
+            // from its start.
+            if within > Preview.windowSize / 4 {
+                byteOffset = min(bytes.count, byteOffset + block.text.unicodeScalars.prefix(within).reduce(0) { $0 + UTF8.width($1) })
+                within = 0
+            }
         } else {
             guard let path = document.sourcePart(containing: index),
                   let first = document.sourceParts.last(where: { $0.firstBlock <= index })?.firstBlock else { return nil }
             part = path
             blockInPart = index - first
         }
-        self.init(byteOffset: byteOffset, withinBlock: max(0, top - block.start),
+        self.init(byteOffset: byteOffset, withinBlock: within,
                   cursorAfterTop: max(0, state.position - top),
                   fileSize: bytes.count, modified: modified, title: document.title,
                   section: document.sectionIndex(containing: index).map { document.sections[$0].title }, percent: percent)

@@ -35,8 +35,10 @@ public enum PreviewLoop {
                 // Where a click lands depends on the frame it was aimed at: not kept.
                 continue
             default:
+                // `q` quits at once when it is the first key; after others it may be text (a
+                // search, a mark's letter): it waits with them. Ctrl-C quits at any time.
                 let command = preview.keymap.command(for: key, in: .reading)
-                if command == .quit || command == .forceQuit { return .quit }
+                if command == .forceQuit || command == .quit && keys.isEmpty { return .quit }
                 keys.append(key)
             }
         }
