@@ -110,11 +110,7 @@ public struct Keymap: Sendable {
             KeyBinding([.escape, .char("v")], .cancelSelection),
             KeyBinding([.ctrl("c")], .forceQuit),
         ],
-        notes: [
-            KeyBinding([.char("j"), .down], .choiceDown),
-            KeyBinding([.char("k"), .up], .choiceUp),
-            KeyBinding([.char("g"), .home], .choiceFirst),
-            KeyBinding([.char("G"), .end], .choiceLast),
+        notes: ChoiceList.moves + [
             KeyBinding([.pageDown, .space], .scrollPageDown),
             KeyBinding([.pageUp, .char("b")], .scrollPageUp),
             KeyBinding([.enter], .viewNote),

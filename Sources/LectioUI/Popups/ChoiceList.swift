@@ -7,6 +7,15 @@ public struct ChoiceList: Sendable, Equatable {
     /// A list with `selected` highlighted.
     public init(selected: Int = 0) { self.selected = selected }
 
+    /// The keys that move the highlight in every list (the popups' lists, the notes pane):
+    /// `j`/`k` and the arrows, `g`/`G` and Home/End, as in `less` and vim.
+    public static let moves: [KeyBinding] = [
+        KeyBinding([.char("j"), .down], .choiceDown),
+        KeyBinding([.char("k"), .up], .choiceUp),
+        KeyBinding([.char("g"), .home], .choiceFirst),
+        KeyBinding([.char("G"), .end], .choiceLast),
+    ]
+
     /// The keys of a chooser (a list to pick one entry from, then close): `j`/`k`, Tab and
     /// Shift-Tab, `g`/`G`, Enter, Esc.
     public static let chooserBindings: [KeyBinding] = [

@@ -11,11 +11,7 @@ public struct ContentsPopup: ListPopup, Equatable {
     public init(selected: Int) { list = ChoiceList(selected: selected) }
 
     public static let mode = Mode("contents", title: "Table of contents")
-    public static let bindings: [KeyBinding] = [
-        KeyBinding([.char("j"), .down], .choiceDown),
-        KeyBinding([.char("k"), .up], .choiceUp),
-        KeyBinding([.char("g"), .home], .choiceFirst),
-        KeyBinding([.char("G"), .end], .choiceLast),
+    public static let bindings: [KeyBinding] = ChoiceList.moves + [
         KeyBinding([.enter], .choose),
         KeyBinding([.escape, .char("q"), .char("t")], .close),
         KeyBinding([.ctrl("c")], .forceQuit),

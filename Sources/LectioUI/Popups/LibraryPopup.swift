@@ -19,11 +19,7 @@ public struct LibraryPopup: Popup, Equatable {
     }
 
     public static let mode = Mode("library", title: "Library")
-    public static let bindings: [KeyBinding] = [
-        KeyBinding([.char("j"), .down], .choiceDown),
-        KeyBinding([.char("k"), .up], .choiceUp),
-        KeyBinding([.char("g"), .home], .choiceFirst),
-        KeyBinding([.char("G"), .end], .choiceLast),
+    public static let bindings: [KeyBinding] = ChoiceList.moves + [
         KeyBinding([.enter], .choose),
         KeyBinding([.char("s")], .cycleLibraryOrder),
         KeyBinding([.char("/")], .filterLibrary),
