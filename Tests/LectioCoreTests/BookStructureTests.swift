@@ -183,6 +183,138 @@ import LectioTestSupport
         ])
     }
 
+    /// A volume's contents list whose last part stands alone on its line, where the body's next
+    /// chapters start their count again with no part heading of their own: that line heads the
+    /// part (a heading printed into the list). Run-on entries, and a list before the first
+    /// chapter, stay entries.
+    @Test func aPartHeadingPrintedIntoTheContentsBeforeItsChapters() {
+        func book(lastEntry: String, restart: String) -> Document {
+            Fixtures.document(text: """
+                THE BOOK
+
+
+
+                BOOK FIRST.
+
+
+
+                CHAPTER I. THE HALL.
+
+
+                The hall was full of people waiting for the play to begin.
+
+
+
+                CHAPTER II. THE PLAY.
+
+
+                The play began late, and nobody listened to a word of it.
+
+
+
+                BOOK SECOND.
+
+
+
+                CHAPTER I. THE SQUARE.
+
+
+                The square was empty when he came out into the night.
+
+
+
+                VOLUME II.
+
+
+
+                TABLE OF CONTENTS.
+
+
+
+                BOOK THIRD. I. The Danger of Confiding One’s Secret to a Goat II. A
+                Priest and a Philosopher are two Different Things III. The Bells IV.
+                The Two Men Clothed in Black V. The Mysterious Monk VI. The
+                Utility of Windows which Open on the River
+
+                BOOK FOURTH. I. The Crown Changed into a Dry Leaf II. Continuation of
+                the Crown which was Changed into a Dry Leaf III. End of the Crown which
+                was Changed into a Dry Leaf IV. The Mother V. Three Human Hearts
+                differently Constructed
+
+                \(lastEntry)
+
+                I. The Little Shoe II. The Beautiful Creature Clad in White III. The
+                Marriage of Phoebus IV. The Marriage of Quasimodo
+
+
+
+
+                \(restart)
+
+
+
+                Many weeks had elapsed.
+                """)
+        }
+        let misprinted = book(lastEntry: "BOOK FIFTH.", restart: "CHAPTER I. THE GOAT.")
+        #expect(misprinted.sections.map(\.title) == [
+            "BOOK FIRST.", "CHAPTER I. THE HALL.", "CHAPTER II. THE PLAY.", "BOOK SECOND.", "CHAPTER I. THE SQUARE.",
+            "VOLUME II.", "TABLE OF CONTENTS.", "BOOK FIFTH.", "CHAPTER I. THE GOAT.",
+        ])
+        #expect(misprinted.sections.map(\.level) == [2, 3, 3, 2, 3, 1, 1, 2, 3])
+        let heading = misprinted.sections[7].block
+        #expect(misprinted.blocks[heading].kind == .heading(level: 2))
+        #expect(misprinted.blocks[heading + 1].kind == .label)
+        // The count goes on (CHAPTER II after CHAPTER I): the chapter belongs to the part before.
+        let goesOn = book(lastEntry: "BOOK FIFTH.", restart: "CHAPTER II. THE GOAT.")
+        #expect(!goesOn.sections.map(\.title).contains("BOOK FIFTH."))
+        // The last entry is run on with its chapters: an entry, whatever follows.
+        let runOn = book(lastEntry: "BOOK FIFTH. I. The Little Shoe II. The Beautiful Creature Clad in White III. The\nMarriage of Phoebus", restart: "CHAPTER I. THE GOAT.")
+        #expect(runOn.sections.map(\.title).filter { $0.hasPrefix("BOOK") } == ["BOOK FIRST.", "BOOK SECOND."])
+    }
+
+    /// Before the first chapter no count starts again: a part standing alone in the contents
+    /// list there stays an entry.
+    @Test func aContentsListBeforeTheFirstChapterKeepsItsStandingPart() {
+        let d = Fixtures.document(text: """
+            THE BOOK
+
+
+
+            TABLE OF CONTENTS.
+
+
+
+            BOOK FIRST. I. The Danger of Confiding One’s Secret to a Goat II. A
+            Priest and a Philosopher are two Different Things III. The Bells IV.
+            The Two Men Clothed in Black V. The Mysterious Monk VI. The
+            Utility of Windows which Open on the River
+
+            BOOK SECOND.
+
+            I. The Little Shoe II. The Beautiful Creature Clad in White III. The
+            Marriage of Phoebus IV. The Marriage of Quasimodo
+
+
+
+
+            CHAPTER I. THE HALL.
+
+
+
+            The hall was full of people waiting for the play to begin.
+
+
+
+            CHAPTER II. THE PLAY.
+
+
+
+            The play began late, and nobody listened to a word of it.
+            """)
+        #expect(d.sections.map(\.title) == ["TABLE OF CONTENTS.", "CHAPTER I. THE HALL.", "CHAPTER II. THE PLAY."])
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

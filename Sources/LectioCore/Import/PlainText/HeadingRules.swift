@@ -192,6 +192,30 @@ enum HeadingRules {
         return String(String(String.UnicodeScalarView(scalars)).trimmedSpaces)
     }
 
+    /// Values of numbers written as words, cardinal and ordinal (`Book the Second`, `BOOK ELEVENTH.`).
+    static let wordValues: [String: Int] = {
+        let cardinals = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                        "twentieth"]
+        var values: [String: Int] = [:]
+        for (n, w) in cardinals.enumerated() { values[w] = n + 1 }
+        for (n, w) in ordinals.enumerated() { values[w] = n + 1 }
+        return values
+    }()
+
+    /// The number a heading gives after its structural word: `CHAPTER IV.` → 4, `Chapter 7` → 7,
+    /// `BOOK ELEVENTH.` → 11, `Book the Second` → 2; `nil` when it has none it can read.
+    static func keywordNumber(_ line: Substring) -> Int? {
+        let w = words(line.drop(while: { $0 == " " }).prefix(40))
+        guard w.count >= 2, keywordRanks[w[0]] != nil else { return nil }
+        let token = w[1] == "the" && w.count >= 3 ? w[2] : w[1]
+        if let n = Int(token) { return n }
+        if let n = wordValues[token] { return n }
+        return romanValue(token)
+    }
+
     /// Letters only, lowercased: for comparing headings and titles.
     static func folded(_ s: some StringProtocol) -> String {
         String(TextFolding.folded(s).lowercased().filter { $0.isLetter || $0.isNumber })

@@ -93,6 +93,23 @@ extension PlainTextImporter.Builder {
         document.addSection(Section(title: title, level: 1, block: block, line: r.firstLine))
         headingSeen = true
         headingRanks.append(rank)
+        numbering.record(rank: rank, number: nil)
+    }
+
+    /// Where the count of chapters starts again (`CHAPTER I.` after `CHAPTER V.`) a new part
+    /// begins; when no part heading came since the last chapter while a contents list just
+    /// before held a line of the form of the book's part headings standing alone (`BOOK
+    /// ELEVENTH.` — a book whose heading was printed into the list before it), that line is the
+    /// part's heading. A part line run on with its chapters (`BOOK TENTH. I. …`) is an entry.
+    mutating func headUnheadedPart(before line: Substring, rank: Int) {
+        guard let entry = numbering.standingEntry, entry.rank < rank, let number = HeadingRules.keywordNumber(line),
+              numbering.restartsUnheaded(rank: rank, number: number, partRank: entry.rank) else { return }
+        document.update(block: entry.block) { $0.kind = .heading(level: 1) }
+        let text = document.blocks[entry.block].text
+        let title = HeadingRules.sectionTitle(text, markers: []).replacingOccurrences(of: "_", with: "")
+        let at = document.addSection(Section(title: title, level: 1, block: entry.block, line: raw[entry.raw].firstLine))
+        headingRanks.insert(entry.rank, at: at)
+        numbering.record(rank: entry.rank, number: HeadingRules.keywordNumber(Substring(text)))
     }
 
     /// In a text without numbered headings, the headings may be the short lines at the margin
@@ -147,8 +164,11 @@ extension PlainTextImporter.Builder {
         // A short sentence (`Many weeks had elapsed.`), not an entry (`1. OF SENSE`, `I. The Shoe`).
         let trimmed = raw[i].lines.map { $0.trimmedSpaces }
         guard let last = trimmed.last?.last, ".!?\"”".contains(last), !HeadingRules.isHeadingLike(trimmed) else { return false }
-        let first = HeadingRules.words(trimmed[0]).first ?? ""
-        return !HeadingRules.isNumberToken(first)
+        // Entries open on their number (`1.`, `XII.`, `IV)`); a sentence may open on `The` or `I`.
+        let token = trimmed[0].prefix { $0 != " " }
+        guard token.count >= 2, let mark = token.last, mark == "." || mark == ")" else { return true }
+        let number = token.dropLast()
+        return !(number.allSatisfy(\.isNumber) || HeadingRules.romanValue(number) != nil)
     }
 
     /// The text itself begins at `raw[i]` when it is a heading followed by prose, or a heading
@@ -159,5 +179,33 @@ extension PlainTextImporter.Builder {
         if isProse(i + 1) { return true }
         guard raw[i].blankBefore >= max(3, headingGap), i + 1 < raw.count, raw[i + 1].lines.count <= 3 else { return false }
         return (ranks[i + 1] ?? -1) >= 0
+    }
+}
+
+/// The numbers of a book's headings as they come, by rank: where a count starts again.
+struct HeadingNumbering {
+    private var last: [Int: (number: Int?, order: Int)] = [:]
+    private var seen: [Int: Int] = [:]
+    private var order = 0
+    /// A contents entry since the last heading that has the form of a heading of a higher rank
+    /// and stands on its own line (`BOOK ELEVENTH.`).
+    var standingEntry: (block: Int, raw: Int, rank: Int)?
+
+    /// A heading was made (of a structural word's `rank`, or none).
+    mutating func record(rank: Int?, number: Int?) {
+        order += 1
+        standingEntry = nil
+        guard let rank, rank >= 0 else { return }
+        last[rank] = (number, order)
+        seen[rank, default: 0] += 1
+    }
+
+    /// Whether a heading of `rank` numbered `number` starts the count again (not above the
+    /// last one's) with no heading of `partRank` since that one, in a book with a series of
+    /// such part headings.
+    func restartsUnheaded(rank: Int, number: Int, partRank: Int) -> Bool {
+        guard let previous = last[rank], let before = previous.number, number <= before,
+              seen[partRank, default: 0] >= 2, let part = last[partRank] else { return false }
+        return part.order < previous.order
     }
 }

@@ -36,6 +36,8 @@ extension PlainTextImporter {
         /// The width of the book's hard-wrapped prose (in UTF-8 bytes), or `nil` when its
         /// paragraphs are not wrapped: lines well under it are verse, addresses, title pages.
         var proseWidth: Int?
+        /// The numbering of the headings so far, to tell where a part begins unheaded.
+        var numbering = HeadingNumbering()
 
         init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
             self.raw = raw
@@ -122,7 +124,11 @@ extension PlainTextImporter {
             if inContents {
                 if isContentsEntry(i), key != firstContentsEntry || !short, !endsContents(at: i) {
                     if firstContentsEntry == nil { firstContentsEntry = key }
-                    append(.label, preformatted(r.lines), r); return 1
+                    let block = append(.label, preformatted(r.lines), r)
+                    if r.lines.count == 1, let rank = ranks[i], rank >= 0, HeadingRules.isBareKeywordLine(first) {
+                        numbering.standingEntry = (block: block, raw: i, rank: rank)
+                    }
+                    return 1
                 }
                 inContents = false
             }
@@ -158,6 +164,7 @@ extension PlainTextImporter {
                         lines += more; used += 1
                     }
                 }
+                if let rank, rank >= 0 { headUnheadedPart(before: first, rank: rank) }
                 let (text, breaks) = HeadingRules.joinHeading(lines)
                 let block = append(.heading(level: 1), (text, breaks), r)
                 let found = document.blocks[block].scalarCount == 0 ? [] : markerRanges(block)
@@ -165,6 +172,7 @@ extension PlainTextImporter {
                 document.addSection(Section(title: sectionTitle, level: 1, block: block, line: r.firstLine))
                 headingSeen = true
                 headingRanks.append(rank)
+                numbering.record(rank: rank, number: (rank ?? -1) >= 0 ? HeadingRules.keywordNumber(first) : nil)
                 if rank == -1, key.hasPrefix("contents") || key.hasPrefix("tableofcontents") {
                     inContents = true; firstContentsEntry = nil
                 }
