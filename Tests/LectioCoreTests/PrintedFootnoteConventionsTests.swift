@@ -131,6 +131,50 @@ import LectioTestSupport
         #expect(links(d) == ["A prince.", "Prince Regent.", "Numbers.", "Phineas, in Numbers xxv.", "Zipporah."])
     }
 
+    /// `Lodovico(*)`, `Charles)(+)`, `whole.(1)`: labels in parentheses glued to the word, the
+    /// note an indented paragraph opening on the same label after the paragraph; `(*)` comes
+    /// back in every chapter.
+    @Test func labelsInParenthesesWithTheirNotesAfterTheParagraph() {
+        let d = Fixtures.document(text: """
+            Some Title Here
+
+            It was enough for the Duke Lodovico(*) to raise insurrections, and
+            I will speak of Louis(*) (and not of Charles)(+) as the one who held it.
+
+                 (*) Duke Lodovico was Lodovico Moro.
+
+                 (*) Louis XII, King of France.
+
+                 (+) Charles VIII, King of France.
+
+            The whole.(1) This doctrine will be shown to be false.
+
+                 (1) Declaration of Independence.
+            """)
+        #expect(d.footnotes.map(\.label) == ["(*)", "(*)", "(+)", "(1)"])
+        #expect(links(d) == ["Duke Lodovico was Lodovico Moro.", "Louis XII, King of France.", "Charles VIII, King of France.",
+                             "Declaration of Independence."])
+        #expect(d.blocks.filter { $0.kind == .footnote }.count == 4)
+    }
+
+    /// An enumeration (`(1) … (2) …`, `(1) First,` opening a paragraph), a clause `3(1)`, a
+    /// function `f(2)` with no note: no marker, no note.
+    @Test func enumerationsInParenthesesAreNoMarkersNorNotes() {
+        let d = Fixtures.document(text: """
+            Some Title Here
+
+            The rule has two parts: (1) the law, and (2) the custom; see section 3(1) and
+            the value f(2) of the function.
+
+            (1) First, the law must be known to all.
+
+            (2) Second, the custom must be old.
+            """)
+        #expect(d.footnotes.isEmpty)
+        #expect(d.notes.isEmpty)
+        #expect(d.blocks.allSatisfy { $0.kind == .paragraph || $0.kind == .title })
+    }
+
     @Test func aYearInBracketsIsNoMarker() {
         let d = Fixtures.document(text: "Title Here\n\nSketch—New Year’s Day [1790] and a note [1].\n\n[1] The note.")
         #expect(d.footnotes.map(\.label) == ["1"])

@@ -8,6 +8,13 @@ extension FootnoteScanner {
         while i < s.count, s[i] == " " { i += 1 }
         guard i < s.count else { return nil }
         if s[i] == "[" { return bracketedNoteStart(s, at: i) }
+        // `(*) text`, `(1) text`: a note only while a marker of its label waits for one.
+        if s[i] == "(" {
+            guard symbolWithSpaceAllowed, let (label, end) = parenLabel(s, at: i), end < s.count, s[end] == " " else { return nil }
+            var k = end
+            while k < s.count, s[k] == " " { k += 1 }
+            return k < s.count ? (label, k) : nil
+        }
         guard s[i] == "*" || isSymbolMark(s[i]) else { return nil }
         var j = i
         while j < s.count, s[j] == s[i] { j += 1 }

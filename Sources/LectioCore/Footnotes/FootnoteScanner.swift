@@ -15,13 +15,39 @@ enum FootnoteScanner {
 
     /// Whether a label is a repeated symbol (`*`, `**`, `†`, `*(2)`), linked by content rather than by label.
     static func isSymbolic(_ label: String) -> Bool {
-        guard let first = label.unicodeScalars.first else { return false }
-        return first == "*" || isSymbolMark(first)
+        var scalars = label.unicodeScalars.makeIterator()
+        guard var first = scalars.next() else { return false }
+        if first == "(", let inner = scalars.next() { first = inner }
+        return first == "*" || isSymbolMark(first) || (first == "+" && label.hasPrefix("("))
     }
 
-    /// The symbols a label starts with: `*(2)` → `*`.
+    /// The symbols a label starts with: `*(2)` → `*`; a label in parentheses is its own: `(*)`, `(1)`.
     static func symbolBase(_ label: some StringProtocol) -> String {
-        String(label.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" || $0 == "§" }))
+        if label.first == "(", let close = label.prefix(6).firstIndex(of: ")") { return String(label[...close]) }
+        return String(label.prefix(while: { $0 == "*" || $0 == "†" || $0 == "‡" || $0 == "§" }))
+    }
+
+    /// Whether a marker's label must find a pending marker before a line opening on it is a
+    /// note: symbols (`* text` may be a list item) and labels in parentheses (`(1) text` may
+    /// be an enumeration).
+    static func needsPendingMarker(_ label: String) -> Bool {
+        isSymbolic(label) || label.hasPrefix("(")
+    }
+
+    /// `(*)`, `(**)`, `(+)`, `(†)`, `(1)`–`(999)` at `i`: the label as printed and the index after `)`.
+    static func parenLabel(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
+        guard i + 2 < s.count, s[i] == "(" else { return nil }
+        let c = s[i + 1]
+        var j = i + 1
+        if isDigit(c) {
+            while j < s.count, j - i <= 3, isDigit(s[j]) { j += 1 }
+        } else if c == "*" || c == "+" || isSymbolMark(c) {
+            while j < s.count, j - i <= 3, s[j] == c { j += 1 }
+        } else {
+            return nil
+        }
+        guard j < s.count, s[j] == ")" else { return nil }
+        return (String(String.UnicodeScalarView(s[i...j])), j + 1)
     }
 
     /// The digit of a superscript digit (`²` → `2`).
@@ -56,6 +82,10 @@ enum FootnoteScanner {
             }
             return false
         }
+        // `(1)`, `(+)`, `(†)` glued to what comes before.
+        if followed(by: 0x28, { i in
+            i > 0 && bytes[i - 1] != 0x20 && i + 2 < n && ((bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39) || bytes[i + 1] == 0x2B || bytes[i + 1] == 0xE2)
+        }) { return true }
         if followed(by: 0xC2, { i in i + 1 < n && [0xB9, 0xB2, 0xB3, 0xA7].contains(bytes[i + 1]) }) { return true }
         return followed(by: 0xE2) { i in
             guard i + 2 < n else { return false }
@@ -69,7 +99,7 @@ enum FootnoteScanner {
         s.contains { c in
             let v = c.value
             return v == 0x2A || v == 0x5B || v == 0x5E || v == 0x2020 || v == 0x2021 || v == 0xA7 || v == 0xB9 || v == 0xB2 || v == 0xB3
-                || (0x2070...0x2079).contains(v)
+                || (0x2070...0x2079).contains(v) || v == 0x28
         }
     }
     static let closers: Set<Unicode.Scalar> = [".", ",", ";", ":", ")", "]", "”", "’", "\"", "'", "!", "?", "—", "–", "-", "_"]
@@ -124,6 +154,19 @@ enum FootnoteScanner {
                         found.append(Found(label: label, range: i..<end))
                     }
                 } else if i >= 2, j - i <= 2, endsWell, isSpacedMarker(s, at: i, end: end) {
+                    found.append(Found(label: label, range: i..<end, isTentative: true))
+                }
+                i = end
+                continue
+            }
+            // `Lodovico(*)`, `whole.(1)`, `Charles)(+)`: glued to a word or a closing mark, not
+            // to a number (`3(1)`, a clause) or a one-letter name (`f(2)`); tentative, as `(1)`
+            // may be an enumeration's.
+            if c == "(", i > 0, let (label, end) = parenLabel(s, at: i) {
+                let before = s[i - 1]
+                let endsWell = end == s.count || isSpace(s[end]) || closers.contains(s[end])
+                let word = isWordish(before) && !isDigit(before) && i >= 2 && isWordish(s[i - 2])
+                if endsWell, word || closers.contains(before) {
                     found.append(Found(label: label, range: i..<end, isTentative: true))
                 }
                 i = end

@@ -46,7 +46,7 @@ extension PlainTextImporter.Builder {
         }
         for f in found {
             document.addFootnote(f.label, block: block, range: f.range, tentative: f.isTentative)
-            if FootnoteScanner.isSymbolic(f.label) { pendingSymbols[FootnoteScanner.symbolBase(f.label), default: 0] += 1 }
+            if FootnoteScanner.needsPendingMarker(f.label) { pendingSymbols[FootnoteScanner.symbolBase(f.label), default: 0] += 1 }
         }
         return found.map(\.range)
     }

@@ -110,7 +110,7 @@ extension PlainTextImporter {
             if r.lines.count == 1, short, FootnoteScanner.isSceneBreak(first) {
                 append(.sceneBreak, (String(first), []), r); return 1
             }
-            if let b = first.utf8.first, b == 0x5B || b == 0x2A || b == 0xE2, let c = first.first, c == "[" || c == "*" || c == "†" || c == "‡",
+            if let b = first.utf8.first, b == 0x5B || b == 0x2A || b == 0xE2 || b == 0x28, let c = first.first, c == "[" || c == "*" || c == "†" || c == "‡" || c == "(",
                let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols[FootnoteScanner.symbolBase(first), default: 0] > 0) {
                 return note(at: i, label: label, textStart: textStart)
             }
