@@ -315,6 +315,172 @@ import LectioTestSupport
         #expect(d.sections.map(\.title) == ["TABLE OF CONTENTS.", "CHAPTER I. THE HALL.", "CHAPTER II. THE PLAY."])
     }
 
+    /// A list of whole chapter lines (`CHAPTER I. Jonathan Harker’s Journal`) ends where the first
+    /// chapter is printed in the text, even bare with its title below and no prose after it.
+    @Test func aContentsListEndsWhereItsFirstChapterIsPrinted() {
+        let d = Fixtures.document(text: """
+            Dracula
+
+
+
+
+            Contents
+
+            CHAPTER I. Jonathan Harker’s Journal
+            CHAPTER II. Jonathan Harker’s Journal
+            CHAPTER III. Letters—Lucy and Mina
+            CHAPTER IV. Mina Murray’s Journal
+
+
+
+
+            DRACULA
+
+
+
+
+            CHAPTER I
+
+            JONATHAN HARKER'S JOURNAL
+
+            (_Kept in shorthand._)
+
+
+            _3 May. Bistritz._--Left Munich at 8:35 P. M., on 1st May, arriving at
+            Vienna early next morning; should have arrived at 6:46, but train was an
+            hour late. Buda-Pesth seems a wonderful place, from the glimpse which I
+            got of it from the train and the little I could walk through the
+            streets.
+
+
+
+
+            CHAPTER II
+
+            JONATHAN HARKER'S JOURNAL--continued
+
+
+            _5 May. The Castle._--The grey of the morning has passed, and the sun is
+            high over the distant horizon, which seems jagged.
+            """)
+        #expect(d.sections.map(\.title) == [
+            "Contents", "CHAPTER I — JONATHAN HARKER'S JOURNAL", "CHAPTER II — JONATHAN HARKER'S JOURNAL--continued",
+        ])
+    }
+
+    /// `[Illustration]` and captions that run on over blank lines to their bracket: one caption
+    /// block, never the title; a chapter heading transcribed as a caption's last line heads its
+    /// chapter.
+    @Test func illustrationsAreCaptionsAndNeverTheTitle() {
+        let d = Fixtures.document(text: """
+            [Illustration]
+
+
+
+
+            Alice’s Adventures in Wonderland
+
+            by Lewis Carroll
+
+
+
+            [Illustration:
+
+                   GEORGE ALLEN
+                     PUBLISHER
+                                   ]
+
+
+
+            [Illustration: ·ALICE·
+
+
+
+
+            Chapter I.]
+
+
+            Alice was beginning to get very tired of sitting by her sister on the
+            bank, and of having nothing to do.
+
+
+
+            CHAPTER II.
+
+
+            “Curiouser and curiouser!” cried Alice.
+            """)
+        #expect(d.title == "Alice’s Adventures in Wonderland")
+        #expect(d.sections.map(\.title) == ["Chapter I.", "CHAPTER II."])
+        let captions = d.blocks.filter { $0.kind == .label }.map(\.text)
+        #expect(captions == ["[Illustration]", "[Illustration: GEORGE ALLEN PUBLISHER]", "[Illustration: ·ALICE·]"])
+        #expect(d.sections[0].line == 25)
+    }
+
+    /// A part heading with its own title (`BOOK I.  INSCRIPTIONS`) takes no line after it as its
+    /// title, and a line ending in a marker (`This in Carnuntum.[A]`) is a sentence, no heading;
+    /// `CONTENTS.` takes no entry for its title.
+    @Test func aHeadingWithItsTitleTakesNoMoreAndAMarkerMakesNoHeading() {
+        let d = Fixtures.document(text: """
+            LEAVES
+
+
+
+            BOOK I.  INSCRIPTIONS
+
+
+
+
+            One's-Self I Sing
+
+              One's-Self I sing, a simple separate person,
+              Yet utter the word Democratic, the word En-Masse.
+
+
+
+
+            BOOK II.  STARTING FROM PAUMANOK
+
+
+
+
+            Starting from Paumanok
+
+              Starting from fish-shape Paumanok where I was born,
+              Well-begotten, and rais'd by a perfect mother.
+
+            This in Carnuntum.[A]
+
+                [A] Carnuntum was a town of Pannonia.
+
+
+
+
+            BOOK III.  SONG OF MYSELF
+
+
+              I celebrate myself, and sing myself.
+            """)
+        let titles = d.sections.map(\.title)
+        #expect(titles.contains("BOOK I.  INSCRIPTIONS"))
+        #expect(titles.contains("BOOK II.  STARTING FROM PAUMANOK"))
+        #expect(!titles.contains { $0.contains("Carnuntum") })
+        #expect(d.footnotes.count == 1 && d.footnotes[0].note != nil)
+        let contents = Fixtures.document(text: """
+            THE THOUGHTS
+
+
+
+            CONTENTS.
+
+
+            BIOGRAPHICAL SKETCH      9
+
+            THE THOUGHTS      99
+            """)
+        #expect(contents.sections.map(\.title) == ["CONTENTS."])
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

@@ -95,10 +95,17 @@ enum HeadingRules {
         return rank
     }
 
-    /// `Chapter 7`, `CHAPTER IV.`: a keyword and a number and nothing else.
+    /// `Chapter 7`, `CHAPTER IV.`, `Book the Second`, `第一回`: a structural word and a number and
+    /// nothing else (a title may follow on the next line). `BOOK I. INSCRIPTIONS` has its title;
+    /// `CONTENTS` and `PREFACE` have no number.
     static func isBareKeywordLine(_ line: Substring) -> Bool {
-        let w = words(line)
-        return keywordRank(line) != nil && w.count <= 3
+        guard let rank = keywordRank(line) else { return false }
+        var w = words(line)
+        if CJKText.mayBeHeading(line) { return w.count <= 3 }
+        guard rank >= 0, !w.isEmpty else { return false }
+        w.removeFirst()
+        if w.first == "the" { w.removeFirst() }
+        return w.count == 1 && isNumberToken(w[0])
     }
 
     /// Whether the line is written in capitals (at least three letters, none lowercase).
@@ -131,6 +138,11 @@ enum HeadingRules {
     /// A short line that can stand as a heading (title case or capitals, no sentence end).
     static func isHeadingLike(_ lines: [Substring]) -> Bool {
         guard (1...3).contains(lines.count), lines.reduce(0, { $0 + $1.utf8.count }) <= 360 else { return false }
+        // A footnote marker at the end is no part of the line's form: `This in Carnuntum.[A]`
+        // ends as a sentence.
+        if let last = lines.last, let bare = withoutTrailingMarker(last) {
+            return isHeadingLike(lines.dropLast() + [bare])
+        }
         // Two or three lines make a heading only under a structural word (`CHAPTER I` + title).
         if lines.count > 1, keywordRank(lines[0]) == nil { return false }
         // The cheap refusal first: one line ending as a sentence ends, not in capitals.
@@ -151,6 +163,17 @@ enum HeadingRules {
         if isAllCaps(line) { return true }
         guard let last = line.last, !sentenceEnds.contains(last) else { return false }
         return isTitleCase(line)
+    }
+
+    /// The line less a footnote marker glued to its end (`[A]`, `[12]`, `*`, `†`, `(1)`, `^3`), or
+    /// `nil` when it ends in none.
+    static func withoutTrailingMarker(_ line: Substring) -> Substring? {
+        guard let last = line.unicodeScalars.last, "]*†‡)0123456789".unicodeScalars.contains(last) else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        guard let marker = FootnoteScanner.markers(in: scalars).last, marker.range.upperBound == scalars.count,
+              marker.range.lowerBound > 0 else { return nil }
+        let kept = String(String.UnicodeScalarView(scalars[..<marker.range.lowerBound]))
+        return kept.isEmpty ? nil : Substring(kept)
     }
 
     /// Capitals, two words or more, no digits, no `!`, `?` or `,` at the end: `ORIGINAL NOTES:`.
@@ -214,6 +237,22 @@ enum HeadingRules {
         if let n = Int(token) { return n }
         if let n = wordValues[token] { return n }
         return romanValue(token)
+    }
+
+    /// The structural word and number of a heading (`chapter 1` for `CHAPTER I.`, `Chapter 1`
+    /// and `CHAPTER I. Jonathan Harker’s Journal`), or `nil`.
+    static func keywordAndNumber(_ line: Substring) -> String? {
+        guard let rank = keywordRank(line), rank >= 0, let number = keywordNumber(line) else { return nil }
+        return "\(words(line.drop(while: { $0 == " " }).prefix(20)).first ?? "") \(number)"
+    }
+
+    /// `[Illustration]`, `[Illustration: …`, `[ILLUSTRATION: …`: a picture's place in a Gutenberg text.
+    static func isIllustration(_ line: Substring) -> Bool {
+        guard line.hasPrefix("[") else { return false }
+        let word = line.dropFirst().prefix(12).lowercased()
+        guard word.hasPrefix("illustration") else { return false }
+        let after = line.dropFirst(13).first
+        return after == nil || after == "]" || after == ":" || after == " " || after == "."
     }
 
     /// Letters only, lowercased: for comparing headings and titles.

@@ -35,6 +35,51 @@ extension PlainTextImporter.Builder {
         return used
     }
 
+    /// `[Illustration]`, `[Illustration: caption]`, the caption running on over lines and blank
+    /// lines to its closing bracket: one caption block, never a title, heading or note. A chapter
+    /// heading drawn in the picture and transcribed as the caption's last line (`Chapter I.]`)
+    /// is the chapter's heading.
+    mutating func illustration(at i: Int) -> Int {
+        var lines: [Substring] = []
+        var depth = 0
+        var used = 0
+        repeat {
+            for line in raw[i + used].lines {
+                for c in line.utf8 { if c == 0x5B { depth += 1 } else if c == 0x5D { depth -= 1 } }
+                lines.append(line.trimmedSpaces)
+            }
+            used += 1
+        } while depth > 0 && used < 12 && i + used < raw.count && raw[i + used].region == .body
+        if depth > 0 {
+            used = 1
+            lines = raw[i].lines.map { $0.trimmedSpaces }
+        }
+        var heading: Substring?
+        if lines.count > 1, let last = lines.last, last.hasSuffix("]") {
+            let inner = last.dropLast().trimmedSpaces
+            if let rank = HeadingRules.keywordRank(inner), rank >= 0, HeadingRules.isHeadingLike([inner]) {
+                heading = inner
+                lines[lines.count - 1] = "]"
+            }
+        }
+        // Lines joined; a closing bracket alone goes with the line before it.
+        var text = ""
+        for line in lines where !line.isEmpty {
+            if !text.isEmpty, line != "]" { text += " " }
+            text += line
+        }
+        if heading != nil, text.hasSuffix(" ]") || text.hasSuffix("]") {
+            text = String(text.dropLast().trimmedSpaces) + "]"
+        }
+        append(.label, (text, []), raw[i])
+        if let heading {
+            let r = raw[i + used - 1]
+            addSection([heading], r, rank: HeadingRules.keywordRank(heading))
+            numbering.record(rank: HeadingRules.keywordRank(heading), number: HeadingRules.keywordNumber(heading))
+        }
+        return used
+    }
+
     /// Scans a block for markers and records them; returns their ranges.
     mutating func markerRanges(_ block: Int) -> [Range<Int>] {
         guard FootnoteScanner.mayHoldMarkers(document.blocks[block].text) else { return [] }

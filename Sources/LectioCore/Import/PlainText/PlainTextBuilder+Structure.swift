@@ -12,6 +12,8 @@ extension PlainTextImporter.Builder {
         var candidates: [(key: String, text: String)] = []
         for r in raw.prefix(30) where r.region == .body {
             let trimmed = r.lines.map { $0.trimmedSpaces }
+            // An editorial bracket (`[Illustration]`, `[Transcriber's Note: …]`) is no title.
+            if trimmed[0].hasPrefix("[") || trimmed[0].hasPrefix("]") { if candidates.isEmpty { continue } else { break } }
             guard r.lines.count <= 2, HeadingRules.isHeadingLike(trimmed) || trimmed[0].prefix(121).count <= 120 && r.lines.count == 1,
                   HeadingRules.keywordRank(trimmed[0]) == nil, !HeadingRules.isByline(trimmed[0]) else {
                 if candidates.isEmpty { continue } else { break }

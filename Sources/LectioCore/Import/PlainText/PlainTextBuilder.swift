@@ -38,6 +38,9 @@ extension PlainTextImporter {
         var proseWidth: Int?
         /// The numbering of the headings so far, to tell where a part begins unheaded.
         var numbering = HeadingNumbering()
+        /// The structural word and number of the contents list's first entry (`chapter 1` for
+        /// `CHAPTER I. Jonathan Harker’s Journal`): a heading with the same ends the list.
+        var firstContentsNumber: String?
 
         init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
             self.raw = raw
@@ -110,20 +113,30 @@ extension PlainTextImporter {
             if r.lines.count == 1, short, FootnoteScanner.isSceneBreak(first) {
                 append(.sceneBreak, (String(first), []), r); return 1
             }
+            if first.utf8.first == 0x5B, HeadingRules.isIllustration(first) { return illustration(at: i) }
             if let b = first.utf8.first, b == 0x5B || b == 0x2A || b == 0xE2 || b == 0x28, let c = first.first, c == "[" || c == "*" || c == "†" || c == "‡" || c == "(",
                let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols[FootnoteScanner.symbolBase(first), default: 0] > 0) {
                 return note(at: i, label: label, textStart: textStart)
             }
             // A list of chapter lines is a table of contents, not chapters.
             if r.lines.count > 3, trimmed.allSatisfy({ $0.utf8.count < 80 && HeadingRules.keywordRank($0) != nil }) {
-                if inContents, firstContentsEntry == nil { firstContentsEntry = HeadingRules.folded(trimmed[0]) }
+                if inContents, firstContentsEntry == nil {
+                    firstContentsEntry = HeadingRules.folded(trimmed[0])
+                    firstContentsNumber = HeadingRules.keywordAndNumber(trimmed[0])
+                }
                 append(.label, preformatted(r.lines), r); return 1
             }
             // After a CONTENTS heading, short entries until the text itself begins: a long
             // paragraph, or the first entry again as a real heading.
             if inContents {
-                if isContentsEntry(i), key != firstContentsEntry || !short, !endsContents(at: i) {
-                    if firstContentsEntry == nil { firstContentsEntry = key }
+                // The first entry's chapter again, as printed in the text (`CHAPTER I` for the
+                // entry `CHAPTER I. Jonathan Harker’s Journal`): the list has ended.
+                let repeatsFirst = short && firstContentsNumber != nil && HeadingRules.keywordAndNumber(first) == firstContentsNumber
+                if !repeatsFirst, isContentsEntry(i), key != firstContentsEntry || !short, !endsContents(at: i) {
+                    if firstContentsEntry == nil {
+                        firstContentsEntry = key
+                        firstContentsNumber = HeadingRules.keywordAndNumber(first)
+                    }
                     let block = append(.label, preformatted(r.lines), r)
                     if r.lines.count == 1, let rank = ranks[i], rank >= 0, HeadingRules.isBareKeywordLine(first) {
                         numbering.standingEntry = (block: block, raw: i, rank: rank)
@@ -152,7 +165,8 @@ extension PlainTextImporter {
                 var lines = trimmed
                 var used = 1
                 // `CHAPTER IV` then, after a blank line, its title.
-                if lines.count == 1, HeadingRules.isBareKeywordLine(first), i + 1 < raw.count, raw[i + 1].lines.count == 1 {
+                if lines.count == 1, HeadingRules.isBareKeywordLine(first), i + 1 < raw.count, raw[i + 1].lines.count == 1,
+                   raw[i + 1].blankBefore <= 2 {
                     let next = raw[i + 1].lines[0].trimmedSpaces
                     if HeadingRules.keywordRank(next) == nil, HeadingRules.isHeadingLike([next]) {
                         lines.append(next); used = 2
@@ -174,7 +188,7 @@ extension PlainTextImporter {
                 headingRanks.append(rank)
                 numbering.record(rank: rank, number: (rank ?? -1) >= 0 ? HeadingRules.keywordNumber(first) : nil)
                 if rank == -1, key.hasPrefix("contents") || key.hasPrefix("tableofcontents") {
-                    inContents = true; firstContentsEntry = nil
+                    inContents = true; firstContentsEntry = nil; firstContentsNumber = nil
                 }
                 return used
             }
