@@ -481,6 +481,46 @@ import LectioTestSupport
         #expect(contents.sections.map(\.title) == ["CONTENTS."])
     }
 
+    /// `I. The Period` chapters, numbered with their titles and counting again from one under
+    /// each `Book the …`: chapters under their book. A numbered list inside a chapter (set
+    /// close, or counting from five) is none.
+    @Test func chaptersNumberedWithTheirTitlesUnderEachBook() {
+        var text = "The Project Gutenberg EBook of A Tale\n\nTitle: A Tale of Two Cities        A Story of the French Revolution\n\n"
+        text += "*** START OF THIS PROJECT GUTENBERG EBOOK A TALE OF TWO CITIES ***\n\n\n\n"
+        for book in ["First--Recalled to Life", "Second--the Golden Thread"] {
+            text += "Book the \(book)\n\n\n\n"
+            for (n, chapter) in ["I. The Period", "II. The Mail", "III. The Night Shadows"].enumerated() {
+                text += "\(chapter)\n\n"
+                text += "It was the best of times, it was the worst of times, chapter \(n + 1) of the\nbook, and the list went:\n\n"
+                text += "1. The First Thing\n\n2. The Second Thing\n\n3. The Third Thing\n\n\n"
+                text += "V. Unlucky Fifth\n\nAnd so on to the end of the chapter.\n\n\n\n"
+            }
+        }
+        let d = PlainTextImporter.document(from: text, fallbackTitle: "t")
+        #expect(d.title == "A Tale of Two Cities A Story of the French Revolution")
+        #expect(d.sections.filter { !$0.isMatter }.map(\.title) == [
+            "Book the First--Recalled to Life", "I. The Period", "II. The Mail", "III. The Night Shadows",
+            "Book the Second--the Golden Thread", "I. The Period", "II. The Mail", "III. The Night Shadows",
+        ])
+        #expect(d.sections.filter { !$0.isMatter }.map(\.level) == [1, 2, 2, 2, 1, 2, 2, 2])
+    }
+
+    /// Stories numbered with their titles (`I. A SCANDAL IN BOHEMIA`), their parts numbered
+    /// alone (`I.`, `II.`): the parts under the story.
+    @Test func storiesAndTheirPartsNumberedAlone() {
+        var text = "The Adventures\n\n\n\n"
+        for (n, story) in ["I. A SCANDAL IN BOHEMIA", "II. THE RED-HEADED LEAGUE", "III. A CASE OF IDENTITY"].enumerated() {
+            text += "\(story)\n\n\n"
+            for part in ["I.", "II.", "III."] {
+                text += "\(part)\n\nTo Sherlock Holmes she is always the woman, story \(n + 1). I have seldom heard\nhim mention her under any other name.\n\n\n\n"
+            }
+        }
+        let d = Fixtures.document(text: text)
+        #expect(d.sections.count == 12)
+        #expect(d.sections.map(\.level) == [1, 2, 2, 2, 1, 2, 2, 2, 1, 2, 2, 2])
+        #expect(d.sections[4].title == "II. THE RED-HEADED LEAGUE")
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

@@ -36,6 +36,51 @@ extension PlainTextImporter.Builder {
         numberedSeries = Set(chains.joined())
     }
 
+    /// `I. The Period`, `II. THE RED-HEADED LEAGUE`, `12. The Return`: a number and a title on one
+    /// line, standing apart, counting up from one (again in each part, as chapters under `Book
+    /// the Second` do): a book's chapters or stories. Chains of three or more make the series
+    /// (of two, beside a chain of three); a numbered list inside a chapter stands apart less,
+    /// and in a book of `CHAPTER` headings such lines are side-headings within the chapters.
+    mutating func findNumberedTitles() {
+        // In a book of `CHAPTER` headings, numbered titles are side-headings within the chapters.
+        let chapterRank = HeadingRules.keywordRanks["chapter"]
+        var chapters = 0
+        for i in raw.indices where ranks[i] == chapterRank && raw[i].region == .body { chapters += 1 }
+        guard chapters < 3 else { return }
+        var chains: [[Int]] = []
+        var current: [Int] = []
+        var last = 0
+        for i in raw.indices where raw[i].region == .body && raw[i].lines.count == 1 && raw[i].blankBefore >= 2 {
+            guard let n = Self.numberedTitle(raw[i].lines[0]) else { continue }
+            if n == last + 1, !current.isEmpty {
+                current.append(i); last = n
+            } else if n == 1 {
+                if current.count >= 2 { chains.append(current) }
+                current = [i]; last = 1
+            }
+        }
+        if current.count >= 2 { chains.append(current) }
+        guard chains.contains(where: { $0.count >= 3 }) else { return }
+        numberedTitles = Set(chains.joined())
+    }
+
+    /// The number of `IV. The Preparation` (a Roman numeral in capitals or a number, a full
+    /// stop, a title in capitals or title case), or `nil`.
+    static func numberedTitle(_ line: Substring) -> Int? {
+        guard line.utf8.count <= 100, line.prefix(while: { $0 == " " }).count < 4 else { return nil }
+        let t = line.trimmedSpaces
+        guard let dot = t.prefix(8).firstIndex(of: "."), dot > t.startIndex else { return nil }
+        let number = t[..<dot]
+        let value = number.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(number)
+            : number.allSatisfy({ $0.isUppercase }) ? HeadingRules.romanValue(number) : nil
+        guard let value else { return nil }
+        var title = t[t.index(after: dot)...].trimmedSpaces
+        guard let first = title.first, first.isUppercase || "\"“‘'".contains(first) else { return nil }
+        if title.last == "." { title = title.dropLast() }
+        let single = HeadingRules.words(title).count == 1 && !title.contains(where: { ",;:!?".contains($0) })
+        return single || HeadingRules.isHeadingLike([title]) ? value : nil
+    }
+
     /// Lines holding only a date that run forward, five or more and at least one in forty
     /// blocks: a diary's entries (a few dated poems in a collection are not).
     mutating func findDatedEntries() {
@@ -54,7 +99,7 @@ extension PlainTextImporter.Builder {
     mutating func findHeadingGap() {
         var gaps: [Int] = []
         for i in raw.indices where raw[i].region == .body && raw[i].blankBefore > 0 {
-            if numberedSeries.contains(i) || (ranks[i] ?? -1) >= 0 { gaps.append(raw[i].blankBefore) }
+            if numberedSeries.contains(i) || numberedTitles.contains(i) || (ranks[i] ?? -1) >= 0 { gaps.append(raw[i].blankBefore) }
         }
         gaps.sort()
         headingGap = gaps.isEmpty ? 2 : gaps[gaps.count / 4]
@@ -80,7 +125,8 @@ extension PlainTextImporter.Builder {
                 lines += next
             }
         }
-        addSection(lines, r, rank: HeadingRules.keywordRanks["letter"])
+        // Under stories numbered with their titles, numbers alone are their parts.
+        addSection(lines, r, rank: numberedTitles.isEmpty ? HeadingRules.keywordRanks["letter"] : HeadingRules.keywordRanks["scene"])
         return lines.count > 1 ? 2 : 1
     }
 

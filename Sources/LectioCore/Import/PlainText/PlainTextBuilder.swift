@@ -25,6 +25,8 @@ extension PlainTextImporter {
         /// Raw blocks that hold only a number of a counting series (`I.`, `II.`…) or a date of a
         /// diary: letters, entries.
         var numberedSeries = Set<Int>()
+        /// Raw blocks that are a number and a title of a counting series (`I. The Period`).
+        var numberedTitles = Set<Int>()
         /// Raw blocks that are headings by the blank lines that set them apart (see `findGapHeadings`).
         var gapHeadings = Set<Int>()
         /// The last of them that is a title rather than back matter (`Glossary`).
@@ -53,11 +55,12 @@ extension PlainTextImporter {
             // The structural word of each short block's first line, once for both passes.
             ranks = raw.map { r in r.lines.count <= 3 ? HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) : nil }
             structured = raw.indices.filter { raw[$0].region == .body && (ranks[$0] ?? -1) >= 0 }.count >= 3
+            findNumberedTitles()
             if !structured {
                 findNumberedSeries()
-                if numberedSeries.isEmpty { findGapHeadings() }
-                if numberedSeries.isEmpty && gapHeadings.isEmpty { findDatedEntries() }
-                structured = !numberedSeries.isEmpty || !gapHeadings.isEmpty
+                if numberedSeries.isEmpty && numberedTitles.isEmpty { findGapHeadings() }
+                if numberedSeries.isEmpty && numberedTitles.isEmpty && gapHeadings.isEmpty { findDatedEntries() }
+                structured = !numberedSeries.isEmpty || !numberedTitles.isEmpty || !gapHeadings.isEmpty
             }
             findHeadingGap()
             findProseWidth()
@@ -153,6 +156,10 @@ extension PlainTextImporter {
             }
             let rank = short ? ranks[i] : nil
             let indent = r.lines[0].prefix(while: { $0 == " " }).count
+            if numberedTitles.contains(i) {
+                addSection([first], r, rank: HeadingRules.keywordRanks["chapter"])
+                return 1
+            }
             if numberedSeries.contains(i) { return seriesHeading(at: i) }
             if gapHeadings.contains(i) { return gapHeading(at: i) }
             // In a text of numbered chapters, another heading must stand apart as they do.

@@ -87,10 +87,11 @@ struct GutenbergFrame {
         for i in 0..<start {
             let l = lines[i]
             if l.hasPrefix("Title:") {
-                var t = String(l.dropFirst(6).trimmedSpaces)
+                // A subtitle goes on an indented line, or after a run of spaces: one space between.
+                var pieces = l.dropFirst(6).components(separatedBy: "  ").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
                 var j = i + 1
-                while j < start, lines[j].hasPrefix("       ") { t += " " + lines[j].trimmedSpaces; j += 1 }
-                title = t
+                while j < start, lines[j].hasPrefix("       ") { pieces.append(lines[j].trimmedSpaces); j += 1 }
+                title = pieces.joined(separator: " ")
                 break
             }
         }
