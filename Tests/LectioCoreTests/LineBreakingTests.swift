@@ -80,6 +80,22 @@ import LectioTestSupport
         #expect(lines.first == "the pamphlet—")
     }
 
+    /// A dash typed as two hyphens (`--`, older Gutenberg texts) or two em dashes is one dash:
+    /// a line breaks after it, never between its halves.
+    @Test func aDashTypedAsTwoHyphensStaysWhole() {
+        // From 10 columns on, where `tribe."--` fits on a line (a longer run is cut anywhere).
+        for width in 10...40 {
+            for text in ["the tribe.\" --FREDERICK DEBELL BENNETT, and so on", "the word——unsaid——was there all along",
+                         "of the tribe.\"--FREDERICK DEBELL"] {
+                let lines = wrapper.wrap(text, width: width).map(\.text)
+                for (a, b) in zip(lines, lines.dropFirst()) {
+                    #expect(!(a.hasSuffix("-") && b.hasPrefix("-")) && !(a.hasSuffix("—") && b.hasPrefix("—")), "width \(width): \(lines)")
+                }
+            }
+        }
+        #expect(wrapper.wrap("it was--he said--true", width: 9).map(\.text).first == "it was--")
+    }
+
     @Test func listItemsHangUnderTheirTextAndCodeMarksItsContinuations() throws {
         let document = try Fixtures.document("typography.md")
         let layout = DocumentLayout(document: document, width: 40, measure: .unicode)

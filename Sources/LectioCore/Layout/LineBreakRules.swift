@@ -2,7 +2,8 @@
 /// algorithm (UAX #14), reduced to what running text needs:
 ///
 /// - at spaces; after a hyphen or a dash (not before a digit: `-5`, `1939–40` break only at
-///   the dash when letters follow); after a soft hyphen (U+00AD, shown as `-` there);
+///   the dash when letters follow; not inside `--` or `——`); after a soft hyphen (U+00AD,
+///   shown as `-` there);
 /// - between ideographs, kana and other wide characters (CJK breaks anywhere), and between
 ///   them and letters;
 /// - never before closing punctuation (`，。．、：；？！」』）` `.` `,` `”` `’` `»` `…`, small kana,
@@ -58,7 +59,8 @@ public enum LineBreakRules {
         case (_, .closing), (.opening, _): return false
         case (_, .space), (.space, _): return true
         case (.softHyphen, _): return true
-        case (.hyphen, .numeric): return false
+        // `--` and `——` (a dash typed as two) stay whole: UAX #14 LB21, LB17.
+        case (.hyphen, .numeric), (.hyphen, .hyphen): return false
         case (.hyphen, _): return true
         case (.ideographic, _), (_, .ideographic): return true
         case (.closing, .alphabetic), (.closing, .opening), (.closing, .hyphen): return false
