@@ -175,6 +175,50 @@ import LectioTestSupport
         #expect(d.blocks.allSatisfy { $0.kind == .paragraph || $0.kind == .title })
     }
 
+    /// A note set off by two blank lines where the book's paragraphs have one runs over its
+    /// paragraphs to the next wide gap (Moby-Dick, Notre-Dame); a note followed at once by the
+    /// wide gap is one paragraph, and the text after it stays text.
+    @Test func aNoteSetOffByAWideGapRunsOverItsParagraphs() {
+        let d = Fixtures.document(text: """
+            Some Title Here
+
+            Aside from those more obvious considerations touching Moby Dick, which
+            could not but occasionally awaken in any man's soul some alarm.
+
+            It was the whiteness of the whale that above all things appalled me.
+            But how can I hope to explain myself here; and yet, in some dim way.
+
+            Though in many natural objects, whiteness refiningly enhances beauty,
+            as if imparting some special virtue of its own, as in marbles.
+
+            So that not the fierce-fanged tiger can so stagger courage as the
+            white-shrouded bear or shark.*
+
+
+            *With reference to the Polar bear, it may possibly be urged by him
+            who would fain go still deeper into this matter.
+
+            As for the white shark, the French call him REQUIN.
+
+
+            Bethink thee of the albatross, and of that white phantom, sailing in all
+            imaginations; God's great, unflattering laureate, Nature.*
+
+
+            *I remember the first albatross I ever saw.
+
+
+            Whiteness is not so much a colour as the visible absence of colour.
+
+            And of all these things the Albino whale was the symbol.
+            """)
+        #expect(links(d) == [
+            "With reference to the Polar bear, it may possibly be urged by him who would fain go still deeper into this matter.\nAs for the white shark, the French call him REQUIN.",
+            "I remember the first albatross I ever saw.",
+        ])
+        #expect(d.blocks.filter { $0.kind == .paragraph }.map { String($0.text.prefix(10)) }.suffix(4) == ["So that no", "Bethink th", "Whiteness ", "And of all"])
+    }
+
     @Test func aYearInBracketsIsNoMarker() {
         let d = Fixtures.document(text: "Title Here\n\nSketch—New Year’s Day [1790] and a note [1].\n\n[1] The note.")
         #expect(d.footnotes.map(\.label) == ["1"])

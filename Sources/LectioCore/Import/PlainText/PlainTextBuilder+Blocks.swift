@@ -16,6 +16,8 @@ extension PlainTextImporter.Builder {
                 used += 1
             }
         }
+        if !bracketed { used = noteParagraphs(from: i) }
+        if used > 1 { parts = (i..<(i + used)).map { linesOrParagraph(raw[$0].lines) } }
         var text = ""
         var breaks: [Int] = []
         var count = 0
@@ -78,6 +80,25 @@ extension PlainTextImporter.Builder {
             numbering.record(rank: HeadingRules.keywordRank(heading), number: HeadingRules.keywordNumber(heading))
         }
         return used
+    }
+
+    /// How many paragraphs the note opening at `raw[i]` runs over. A note set off from the text
+    /// by a wider gap than the book's paragraphs (two blank lines where they have one) goes on
+    /// over the paragraphs one gap apart after it, up to the next wide gap or the next note;
+    /// only when that end comes within eight paragraphs, with no heading or marker on the way.
+    func noteParagraphs(from i: Int) -> Int {
+        let opening = raw[i].blankBefore
+        guard opening > paragraphGap else { return 1 }
+        var j = i + 1
+        while j < raw.count, j - i <= 8, raw[j].region == .body, raw[j].blankBefore >= 1, raw[j].blankBefore < opening {
+            let first = raw[j].lines[0].trimmedSpaces
+            if FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: true) != nil { break }
+            if ranks[j] != nil || FootnoteScanner.mayHoldMarkers(raw[j].lines.joined(separator: " ")) { return 1 }
+            j += 1
+        }
+        guard j > i + 1, j < raw.count, j - i <= 8 else { return 1 }
+        let ends = raw[j].blankBefore >= opening || FootnoteScanner.noteStart(raw[j].lines[0].trimmedSpaces, symbolWithSpaceAllowed: true) != nil
+        return ends && ranks[j] == nil ? j - i : 1
     }
 
     /// Scans a block for markers and records them; returns their ranges.

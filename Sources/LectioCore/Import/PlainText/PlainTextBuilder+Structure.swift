@@ -83,6 +83,13 @@ extension PlainTextImporter.Builder {
         }
     }
 
+    /// The most common number of blank lines before a paragraph of the body.
+    mutating func findParagraphGap() {
+        var counts = [Int](repeating: 0, count: 5)
+        for r in raw where r.region == .body && r.blankBefore > 0 && r.lines.count >= 2 { counts[min(4, r.blankBefore)] += 1 }
+        if let best = counts.indices.dropFirst().max(by: { counts[$0] < counts[$1] }), counts[best] > 0 { paragraphGap = best }
+    }
+
     /// A run of short lines (verse, an address, a title page, a header's fields) kept as lines;
     /// else the lines joined into one paragraph. Short: no line but the last near the prose
     /// width (under three quarters of it: wrapped prose fills its lines to within a word), and

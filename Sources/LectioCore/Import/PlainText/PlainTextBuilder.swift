@@ -40,6 +40,8 @@ extension PlainTextImporter {
         var proseWidth: Int?
         /// The numbering of the headings so far, to tell where a part begins unheaded.
         var numbering = HeadingNumbering()
+        /// The blank lines that usually stand between the book's paragraphs.
+        var paragraphGap = 1
         /// The structural word and number of the contents list's first entry (`chapter 1` for
         /// `CHAPTER I. Jonathan Harker’s Journal`): a heading with the same ends the list.
         var firstContentsNumber: String?
@@ -64,6 +66,7 @@ extension PlainTextImporter {
             }
             findHeadingGap()
             findProseWidth()
+            findParagraphGap()
             // In a Gutenberg text, credits between the header and the title line are not sections.
             let creditsEnd: Int? = frame.start == nil ? nil : raw.indices.prefix(40).first { i in
                 raw[i].region == .body && HeadingRules.folded(raw[i].lines.joined(separator: " ")) == titleKey
