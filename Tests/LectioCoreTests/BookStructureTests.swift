@@ -521,6 +521,24 @@ import LectioTestSupport
         #expect(d.sections[4].title == "II. THE RED-HEADED LEAGUE")
     }
 
+    /// A text that keeps each paragraph on one line, with no blank line between paragraphs (a
+    /// word processor's export): each line is a paragraph; headings still stand apart; a short
+    /// line among the paragraphs is a paragraph, not a heading.
+    @Test func aTextOfOneParagraphPerLine() {
+        let long = String(repeating: "It was the best of times, it was the worst of times, it was the age of wisdom. ", count: 4)
+        var text = "A Tale\n\n\n\n"
+        for (n, chapter) in ["I. The Period", "II. The Mail", "III. The Night Shadows"].enumerated() {
+            text += "\(chapter) \n\n"
+            text += "\(long)(\(n + 1), first)\nThe Dover Mail\n\(long)(\(n + 1), second)\n\(long)(\(n + 1), third)\n\n\n\n"
+        }
+        let d = Fixtures.document(text: text)
+        #expect(d.sections.map(\.title) == ["I. The Period", "II. The Mail", "III. The Night Shadows"])
+        let paragraphs = d.blocks.filter { $0.kind == .paragraph }
+        #expect(paragraphs.count == 12)
+        #expect(paragraphs[1].text == "The Dover Mail")
+        #expect(paragraphs[2].text.hasSuffix("(1, second)") && paragraphs[2].line == 9)
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

@@ -55,7 +55,9 @@ extension PlainTextImporter {
         mutating func build() -> Document {
             findTitle()
             // The structural word of each short block's first line, once for both passes.
-            ranks = raw.map { r in r.lines.count <= 3 ? HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) : nil }
+            ranks = raw.map { r in
+                r.lines.count <= 3 && r.lines[0].utf8.count <= 240 ? HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) : nil
+            }
             structured = raw.indices.filter { raw[$0].region == .body && (ranks[$0] ?? -1) >= 0 }.count >= 3
             findNumberedTitles()
             if !structured {
@@ -167,7 +169,10 @@ extension PlainTextImporter {
             if gapHeadings.contains(i) { return gapHeading(at: i) }
             // In a text of numbered chapters, another heading must stand apart as they do.
             let apart = r.blankBefore >= min(headingGap, 3)
-            if short, indent < 4, HeadingRules.isHeadingLike(trimmed),
+            // A line with no blank line above it (a text of one paragraph per line) is a heading
+            // only by a structural word.
+            let setOff = r.blankBefore > 0 || i == 0 || (rank ?? -1) >= 0
+            if short, indent < 4, setOff, HeadingRules.isHeadingLike(trimmed),
                (rank ?? -1) >= 0 || !structured || apart && (rank == -1 || HeadingRules.isUnmistakableHeading(trimmed)) {
                 if let titleKey, rank == nil, titleKey.contains(key) {
                     append(.label, paragraph(r.lines), r); return 1

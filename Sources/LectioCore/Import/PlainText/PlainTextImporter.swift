@@ -51,7 +51,33 @@ public enum PlainTextImporter {
             current.append(line)
         }
         flush()
-        return blocks
+        return isUnwrapped(lines) ? splitUnwrapped(blocks) : blocks
+    }
+
+    /// Whether the text keeps each paragraph on one line (no hard wrap): lines over 200 bytes
+    /// hold most of its text. Then lines not set apart by a blank line are paragraphs of their own.
+    static func isUnwrapped(_ lines: [Substring]) -> Bool {
+        var long = 0, total = 0
+        for line in lines {
+            let n = line.utf8.count
+            total += n
+            if n > 200 { long += n }
+        }
+        return total > 0 && long * 2 > total
+    }
+
+    /// Each line of a block that holds a line over 200 bytes as a block of its own, no blank
+    /// line before it (`noBreakBefore`): a paragraph, never a heading by its gap.
+    static func splitUnwrapped(_ blocks: [RawBlock]) -> [RawBlock] {
+        var out: [RawBlock] = []
+        out.reserveCapacity(blocks.count)
+        for b in blocks {
+            guard b.lines.count > 1, b.region == .body, b.lines.contains(where: { $0.utf8.count > 200 }) else { out.append(b); continue }
+            for (n, line) in b.lines.enumerated() {
+                out.append(RawBlock(lines: [line], firstLine: b.firstLine + n, region: b.region, blankBefore: n == 0 ? b.blankBefore : 0))
+            }
+        }
+        return out
     }
 }
 
