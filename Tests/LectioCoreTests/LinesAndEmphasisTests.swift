@@ -21,6 +21,20 @@ import LectioTestSupport
         #expect(verse.lineBreaks.count == 3)
     }
 
+    /// Indented verse whose lines are as long as the prose's (Whitman) keeps its lines: each
+    /// opens on a capital; an indented quotation of wrapped prose is joined.
+    @Test func indentedLongVerseKeepsItsLinesAndAnIndentedQuotationIsJoined() throws {
+        let verse = "  Of Life immense in passion, pulse, and power, and of the years to come,\n"
+            + "  Cheerful, for freest action form'd under the laws divine, and sung,\n  The Modern Man I sing."
+        let d = book(with: verse)
+        #expect(d.blocks.last?.text == "Of Life immense in passion, pulse, and power, and of the years to come,\nCheerful, for freest action form'd under the laws divine, and sung,\nThe Modern Man I sing.")
+        let quotation = "    It is a truth universally acknowledged, that a single man in possession\n"
+            + "    of a good fortune must be in want of a wife, and however little known\n    the feelings of such a man may be."
+        let q = book(with: quotation)
+        #expect(q.blocks.last?.text.contains("\n") == false)
+        #expect(q.blocks.last?.kind == .quote)
+    }
+
     @Test func aShortParagraphOfTwoProseLinesIsStillProse() throws {
         let d = book(with: "The prince answered nothing, but she looked at him significantly,\nawaiting a reply.")
         #expect(d.blocks.last?.text == "The prince answered nothing, but she looked at him significantly, awaiting a reply.")

@@ -246,6 +246,20 @@ enum HeadingRules {
         return "\(words(line.drop(while: { $0 == " " }).prefix(20)).first ?? "") \(number)"
     }
 
+    /// Lines of verse, however long: every line after the first opens on a capital (after a
+    /// quote or parenthesis), as verse does and wrapped prose seldom does; three lines or more,
+    /// or two when the first ends on a stop.
+    static func isVerse(_ lines: [Substring]) -> Bool {
+        guard lines.count >= 2, lines.allSatisfy({ $0.utf8.count <= 160 }) else { return false }
+        if lines.count == 2 {
+            guard let end = lines[0].last, ",;:.!?".contains(end) else { return false }
+        }
+        return lines.dropFirst().allSatisfy { line in
+            let start = line.drop(while: { $0 == " " || "\"“‘'(".contains($0) })
+            return start.first?.isUppercase ?? false
+        }
+    }
+
     /// `[Illustration]`, `[Illustration: …`, `[ILLUSTRATION: …`: a picture's place in a Gutenberg text.
     static func isIllustration(_ line: Substring) -> Bool {
         guard line.hasPrefix("[") else { return false }

@@ -209,7 +209,7 @@ extension PlainTextImporter {
             }
             let indents = r.lines.map { $0.prefix(while: { $0 == " " }).count }
             if r.lines.count > 1, indents.allSatisfy({ $0 >= 2 }),
-               Set(indents).count > 1 || r.lines.allSatisfy({ $0.count < 55 }) {
+               Set(indents).count > 1 || r.lines.allSatisfy({ $0.count < 55 }) || HeadingRules.isVerse(r.lines) {
                 let block = append(.preformatted, preformatted(r.lines), r)
                 _ = markerRanges(block)
                 return 1
