@@ -539,6 +539,29 @@ import LectioTestSupport
         #expect(paragraphs[2].text.hasSuffix("(1, second)") && paragraphs[2].line == 9)
     }
 
+    /// An introduction before the title line is the book's, not the credits; `BOOK I`,
+    /// `ARGUMENT.`, `MINERVA'S DESCENT TO ITHACA.`: the title joins the book's heading and the
+    /// label stays over the argument.
+    @Test func anIntroductionBeforeTheTitleLineAndBooksWithTheirArgument() {
+        let intro = (1...6).map { "Scepticism is as much the result of knowledge, as knowledge is of\nscepticism, line \($0)." }
+        var text = "The Project Gutenberg EBook of The Odyssey\n\nTitle: The Odyssey of Homer\n\n"
+        text += "*** START OF THE PROJECT GUTENBERG EBOOK THE ODYSSEY OF HOMER ***\n\n\n\n"
+        text += "This etext was prepared by Jim Tinsley\n\n\n\n\nINTRODUCTION\n\n" + intro.joined(separator: "\n\n")
+        text += "\n\n\n\n\nTHE ODYSSEY OF HOMER\n\n"
+        for (n, title) in ["MINERVA'S DESCENT TO ITHACA.", "THE COUNCIL OF ITHACA.", "THE INTERVIEW OF TELEMACHUS AND NESTOR."].enumerated() {
+            text += "BOOK \(["I", "II.", "III."][n])\n\nARGUMENT.\n\n\(title)\n\n"
+            text += "The poem opens within forty eight days of the arrival of Ulysses\nin his dominions, book \(n + 1).\n\n\n\n"
+        }
+        let d = PlainTextImporter.document(from: text, fallbackTitle: "t")
+        #expect(d.sections.filter { !$0.isMatter }.map(\.title) == [
+            "INTRODUCTION", "BOOK I — MINERVA'S DESCENT TO ITHACA.", "BOOK II. THE COUNCIL OF ITHACA.",
+            "BOOK III. THE INTERVIEW OF TELEMACHUS AND NESTOR.",
+        ])
+        let book = try! #require(d.sections.first { $0.title.hasPrefix("BOOK I ") })
+        #expect(d.blocks[book.block + 1].kind == .label && d.blocks[book.block + 1].text == "ARGUMENT.")
+        #expect(d.blocks[book.block + 2].text.hasPrefix("The poem opens"))
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

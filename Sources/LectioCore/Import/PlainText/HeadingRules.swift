@@ -246,6 +246,12 @@ enum HeadingRules {
         return "\(words(line.drop(while: { $0 == " " }).prefix(20)).first ?? "") \(number)"
     }
 
+    /// `ARGUMENT.`, `THE ARGUMENT`, `Synopsis`: the label over a book's summary, set between its
+    /// number and its title.
+    static func isArgumentLabel(_ line: Substring) -> Bool {
+        ["argument", "theargument", "synopsis", "summary"].contains(folded(line))
+    }
+
     /// Lines of verse, however long: every line after the first opens on a capital (after a
     /// quote or parenthesis), as verse does and wrapped prose seldom does; three lines or more,
     /// or two when the first ends on a stop.

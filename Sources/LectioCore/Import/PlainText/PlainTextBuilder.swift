@@ -70,8 +70,15 @@ extension PlainTextImporter {
             findProseWidth()
             findParagraphGap()
             // In a Gutenberg text, credits between the header and the title line are not sections.
-            let creditsEnd: Int? = frame.start == nil ? nil : raw.indices.prefix(40).first { i in
+            // Credits are short lines: an introduction or a preface before the title line is the
+            // book's own (Pope's Odyssey prints its title after the introduction).
+            var creditsEnd: Int? = frame.start == nil ? nil : raw.indices.prefix(40).first { i in
                 raw[i].region == .body && HeadingRules.folded(raw[i].lines.joined(separator: " ")) == titleKey
+            }
+            if let end = creditsEnd, raw.indices[..<end].contains(where: { k in
+                raw[k].region == .body && (raw[k].lines.count > 4 || raw[k].lines.contains { $0.utf8.count > 100 } || ranks[k] == -1)
+            }) {
+                creditsEnd = nil
             }
             var i = 0
             var inContents = false
@@ -180,10 +187,19 @@ extension PlainTextImporter {
                 var lines = trimmed
                 var used = 1
                 // `CHAPTER IV` then, after a blank line, its title.
+                // `BOOK I`, `ARGUMENT.`, then the title (Pope's Homer, Dryden's Virgil): the title
+                // joins the heading, the label stays below it over the argument.
+                var argumentLabel: PlainTextImporter.RawBlock?
                 if lines.count == 1, HeadingRules.isBareKeywordLine(first), i + 1 < raw.count, raw[i + 1].lines.count == 1,
                    raw[i + 1].blankBefore <= 2 {
                     let next = raw[i + 1].lines[0].trimmedSpaces
-                    if HeadingRules.keywordRank(next) == nil, HeadingRules.isHeadingLike([next]) {
+                    if HeadingRules.isArgumentLabel(next), i + 2 < raw.count, raw[i + 2].lines.count == 1, raw[i + 2].blankBefore <= 2 {
+                        let title = raw[i + 2].lines[0].trimmedSpaces
+                        if HeadingRules.keywordRank(title) == nil, HeadingRules.isAllCaps(title), HeadingRules.isHeadingLike([title]) {
+                            lines.append(title); used = 3
+                            argumentLabel = raw[i + 1]
+                        }
+                    } else if HeadingRules.keywordRank(next) == nil, HeadingRules.isHeadingLike([next]) {
                         lines.append(next); used = 2
                     }
                 }
@@ -205,6 +221,7 @@ extension PlainTextImporter {
                 if rank == -1, key.hasPrefix("contents") || key.hasPrefix("tableofcontents") {
                     inContents = true; firstContentsEntry = nil; firstContentsNumber = nil
                 }
+                if let argumentLabel { append(.label, (String(argumentLabel.lines[0].trimmedSpaces), []), argumentLabel) }
                 return used
             }
             let indents = r.lines.map { $0.prefix(while: { $0 == " " }).count }
