@@ -562,6 +562,19 @@ import LectioTestSupport
         #expect(d.blocks[book.block + 2].text.hasPrefix("The poem opens"))
     }
 
+    /// `CANTICLE I: INFERNO` over `Inferno: Canto I` (a part's name before the heading): cantos
+    /// under their canticle; a two-line epigraph is then no heading.
+    @Test func cantosUnderTheirCanticle() {
+        var text = "THE DIVINE COMEDY\n\n\n\n\nCANTICLE I: INFERNO\n\n\n\n\nIncipit Comoedia Dantis Alagherii,\nFlorentini natione, non moribus.\n\n\n\n"
+        for n in ["I", "II", "III"] {
+            text += "Inferno: Canto \(n)\n\n\n  Midway upon the journey of our life\n    I found myself within a forest dark,\n\n\n\n"
+        }
+        let d = Fixtures.document(text: text)
+        #expect(d.sections.map(\.title) == ["CANTICLE I: INFERNO", "Inferno: Canto I", "Inferno: Canto II", "Inferno: Canto III"])
+        #expect(d.sections.map(\.level) == [1, 2, 2, 2])
+        #expect(HeadingRules.keywordRank("Answer: Part 2 of the problem") == nil)
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

@@ -4,7 +4,7 @@ import Foundation
 enum HeadingRules {
     /// Structural words and their rank: a lower rank holds the higher ones.
     static let keywordRanks: [String: Int] = [
-        "volume": 0, "part": 1, "book": 1, "chapter": 2, "letter": 2, "act": 2, "stave": 2, "canto": 2,
+        "volume": 0, "part": 1, "book": 1, "canticle": 1, "chapter": 2, "letter": 2, "act": 2, "stave": 2, "canto": 2,
         "scene": 3,
     ]
     /// Unnumbered headings of front and back matter.
@@ -82,7 +82,15 @@ enum HeadingRules {
             guard rest.first == " ", matterWords.contains(firstWord(rest.dropFirst())) else { return nil }
             return words(line.prefix(40)).count <= 3 ? -1 : nil
         }
-        guard leadingWords.contains(lead) else { return nil }
+        guard leadingWords.contains(lead) else {
+            // `Inferno: Canto I`, `Purgatorio: Canto XII`: the part's name, then the heading.
+            if let colon = line.prefix(24).firstIndex(of: ":"), line[line.index(after: colon)...].first == " ",
+               line[..<colon].split(separator: " ").count <= 2 {
+                let rest = line[line.index(after: colon)...].drop(while: { $0 == " " })
+                if !rest.contains(":"), isBareKeywordLine(rest), let rank = keywordRank(rest), rank >= 0 { return rank }
+            }
+            return nil
+        }
         // Only the first words matter.
         let w = words(line.prefix(40))
         guard var first = w.first else { return nil }
