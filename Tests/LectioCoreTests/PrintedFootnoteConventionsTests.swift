@@ -219,6 +219,28 @@ import LectioTestSupport
         #expect(d.blocks.filter { $0.kind == .paragraph }.map { String($0.text.prefix(10)) }.suffix(4) == ["So that no", "Bethink th", "Whiteness ", "And of all"])
     }
 
+    /// `whole.(1)` with its note `1. text` after the paper's signature (the Federalist); a
+    /// numbered list with no marker waiting stays a list.
+    @Test func numberedNotesAfterTheSignatureAnswerMarkersInParentheses() {
+        let d = Fixtures.document(text: """
+            Some Title Here
+
+            It has been said that we must resort to separate confederacies of distinct
+            portions of the whole.(1) This doctrine will be propagated, and the chances
+            are as thirteen to nine(2) in favor of amendment.
+
+            PUBLIUS
+
+              1. The same idea is held out in several of the late publications.
+
+            2. It may rather be said TEN.
+
+            3. A third point, in a list of the author's own.
+            """)
+        #expect(links(d) == ["The same idea is held out in several of the late publications.", "It may rather be said TEN."])
+        #expect(d.blocks.last?.kind == .paragraph)
+    }
+
     @Test func aYearInBracketsIsNoMarker() {
         let d = Fixtures.document(text: "Title Here\n\nSketch—New Year’s Day [1790] and a note [1].\n\n[1] The note.")
         #expect(d.footnotes.map(\.label) == ["1"])

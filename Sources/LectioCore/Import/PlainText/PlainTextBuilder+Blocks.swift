@@ -82,6 +82,16 @@ extension PlainTextImporter.Builder {
         return used
     }
 
+    /// `12. text`: the label `(12)` (the form of the marker it answers) and where the text starts,
+    /// in scalars of the trimmed line.
+    static func numberedNoteStart(_ line: Substring) -> (String, Int)? {
+        let digits = line.prefix(while: { $0.isASCII && $0.isNumber })
+        guard (1...3).contains(digits.count) else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard rest.hasPrefix(". "), let text = rest.dropFirst(2).first, !text.isWhitespace else { return nil }
+        return ("(\(digits))", digits.count + 2)
+    }
+
     /// How many paragraphs the note opening at `raw[i]` runs over. A note set off from the text
     /// by a wider gap than the book's paragraphs (two blank lines where they have one) goes on
     /// over the paragraphs one gap apart after it, up to the next wide gap or the next note;

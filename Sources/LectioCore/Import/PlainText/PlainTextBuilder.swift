@@ -133,6 +133,11 @@ extension PlainTextImporter {
                let (label, textStart) = FootnoteScanner.noteStart(first, symbolWithSpaceAllowed: pendingSymbols[FootnoteScanner.symbolBase(first), default: 0] > 0) {
                 return note(at: i, label: label, textStart: textStart)
             }
+            // `1. The same idea …` after the paper's end, for a `whole.(1)` waiting: its note.
+            if !pendingSymbols.isEmpty, let b = first.utf8.first, b >= 0x31, b <= 0x39, let (label, textStart) = Self.numberedNoteStart(first),
+               pendingSymbols[label, default: 0] > 0 {
+                return note(at: i, label: label, textStart: textStart)
+            }
             // A list of chapter lines is a table of contents, not chapters.
             if r.lines.count > 3, trimmed.allSatisfy({ $0.utf8.count < 80 && HeadingRules.keywordRank($0) != nil }) {
                 if inContents, firstContentsEntry == nil {
