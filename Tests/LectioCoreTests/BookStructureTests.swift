@@ -575,6 +575,66 @@ import LectioTestSupport
         #expect(HeadingRules.keywordRank("Answer: Part 2 of the problem") == nil)
     }
 
+    /// A title page set out over lines apart around `OF` is the title, no sections; the same
+    /// shape after the contents, followed by prose, is one heading; `PRIDE.` / `and` /
+    /// `PREJUDICE` in one block under a picture's credits is the title.
+    @Test func titlePagesSetOutOverLines() {
+        let d = Fixtures.document(text: """
+            THE THOUGHTS
+
+            OF
+
+            THE EMPEROR
+
+            MARCUS AURELIUS ANTONINUS
+
+            [Illustration: MARCUS AURELIUS ANTONINUS]
+
+            CONTENTS.
+
+
+            BIOGRAPHICAL SKETCH      9
+
+            THE THOUGHTS      99
+
+
+
+            BIOGRAPHICAL SKETCH
+
+            OF
+
+            MARCUS AURELIUS ANTONINUS.
+
+
+            M. Antoninus was born at Rome, A.D. 121, on the 26th of April. His
+            father, Annius Verus, died while he was praetor.
+            """)
+        #expect(d.sections.map(\.title) == ["CONTENTS.", "BIOGRAPHICAL SKETCH OF MARCUS AURELIUS ANTONINUS."])
+        #expect(d.blocks.prefix(4).allSatisfy { $0.kind == .title })
+        let pride = Fixtures.document(text: """
+                                        [Illustration:
+
+                                         GEORGE ALLEN
+                                           PUBLISHER
+                                               ]
+
+
+
+                                            PRIDE.
+                                              and
+                                           PREJUDICE
+
+                                              by
+                                         Jane Austen,
+
+
+
+            It is a truth universally acknowledged, that a single man in possession
+            of a good fortune must be in want of a wife.
+            """)
+        #expect(pride.title == "PRIDE and PREJUDICE")
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

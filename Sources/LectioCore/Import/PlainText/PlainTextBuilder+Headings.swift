@@ -213,8 +213,10 @@ extension PlainTextImporter.Builder {
         // Entries open on their number (`1.`, `XII.`, `IV)`); a sentence may open on `The` or `I`.
         let token = trimmed[0].prefix { $0 != " " }
         guard token.count >= 2, let mark = token.last, mark == "." || mark == ")" else { return true }
+        // `M. Antoninus`, `C. Julius`: an initial, not the numeral.
         let number = token.dropLast()
-        return !(number.allSatisfy(\.isNumber) || HeadingRules.romanValue(number) != nil)
+        let roman = HeadingRules.romanValue(number) != nil && (number.count > 1 || "IVX".contains(number))
+        return !(number.allSatisfy(\.isNumber) || roman)
     }
 
     /// The text itself begins at `raw[i]` when it is a heading followed by prose, or a heading

@@ -10,11 +10,25 @@ extension PlainTextImporter.Builder {
             return
         }
         var candidates: [(key: String, text: String)] = []
+        var bracketDepth = 0
         for r in raw.prefix(30) where r.region == .body {
-            let trimmed = r.lines.map { $0.trimmedSpaces }
-            // An editorial bracket (`[Illustration]`, `[Transcriber's Note: …]`) is no title.
-            if trimmed[0].hasPrefix("[") || trimmed[0].hasPrefix("]") { if candidates.isEmpty { continue } else { break } }
-            guard r.lines.count <= 2, HeadingRules.isHeadingLike(trimmed) || trimmed[0].prefix(121).count <= 120 && r.lines.count == 1,
+            var trimmed = r.lines.map { $0.trimmedSpaces }
+            // An editorial bracket (`[Illustration]`, `[Transcriber's Note: …]`), with what it
+            // holds over blank lines, is no title.
+            let opensBracket = trimmed[0].hasPrefix("[") || trimmed[0].hasPrefix("]")
+            if opensBracket || bracketDepth > 0 {
+                for line in trimmed { for c in line.utf8 { if c == 0x5B { bracketDepth += 1 } else if c == 0x5D { bracketDepth -= 1 } } }
+                bracketDepth = max(0, bracketDepth)
+                if candidates.isEmpty { continue } else { break }
+            }
+            // `PRIDE.` / `and` / `PREJUDICE`: a title set over lines around a connective.
+            if (3...4).contains(trimmed.count), trimmed.allSatisfy({ $0.count <= 40 }),
+               trimmed.dropFirst().dropLast().contains(where: { Self.titlePageConnectives.contains(HeadingRules.folded($0)) }) {
+                trimmed = [Substring(trimmed.enumerated().map { n, line in
+                    n < trimmed.count - 1 && line.last == "." ? String(line.dropLast()) : String(line)
+                }.joined(separator: " "))]
+            }
+            guard trimmed.count <= 2, HeadingRules.isHeadingLike(trimmed) || trimmed[0].prefix(121).count <= 120 && r.lines.count == 1,
                   HeadingRules.keywordRank(trimmed[0]) == nil, !HeadingRules.isByline(trimmed[0]) else {
                 if candidates.isEmpty { continue } else { break }
             }
@@ -27,6 +41,35 @@ extension PlainTextImporter.Builder {
                 titleKey = c.key
                 document.title = Self.withoutByline(c.text)
                 return
+            }
+        }
+    }
+
+    /// Words that stand alone on a title page between the parts of a title or a credit.
+    static let titlePageConnectives: Set<String> = ["of", "by", "and", "or", "with", "the", "translatedby", "editedby", "from"]
+
+    /// A title page set out over short lines apart (`THE THOUGHTS` / `OF` / `THE EMPEROR` /
+    /// `MARCUS AURELIUS ANTONINUS`), recognised by a line that is only a connective: the lines
+    /// around it, up to the first heading of the book's series, are its title, not sections.
+    /// After the first heading, such a group followed by prose is one heading (`BIOGRAPHICAL
+    /// SKETCH` / `OF` / `MARCUS AURELIUS ANTONINUS.`).
+    mutating func findTitlePage() {
+        let limit = min(raw.count, 40)
+        for i in 0..<limit where raw[i].region == .body && raw[i].lines.count == 1
+            && Self.titlePageConnectives.contains(HeadingRules.folded(raw[i].lines[0])) {
+            func isPart(_ k: Int) -> Bool {
+                let r = raw[k]
+                guard r.region == .body, r.lines.count <= 2, ranks[k] == nil, r.lines.allSatisfy({ $0.trimmedSpaces.count <= 60 }) else { return false }
+                let t = r.lines.map { $0.trimmedSpaces }
+                return Self.titlePageConnectives.contains(HeadingRules.folded(t.joined(separator: " ")))
+                    || t.allSatisfy { HeadingRules.isAllCaps($0) || HeadingRules.isTitleCase($0) }
+            }
+            var low = i, high = i
+            while low > 0, raw[low].blankBefore <= 2, isPart(low - 1) { low -= 1 }
+            while high + 1 < limit, raw[high + 1].blankBefore <= 2, isPart(high + 1) { high += 1 }
+            if low < i && high > i {
+                for k in low...high { titlePage.insert(k) }
+                titlePageGroups[low] = high
             }
         }
     }

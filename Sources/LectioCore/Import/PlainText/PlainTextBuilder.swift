@@ -42,6 +42,10 @@ extension PlainTextImporter {
         var numbering = HeadingNumbering()
         /// The blank lines that usually stand between the book's paragraphs.
         var paragraphGap = 1
+        /// Raw blocks of a title page set out over lines apart (see `findTitlePage`).
+        var titlePage = Set<Int>()
+        /// The first and last raw block of each such group.
+        var titlePageGroups: [Int: Int] = [:]
         /// The structural word and number of the contents list's first entry (`chapter 1` for
         /// `CHAPTER I. Jonathan Harker’s Journal`): a heading with the same ends the list.
         var firstContentsNumber: String?
@@ -58,6 +62,7 @@ extension PlainTextImporter {
             ranks = raw.map { r in
                 r.lines.count <= 3 && r.lines[0].utf8.count <= 240 ? HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) : nil
             }
+            findTitlePage()
             structured = raw.indices.filter { raw[$0].region == .body && (ranks[$0] ?? -1) >= 0 }.count >= 3
             findNumberedTitles()
             if !structured {
@@ -146,6 +151,11 @@ extension PlainTextImporter {
                 }
                 append(.label, preformatted(r.lines), r); return 1
             }
+            if headingSeen, let high = titlePageGroups[i], isProse(high + 1) {
+                inContents = false
+                addSection(raw[i...high].flatMap { $0.lines.map { $0.trimmedSpaces } }, r, rank: nil)
+                return high - i + 1
+            }
             // After a CONTENTS heading, short entries until the text itself begins: a long
             // paragraph, or the first entry again as a real heading.
             if inContents {
@@ -164,6 +174,9 @@ extension PlainTextImporter {
                     return 1
                 }
                 inContents = false
+            }
+            if titlePage.contains(i), !headingSeen {
+                append(.title, paragraph(r.lines), r); return 1
             }
             if short, titleKey != nil, !headingSeen, key == titleKey {
                 append(.title, paragraph(r.lines), r); return 1
