@@ -635,6 +635,26 @@ import LectioTestSupport
         #expect(pride.title == "PRIDE and PREJUDICE")
     }
 
+    /// `FEDERALIST No. 3` with its title below it, wrapped or not: one heading; the dateline, the
+    /// author and the salutation after it are not.
+    @Test func aNumberedPaperAndItsTitleBelowIt() {
+        var text = "THE FEDERALIST PAPERS\n\n\n\n"
+        let titles = ["General Introduction", "Concerning Dangers from Foreign Force and Influence",
+                      "The Same Subject Continued (Concerning Dangers From Foreign Force and\nInfluence)", "The Same Subject Continued",
+                      "The Powers Necessary to the Common Defense", "Concluding Remarks"]
+        for (n, title) in titles.enumerated() {
+            text += "FEDERALIST No. \(n + 1)\n\n\(title)\n\nFor the Independent Journal. Saturday, October 27, 1787\n\n\nHAMILTON\n\n"
+            text += "To the People of the State of New York:\n\nAFTER an unequivocal experience of the inefficacy of the subsisting\nfederal government, you are called upon.\n\nPUBLIUS\n\n\n\n\n"
+        }
+        let d = Fixtures.document(text: text)
+        #expect(d.sections.map(\.title) == [
+            "FEDERALIST No. 1 — General Introduction", "FEDERALIST No. 2 — Concerning Dangers from Foreign Force and Influence",
+            "FEDERALIST No. 3 — The Same Subject Continued (Concerning Dangers From Foreign Force and Influence)",
+            "FEDERALIST No. 4 — The Same Subject Continued", "FEDERALIST No. 5 — The Powers Necessary to the Common Defense",
+            "FEDERALIST No. 6 — Concluding Remarks",
+        ])
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

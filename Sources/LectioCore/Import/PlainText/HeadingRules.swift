@@ -206,7 +206,7 @@ enum HeadingRules {
         var text = String(lines[0])
         var breaks: [Int] = []
         for (n, line) in lines.dropFirst().enumerated() {
-            let bare = n == 0 && isBareKeywordLine(lines[0]) && !(text.last.map { ".:".contains($0) } ?? false)
+            let bare = n == 0 && (isBareKeywordLine(lines[0]) || isNameAndNumber(lines[0])) && !(text.last.map { ".:".contains($0) } ?? false)
             text += bare ? " — " : " "
             breaks.append(text.unicodeScalars.count)
             text += line
@@ -252,6 +252,24 @@ enum HeadingRules {
     static func keywordAndNumber(_ line: Substring) -> String? {
         guard let rank = keywordRank(line), rank >= 0, let number = keywordNumber(line) else { return nil }
         return "\(words(line.drop(while: { $0 == " " }).prefix(20)).first ?? "") \(number)"
+    }
+
+    /// `FEDERALIST No. 12`, `Letter 7`, `PSALM 23`: one or two words and a number, nothing else
+    /// (its title may follow on the next line).
+    static func isNameAndNumber(_ line: Substring) -> Bool {
+        let w = words(line)
+        guard (2...3).contains(w.count), let last = w.last, last.allSatisfy(\.isNumber) || isRomanNumeral(last) && last.count > 1 else { return false }
+        return line.first?.isUppercase ?? false
+    }
+
+    /// A title wrapped over two lines in the style of a title (capitals on its words, no
+    /// sentence end): `The Same Subject Continued (Concerning Dangers From Foreign Force and` /
+    /// `Influence)`.
+    static func isWrappedTitle(_ lines: [Substring]) -> Bool {
+        let joined = Substring(lines.joined(separator: " "))
+        guard joined.count <= 160, keywordRank(lines[0]) == nil, let last = joined.last, !".,;:!?".contains(last),
+              lines[0].first?.isUppercase ?? false else { return false }
+        return isAllCaps(joined) || isTitleCase(joined)
     }
 
     /// `ARGUMENT.`, `THE ARGUMENT`, `Synopsis`: the label over a book's summary, set between its

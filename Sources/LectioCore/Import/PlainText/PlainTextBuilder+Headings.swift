@@ -184,8 +184,18 @@ extension PlainTextImporter.Builder {
         let lines = raw[i].lines.map { $0.trimmedSpaces }
         let numeric = lines.allSatisfy { $0.allSatisfy { $0.isNumber || $0 == " " || $0 == "-" || $0 == "–" } }
         let backMatter = ranks[i] == -1 && i > lastGapTitle
-        addSection(lines, raw[i], rank: numeric || backMatter ? 1 : 2)
-        return 1
+        // `FEDERALIST No. 1`, then its title below it.
+        var title = lines
+        var used = 1
+        if lines.count == 1, HeadingRules.isNameAndNumber(lines[0]), i + 1 < raw.count, raw[i + 1].blankBefore <= 2,
+           !gapHeadings.contains(i + 1), raw[i + 1].region == .body {
+            let next = raw[i + 1].lines.map { $0.trimmedSpaces }
+            if next.count <= 2, next.count == 1 ? HeadingRules.isHeadingLike(next) && HeadingRules.keywordRank(next[0]) == nil : HeadingRules.isWrappedTitle(next) {
+                title += next; used = 2
+            }
+        }
+        addSection(title, raw[i], rank: numeric || backMatter ? 1 : 2)
+        return used
     }
 }
 

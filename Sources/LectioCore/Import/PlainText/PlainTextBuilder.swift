@@ -208,17 +208,20 @@ extension PlainTextImporter {
                 // `BOOK I`, `ARGUMENT.`, then the title (Pope's Homer, Dryden's Virgil): the title
                 // joins the heading, the label stays below it over the argument.
                 var argumentLabel: PlainTextImporter.RawBlock?
-                if lines.count == 1, HeadingRules.isBareKeywordLine(first), i + 1 < raw.count, raw[i + 1].lines.count == 1,
+                if lines.count == 1, HeadingRules.isBareKeywordLine(first) || HeadingRules.isNameAndNumber(first), i + 1 < raw.count,
                    raw[i + 1].blankBefore <= 2 {
-                    let next = raw[i + 1].lines[0].trimmedSpaces
-                    if HeadingRules.isArgumentLabel(next), i + 2 < raw.count, raw[i + 2].lines.count == 1, raw[i + 2].blankBefore <= 2 {
+                    let next = raw[i + 1].lines.map { $0.trimmedSpaces }
+                    if next.count == 1, HeadingRules.isArgumentLabel(next[0]), i + 2 < raw.count, raw[i + 2].lines.count == 1, raw[i + 2].blankBefore <= 2 {
                         let title = raw[i + 2].lines[0].trimmedSpaces
                         if HeadingRules.keywordRank(title) == nil, HeadingRules.isAllCaps(title), HeadingRules.isHeadingLike([title]) {
                             lines.append(title); used = 3
                             argumentLabel = raw[i + 1]
                         }
-                    } else if HeadingRules.keywordRank(next) == nil, HeadingRules.isHeadingLike([next]) {
-                        lines.append(next); used = 2
+                    } else if next.count == 1, HeadingRules.keywordRank(next[0]) == nil, HeadingRules.isHeadingLike(next) {
+                        lines.append(next[0]); used = 2
+                    } else if next.count == 2, HeadingRules.isWrappedTitle(next) {
+                        // `FEDERALIST No. 3` / `The Same Subject Continued (Concerning … and` / `Influence)`.
+                        lines += next; used = 2
                     }
                 }
                 // A title in capitals that goes on, after a blank line, in capitals.
