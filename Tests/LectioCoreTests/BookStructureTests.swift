@@ -655,6 +655,47 @@ import LectioTestSupport
         ])
     }
 
+    /// A play: the contents list of acts and scenes stays a list; `Dramatis Personæ` is a
+    /// section; a speech's speaker stands on a line of its own, its verse keeps its lines and its
+    /// prose is joined.
+    @Test func aPlayWithItsSpeakersAndVerse() {
+        var text = "THE TRAGEDY OF ROMEO AND JULIET\n\n\n\nContents\n\nTHE PROLOGUE.\n\n"
+        for act in ["I", "II", "III"] { text += "ACT \(act)\nScene I. A public place.\nScene II. A Street.\nScene III. A Room.\n\n" }
+        text += "\n\n\n Dramatis Personæ\n\nESCALUS, Prince of Verona.\nMERCUTIO, kinsman to the Prince.\n\n\n\n"
+        text += "THE PROLOGUE\n\n\n Enter Chorus.\n\nCHORUS.\nTwo households, both alike in dignity,\nIn fair Verona, where we lay our scene,\n"
+        text += "From ancient grudge break to new mutiny.\n\n\n\n"
+        for act in ["I", "II", "III"] {
+            text += "ACT \(act)\n\nSCENE I. A public place.\n\n\nSAMPSON.\nGregory, on my word, we’ll not carry coals, nor shall we be\n"
+            text += "called colliers by any man in this town for all that.\n\nGREGORY.\nNo, for then we should be colliers.\n\n\n\n"
+        }
+        let d = Fixtures.document(text: text)
+        #expect(d.sections.map(\.title) == [
+            "Contents", "Dramatis Personæ", "THE PROLOGUE", "ACT I", "SCENE I. A public place.", "ACT II", "SCENE I. A public place.",
+            "ACT III", "SCENE I. A public place.",
+        ])
+        let chorus = try! #require(d.blocks.firstIndex { $0.text == "CHORUS." })
+        #expect(d.blocks[chorus].kind == .label)
+        #expect(d.blocks[chorus + 1].text == "Two households, both alike in dignity,\nIn fair Verona, where we lay our scene,\nFrom ancient grudge break to new mutiny.")
+        let sampson = try! #require(d.blocks.firstIndex { $0.text == "SAMPSON." })
+        #expect(d.blocks[sampson + 1].text == "Gregory, on my word, we’ll not carry coals, nor shall we be called colliers by any man in this town for all that.")
+        #expect(d.blocks[sampson + 1].line == d.blocks[sampson].line + 1)
+    }
+
+    /// `BOOK I`, then chapters numbered alone that count again in each book (`I.`, `II`): the
+    /// chapters under their books, a book of two chapters too.
+    @Test func chaptersNumberedAloneUnderEachBook() {
+        var text = "ANABASIS\n\n\n\n"
+        for (b, count) in [("I", 3), ("II", 2), ("III", 3)] {
+            text += "BOOK \(b)\n\n\n\n"
+            for n in 1...count {
+                text += "\(["I.", "II", "III"][n - 1])\n\n\nDarius and Parysatis had two sons: the elder was named Artaxerxes, and\nthe younger Cyrus, book \(b).\n\n\n\n"
+            }
+        }
+        let d = Fixtures.document(text: text)
+        #expect(d.sections.map(\.title) == ["BOOK I", "I.", "II", "III", "BOOK II", "I.", "II", "BOOK III", "I.", "II", "III"])
+        #expect(d.sections.map(\.level) == [1, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2])
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

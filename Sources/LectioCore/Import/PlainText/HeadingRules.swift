@@ -11,7 +11,7 @@ enum HeadingRules {
     static let matterWords: Set<String> = [
         "introduction", "preface", "foreword", "prologue", "epilogue", "afterword", "appendix",
         "contents", "notes", "footnotes", "endnotes", "glossary", "index", "acknowledgments",
-        "acknowledgements", "postscript", "bibliography", "conclusion", "note", "dedication",
+        "acknowledgements", "postscript", "bibliography", "conclusion", "note", "dedication", "dramatis", "personnages",
     ]
     static let ordinals: Set<String> = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final",
@@ -271,6 +271,15 @@ enum HeadingRules {
         guard joined.count <= 160, keywordRank(lines[0]) == nil, let last = joined.last, !".,;:!?".contains(last),
               lines[0].first?.isUppercase ?? false else { return false }
         return isAllCaps(joined) || isTitleCase(joined)
+    }
+
+    /// `CHORUS.`, `FIRST CITIZEN.`, `LADY MACBETH.`: a speaker's name in capitals, ending in a full
+    /// stop, alone on the first line of a speech.
+    static func isSpeakerLabel(_ line: Substring) -> Bool {
+        guard line.count <= 30, let last = line.last, last == "." || last == ":", !line.contains(where: \.isNumber) else { return false }
+        let w = words(line)
+        guard (1...4).contains(w.count), isAllCaps(line) else { return false }
+        return keywordRank(line) == nil
     }
 
     /// `ARGUMENT.`, `THE ARGUMENT`, `Synopsis`: the label over a book's summary, set between its

@@ -18,21 +18,23 @@ extension PlainTextImporter.Builder {
     /// Lines holding only a number that count up as a series (`I.`, `II.`, … or `1.`, `2.`, …):
     /// the letters of a collection, the entries of a diary. A number out of the series (a list
     /// item, a stanza number) is not one of them; nor is a series of fewer than three.
-    mutating func findNumberedSeries() {
+    mutating func findNumberedSeries(apartOnly: Bool = false) {
         var chains: [[Int]] = []
         var current: [Int] = []
         var last = 0
-        for i in raw.indices where raw[i].region == .body && raw[i].lines.count == 1 {
+        for i in raw.indices where raw[i].region == .body && raw[i].lines.count == 1 && (!apartOnly || raw[i].blankBefore >= 2) {
             let line = raw[i].lines[0]
             guard line.utf8.count <= 24, line.prefix(while: { $0 == " " }).count < 4, let n = Self.numberAlone(line) else { continue }
             if n == last + 1, !current.isEmpty {
                 current.append(i); last = n
             } else if n == 1 {
-                if current.count >= 3 { chains.append(current) }
+                if current.count >= 2 { chains.append(current) }
                 current = [i]; last = 1
             }
         }
-        if current.count >= 3 { chains.append(current) }
+        if current.count >= 2 { chains.append(current) }
+        // A chain of two (a short book's chapters) beside chains of three or more.
+        guard chains.contains(where: { $0.count >= 3 }) else { return }
         numberedSeries = Set(chains.joined())
     }
 
@@ -220,6 +222,8 @@ extension PlainTextImporter.Builder {
         // A short sentence (`Many weeks had elapsed.`), not an entry (`1. OF SENSE`, `I. The Shoe`).
         let trimmed = raw[i].lines.map { $0.trimmedSpaces }
         guard let last = trimmed.last?.last, ".!?\"”".contains(last), !HeadingRules.isHeadingLike(trimmed) else { return false }
+        // `ACT II` / `CHORUS.` / `Scene I. An open place…`: lines of headings, most of them numbered.
+        if trimmed.count > 2, trimmed.filter({ HeadingRules.keywordRank($0) != nil }).count * 4 >= trimmed.count * 3 { return false }
         // Entries open on their number (`1.`, `XII.`, `IV)`); a sentence may open on `The` or `I`.
         let token = trimmed[0].prefix { $0 != " " }
         guard token.count >= 2, let mark = token.last, mark == "." || mark == ")" else { return true }

@@ -65,7 +65,11 @@ extension PlainTextImporter {
             findTitlePage()
             structured = raw.indices.filter { raw[$0].region == .body && (ranks[$0] ?? -1) >= 0 }.count >= 3
             findNumberedTitles()
-            if !structured {
+            if structured {
+                // `BOOK I`, then chapters numbered alone (`I.`, `II.`, again in each book): the
+                // numbers standing apart as headings do.
+                findNumberedSeries(apartOnly: true)
+            } else {
                 findNumberedSeries()
                 if numberedSeries.isEmpty && numberedTitles.isEmpty { findGapHeadings() }
                 if numberedSeries.isEmpty && numberedTitles.isEmpty && gapHeadings.isEmpty { findDatedEntries() }
@@ -244,6 +248,16 @@ extension PlainTextImporter {
                 }
                 if let argumentLabel { append(.label, (String(argumentLabel.lines[0].trimmedSpaces), []), argumentLabel) }
                 return used
+            }
+            // A play's speech: the speaker's name on a line of its own (`CHORUS.`), then the
+            // speech, verse kept as lines.
+            if r.lines.count > 1, HeadingRules.isSpeakerLabel(first) {
+                append(.label, (String(first), []), r)
+                let speech = PlainTextImporter.RawBlock(lines: Array(r.lines.dropFirst()), firstLine: r.firstLine + 1, region: r.region, blankBefore: 0)
+                let verse = HeadingRules.isVerse(speech.lines) || speech.lines.count == 1
+                let block = append(verse ? .preformatted : .paragraph, verse ? preformatted(speech.lines) : paragraph(speech.lines), speech)
+                _ = markerRanges(block)
+                return 1
             }
             let indents = r.lines.map { $0.prefix(while: { $0 == " " }).count }
             if r.lines.count > 1, indents.allSatisfy({ $0 >= 2 }),
