@@ -696,6 +696,24 @@ import LectioTestSupport
         #expect(d.sections.map(\.level) == [1, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2])
     }
 
+    /// French, German, Spanish headings (`SCÈNE PREMIÈRE. - …`, `CHAPITRE II`, `Kapitel 3`,
+    /// `CAPÍTULO IV`), one wrapped onto a second line.
+    @Test func headingsInOtherLanguages() {
+        var text = "LES PRÉCIEUSES RIDICULES\n\n\n\n"
+        for heading in ["SCÈNE PREMIÈRE. - La Grange, Du Croisy.", "SCÈNE II. - Gorgibus, Du Croisy, La Grange.",
+                        "SCÈNE III. - Lucile, Célimène, Cathos, Madelon, Mascarille,\n              Jodelet, Marotte, Almanzor, violons."] {
+            text += "-----------\n\n\n\(heading)\n\n\n- Du Croisy -\n\nSeigneur la Grange, on vous a reçu avec une froideur qu’on ne\npeut assez dire.\n\n\n\n"
+        }
+        let d = Fixtures.document(text: text)
+        #expect(d.sections.map(\.title) == [
+            "SCÈNE PREMIÈRE. - La Grange, Du Croisy.", "SCÈNE II. - Gorgibus, Du Croisy, La Grange.",
+            "SCÈNE III. - Lucile, Célimène, Cathos, Madelon, Mascarille, Jodelet, Marotte, Almanzor, violons.",
+        ])
+        for (line, rank) in [("CHAPITRE II", 2), ("Kapitel 3", 2), ("CAPÍTULO IV", 2), ("LIVRE PREMIER", 1), ("Zweiter Teil", nil)] as [(Substring, Int?)] {
+            #expect(HeadingRules.keywordRank(line) == rank, "\(line)")
+        }
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

@@ -6,6 +6,11 @@ enum HeadingRules {
     static let keywordRanks: [String: Int] = [
         "volume": 0, "part": 1, "book": 1, "canticle": 1, "chapter": 2, "letter": 2, "act": 2, "stave": 2, "canto": 2,
         "scene": 3,
+        // French, German, Italian, Spanish, Dutch.
+        "tome": 0, "partie": 1, "livre": 1, "chapitre": 2, "acte": 2, "scène": 3,
+        "band": 0, "teil": 1, "buch": 1, "kapitel": 2, "aufzug": 2, "auftritt": 3, "szene": 3,
+        "parte": 1, "libro": 1, "capitolo": 2, "capítulo": 2, "capitulo": 2, "atto": 2, "acto": 2, "scena": 3, "escena": 3,
+        "boek": 1, "deel": 1, "hoofdstuk": 2,
     ]
     /// Unnumbered headings of front and back matter.
     static let matterWords: Set<String> = [
@@ -22,6 +27,7 @@ enum HeadingRules {
         "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "eleventh", "twelfth", "the",
+        "premier", "première", "premiere", "unique", "erstes", "erster", "erste", "primero", "primo", "prima",
     ]
     static let creditWords: Set<String> = [
         "produced", "prepared", "transcribed", "edited", "translated", "illustrated", "scanned", "digitized",
@@ -75,7 +81,13 @@ enum HeadingRules {
     /// Matter words (`Introduction`) give rank `-1`.
     static func keywordRank(_ line: Substring) -> Int? {
         if CJKText.mayBeHeading(line) { return CJKText.headingRank(line) }
-        let lead = firstWord(line.drop(while: { $0 == " " }))
+        let trimmed = line.drop(while: { $0 == " " })
+        var lead = firstWord(trimmed)
+        // `SCÈNE`, `CAPÍTULO`: a word with letters beyond ASCII, read whole (rarely needed).
+        if !lead.isEmpty, lead.utf8.count < trimmed.utf8.count, !leadingWords.contains(lead),
+           let next = trimmed.utf8.dropFirst(lead.utf8.count).first, next >= 0xC3, next <= 0xC5 {
+            lead = words(trimmed.prefix(24)).first ?? lead
+        }
         // `THE INTRODUCTION`, `The Preface`: a matter word after the article.
         if lead == "the" {
             let rest = line.drop(while: { $0 == " " }).dropFirst(3)
@@ -161,7 +173,10 @@ enum HeadingRules {
         if lines.count == 1, CJKText.mayBeHeading(lines[0]), CJKText.headingRank(lines[0]) != nil { return true }
         let joined = lines.joined(separator: " ")
         // A chapter's title may wrap onto a line or two in the style of the first.
-        let wrapped = lines.count > 1 && keywordRank(lines[0]) != nil && lines.allSatisfy { $0.count <= 80 && isAllCaps($0) }
+        // (Or a heading whose first line stops unfinished: `SCÈNE XIII. - Lucile, …, Mascarille,` /
+        // `Jodelet, Marotte, violons.`)
+        let unfinished = lines[0].last.map { $0 == "," || $0 == ";" || $0.isLowercase } ?? false
+        let wrapped = lines.count > 1 && keywordRank(lines[0]) != nil && lines.allSatisfy { $0.count <= 80 && (unfinished || isAllCaps($0)) }
         guard joined.count <= (wrapped ? 240 : 90), words(Substring(joined)).count <= (wrapped ? 36 : 14) else { return false }
         guard let first = joined.first, first.isUppercase || first.isNumber else { return false }
         if keywordRank(lines[0]) != nil { return true }
@@ -221,7 +236,18 @@ enum HeadingRules {
         for range in markers.reversed() where range.upperBound == scalars.count || scalars[range.upperBound...].allSatisfy({ $0 == " " }) {
             scalars.removeSubrange(range.lowerBound..<scalars.count)
         }
-        return String(String(String.UnicodeScalarView(scalars)).trimmedSpaces)
+        // Columns set with runs of spaces (`PERSONNAGES        ACTEURS`) read with one.
+        let title = String(String(String.UnicodeScalarView(scalars)).trimmedSpaces)
+        guard title.contains("   ") else { return title }
+        var out = ""
+        var spaces = 0
+        for c in title {
+            if c == " " { spaces += 1; continue }
+            if spaces > 0 { out += spaces >= 3 ? " " : String(repeating: " ", count: spaces) }
+            spaces = 0
+            out.append(c)
+        }
+        return out
     }
 
     /// Values of numbers written as words, cardinal and ordinal (`Book the Second`, `BOOK ELEVENTH.`).
