@@ -241,6 +241,39 @@ import LectioTestSupport
         #expect(d.blocks.last?.kind == .paragraph)
     }
 
+    /// `the Parrhasian (1).`, after a word and a space, with ` (1) text` after the paragraph,
+    /// the count starting again in each chapter; `(1659)` is a year, `and (2) the custom` an
+    /// enumeration.
+    @Test func numbersInParenthesesAfterASpace() {
+        let d = Fixtures.document(text: """
+            ANABASIS
+
+            Cyrus went up with three hundred heavy armed men, under the command of
+            Xenias the Parrhasian (1). The comedy was first played in Paris (1659).
+
+             (1) Parrhasia, a district and town in the south-west of Arcadia.
+
+            The rule has two parts, the law (1) and (2) the custom of the land, as
+            the Thessalian Aristippus, Cyrus's friend (2), who, said.
+
+             (2) Lit. "guest-friend."
+            """)
+        #expect(d.footnotes.map(\.label) == ["(1)", "(2)"])
+        #expect(links(d) == ["Parrhasia, a district and town in the south-west of Arcadia.", "Lit. \"guest-friend.\""])
+        // Before a word going on (`assume (1) that`), an enumeration: no note taken for it.
+        let e = Fixtures.document(text: """
+            WAR AND PEACE
+
+            Either to assume (1) that the will of the people is always transferred to
+            the ruler, or (2) that it is not.
+
+            (1) What is power?
+
+            (2) What force produces the movement of the nations?
+            """)
+        #expect(e.footnotes.isEmpty && e.notes.isEmpty)
+    }
+
     @Test func aYearInBracketsIsNoMarker() {
         let d = Fixtures.document(text: "Title Here\n\nSketch—New Year’s Day [1790] and a note [1].\n\n[1] The note.")
         #expect(d.footnotes.map(\.label) == ["1"])

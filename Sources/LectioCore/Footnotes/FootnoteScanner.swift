@@ -82,9 +82,11 @@ enum FootnoteScanner {
             }
             return false
         }
-        // `(1)`, `(+)`, `(†)` glued to what comes before.
+        // `(1)`, `(+)`, `(†)` glued to what comes before, or `(1)` after a word and a space.
         if followed(by: 0x28, { i in
-            i > 0 && bytes[i - 1] != 0x20 && i + 2 < n && ((bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39) || bytes[i + 1] == 0x2B || bytes[i + 1] == 0xE2)
+            guard i > 0, i + 2 < n else { return false }
+            let digit = bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39
+            return digit || (bytes[i - 1] != 0x20 && (bytes[i + 1] == 0x2B || bytes[i + 1] == 0xE2))
         }) { return true }
         if followed(by: 0xC2, { i in i + 1 < n && [0xB9, 0xB2, 0xB3, 0xA7].contains(bytes[i + 1]) }) { return true }
         return followed(by: 0xE2) { i in
@@ -168,6 +170,11 @@ enum FootnoteScanner {
                 let word = isWordish(before) && !isDigit(before) && i >= 2 && isWordish(s[i - 2])
                 if endsWell, word || closers.contains(before) {
                     found.append(Found(label: label, range: i..<end, isTentative: true))
+                } else if end == s.count || closers.contains(s[end]) || (isSpace(s[end]) && (end + 1 == s.count || !isWordish(s[end + 1]))),
+                          isSpace(before), end - i <= 4, isDigit(s[i + 1]), isSpacedNumberMarker(s, at: i) {
+                    // `the Parrhasian (1).`, `Gorgibus (3),`: after a word and a space, before a
+                    // stop or the paragraph's end (`assume (1) that …` is an enumeration's).
+                    found.append(Found(label: label, range: i..<end, isTentative: true))
                 }
                 i = end
                 continue
@@ -213,6 +220,21 @@ enum FootnoteScanner {
         if k < s.count, isDigit(s[k]) { return false }
         return true
     }
+
+    /// Whether `(n)` at `i`, after a space, follows a word (not `and (2)`, `: (1)`, an
+    /// enumeration's) of two letters or more.
+    static func isSpacedNumberMarker(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, isSpace(s[k]) { k -= 1 }
+        guard k >= 1, isWordish(s[k]), !isDigit(s[k]) else { return false }
+        var word = String.UnicodeScalarView()
+        while k >= 0, isWordish(s[k]) { word.append(s[k]); k -= 1 }
+        let w = String(String.UnicodeScalarView(word.reversed())).lowercased()
+        return w.count >= 2 && !enumerationWords.contains(w)
+    }
+
+    /// Words an enumeration's `(2)` follows: `and (2) the custom`.
+    static let enumerationWords: Set<String> = ["and", "or", "nor", "then", "also", "et", "ou", "und", "oder", "y", "o", "e", "ed", "en", "of", "to", "see"]
 
     /// `[12]` or `[A]` at `i`: the label and the index after `]`.
     static func bracketLabel(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
