@@ -36,6 +36,36 @@ import LectioTestSupport
         #expect(Outline(document: document).unlinkedNotes.isEmpty)
     }
 
+    /// A text whose header was stripped but whose closing line remains: the title from that
+    /// line, and the line set apart as matter, not read as the last chapter's text.
+    @Test func aClosingLineWithoutAHeaderEndsTheText() {
+        let d = PlainTextImporter.document(from: """
+
+            I.
+
+            Als Gregor Samsa eines Morgens aus unruhigen Träumen erwachte, fand er sich in
+            seinem Bett zu einem ungeheueren Ungeziefer verwandelt.
+
+            II.
+
+            Erst in der Abenddämmerung erwachte Gregor aus seinem schweren ohnmachtähnlichen
+            Schlaf.
+
+            III.
+
+            Die schwere Verwundung Gregors, an der er über einen Monat litt.
+
+
+
+
+            End of the Project Gutenberg EBook of Die Verwandlung, by Franz Kafka
+
+            """, fallbackTitle: "file")
+        #expect(d.title == "Die Verwandlung")
+        #expect(d.sections.map(\.title) == ["I.", "II.", "III."])
+        #expect(d.blocks.last?.kind == .frontMatter)
+    }
+
     @Test func aMarkerInAHeadingIsKeptOutOfTheSectionTitle() {
         #expect(document.sections.contains { $0.title == "CHAPTER III. THE LAURISTON GARDEN MYSTERY" })
         #expect(document.footnotes.contains { $0.label == "6" && document.blocks[$0.block].isHeading })

@@ -105,10 +105,13 @@ extension PlainTextImporter {
                     i += 1; continue
                 }
                 if r.region == .back {
+                    // (A closing line alone, where the header was stripped, opens no section.)
                     if backStart == nil {
                         backStart = document.nextBlock
-                        document.openSection("Project Gutenberg licence", level: 1, line: r.firstLine, isMatter: true)
-                        headingRanks.append(nil)
+                        if frame.start != nil {
+                            document.openSection("Project Gutenberg licence", level: 1, line: r.firstLine, isMatter: true)
+                            headingRanks.append(nil)
+                        }
                     }
                     append(.frontMatter, linesOrParagraph(r.lines), r)
                     i += 1; continue

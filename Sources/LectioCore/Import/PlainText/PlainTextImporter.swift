@@ -106,7 +106,12 @@ struct GutenbergFrame {
         let head = min(lines.count, 400)
         start = lines[0..<head].firstIndex(where: isStart)
         guard let start else {
-            title = lines.suffix(12).lazy.compactMap(Self.closingTitle).first
+            // A text whose header was stripped may keep its closing line: the end of the text.
+            let tail = max(0, lines.count - 12)
+            if let k = lines[tail...].firstIndex(where: { Self.closingTitle($0) != nil }) {
+                end = k
+                title = Self.closingTitle(lines[k])
+            }
             return
         }
         end = lines[(start + 1)...].firstIndex(where: isEnd)
