@@ -714,6 +714,18 @@ import LectioTestSupport
         }
     }
 
+    /// A Chinese novel without a title line: no paragraph (indented with ideographic spaces, or
+    /// ending on `。`) is taken for its title; the file's name is.
+    @Test func aChineseParagraphIsNeverTheTitle() {
+        var text = "\n第一回　說楔子敷陳大義　借名流隱括全文\n\n"
+        text += "“人生南北多歧路，將相神仙，也要凡人做。百代興亡朝复暮，江風吹倒前朝樹。\n\n"
+        text += "　　匡超人听罷，不胜駭然，說道：“原來如此。”\n\n這一首詞，也是個老生長談。\n\n"
+        text += "第二回　王孝廉村學識同科　周蒙師暮年登上第\n\n　　話說山東兗州府汶上縣有個鄉村。\n"
+        let d = PlainTextImporter.document(from: text, fallbackTitle: "rulin")
+        #expect(d.title == "rulin")
+        #expect(d.sections.count == 2)
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

@@ -32,7 +32,10 @@ extension PlainTextImporter.Builder {
                   HeadingRules.keywordRank(trimmed[0]) == nil, !HeadingRules.isByline(trimmed[0]) else {
                 if candidates.isEmpty { continue } else { break }
             }
-            guard HeadingRules.isHeadingLike(trimmed) || (trimmed[0].last.map { !".!?,;".contains($0) } ?? false) else { break }
+            // A paragraph indented with ideographic spaces, or one ending as a sentence ends (in
+            // Latin or CJK punctuation), is no title.
+            if CJKText.startsWithIdeographicSpace(r.lines[0]) { break }
+            guard HeadingRules.isHeadingLike(trimmed) || (trimmed[0].last.map { !".!?,;。！？，；：」』”…".contains($0) } ?? false) else { break }
             candidates.append((HeadingRules.folded(trimmed.joined(separator: " ")), trimmed.joined(separator: " ")))
         }
         for (n, c) in candidates.enumerated() {
