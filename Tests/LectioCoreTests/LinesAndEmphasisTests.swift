@@ -35,6 +35,17 @@ import LectioTestSupport
         #expect(q.blocks.last?.kind == .quote)
     }
 
+    /// Section numbers set in the right margin (`than to    5`), as a scholarly edition prints
+    /// them on many lines: not part of the text.
+    @Test func numbersInTheRightMarginAreNotText() {
+        let paragraph = (1...12).map { n in
+            "Darius and Parysatis had two sons: the elder was named Artaxerxes, and  \(n)\nthe younger Cyrus, who was better friends to himself than to    \(n + 1)\nthe king his brother."
+        }.joined(separator: "\n\n")
+        let d = Fixtures.document(text: "ANABASIS\n\n" + paragraph + "\n\nIn the year 401 the army marched from Sardis in three stages a distance of 12\nparasangs to the river Maeander, which is two hundred feet broad.\n")
+        #expect(d.blocks[1].text == "Darius and Parysatis had two sons: the elder was named Artaxerxes, and the younger Cyrus, who was better friends to himself than to the king his brother.")
+        #expect(d.blocks.last?.text == "In the year 401 the army marched from Sardis in three stages a distance of 12 parasangs to the river Maeander, which is two hundred feet broad.")
+    }
+
     @Test func aShortParagraphOfTwoProseLinesIsStillProse() throws {
         let d = book(with: "The prince answered nothing, but she looked at him significantly,\nawaiting a reply.")
         #expect(d.blocks.last?.text == "The prince answered nothing, but she looked at him significantly, awaiting a reply.")

@@ -147,7 +147,8 @@ extension PlainTextImporter.Builder {
         var breaks: [Int] = []
         var count = 0
         for (n, line) in lines.enumerated() {
-            let t = line.trimmedSpaces
+            var t = line.trimmedSpaces
+            if marginNumbers, let cut = Self.marginNumberStart(t) { t = t[..<cut] }
             if n > 0 {
                 // A word broken at a hyphen joins without a space ("well-" + "known"), and
                 // so do lines of Chinese or Japanese.

@@ -129,6 +129,32 @@ extension PlainTextImporter.Builder {
         }
     }
 
+    /// `… than to    5`: a number set in the right margin after a run of spaces (section or
+    /// line numbers of a scholarly edition). When twenty lines or more of the book's prose end so,
+    /// the numbers are margin, not text.
+    mutating func findMarginNumbers() {
+        var count = 0
+        for r in raw where r.region == .body && r.lines.count >= 2 {
+            for line in r.lines where Self.marginNumberStart(line) != nil { count += 1 }
+        }
+        marginNumbers = count >= 20
+    }
+
+    /// Where a margin number (`    5` at the line's end, after text) begins, or `nil`.
+    static func marginNumberStart(_ line: Substring) -> Substring.Index? {
+        let u = line.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+        var k = end, digits = 0
+        while k > u.startIndex, let b = Optional(u[u.index(before: k)]), b >= 0x30, b <= 0x39 { k = u.index(before: k); digits += 1 }
+        guard (1...3).contains(digits) else { return nil }
+        var spaces = 0
+        var j = k
+        while j > u.startIndex, u[u.index(before: j)] == 0x20 { j = u.index(before: j); spaces += 1 }
+        guard spaces >= 2, j > u.startIndex else { return nil }
+        return j
+    }
+
     /// The most common number of blank lines before a paragraph of the body.
     mutating func findParagraphGap() {
         var counts = [Int](repeating: 0, count: 5)

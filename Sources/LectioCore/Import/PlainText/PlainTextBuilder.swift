@@ -42,6 +42,8 @@ extension PlainTextImporter {
         var numbering = HeadingNumbering()
         /// The blank lines that usually stand between the book's paragraphs.
         var paragraphGap = 1
+        /// Whether the book sets numbers in the right margin of its prose (see `findMarginNumbers`).
+        var marginNumbers = false
         /// Raw blocks of a title page set out over lines apart (see `findTitlePage`).
         var titlePage = Set<Int>()
         /// The first and last raw block of each such group.
@@ -78,6 +80,7 @@ extension PlainTextImporter {
             findHeadingGap()
             findProseWidth()
             findParagraphGap()
+            findMarginNumbers()
             // In a Gutenberg text, credits between the header and the title line are not sections.
             // Credits are short lines: an introduction or a preface before the title line is the
             // book's own (Pope's Odyssey prints its title after the introduction).
