@@ -726,6 +726,24 @@ import LectioTestSupport
         #expect(d.sections.count == 2)
     }
 
+    /// `…且聽下回分解。第十三回　蘧駪夫求賢問業　馬純上仗義疏財話說婁府…`: a chapter heading run
+    /// on into the line of the chapter before and the opening words of its own (`話說`) is split
+    /// out; `第四鎮，兗州刺史劉岱。…` in a list stays text.
+    @Test func aChineseChapterRunOnIntoItsLines() {
+        let body = "　　話說山東兗州府汶上縣有個鄉村，叫做薛家集。這集上有百十來人家，都是務農為業。"
+        var text = "第十二回　名士大宴鶯脰腹溯　俠客虛設人頭會\n\n\(body)\n\n"
+        text += "　　這一番，有分教：公子好客，結多少硯席良朋；且听下回分解。第十三回　蘧駪夫求賢問業　馬純上仗義疏財話說婁府兩公子將五百兩銀子送了俠客。\n\n"
+        text += "\(body)\n\n第十四回　蘧公孫書坊送良友　馬秀才山洞遇神仙話說馬二先生在丁言志家，見他說的話不投機。\n\n"
+        text += "第四鎮，兗州刺史劉岱。第五鎮，豫州刺史孔伷。第六鎮，冀州刺史韓馥。第七鎮，豫州刺史孔伷，又是一段文字。\n"
+        let d = PlainTextImporter.document(from: text, fallbackTitle: "t")
+        #expect(d.sections.map(\.title) == [
+            "第十二回　名士大宴鶯脰腹溯　俠客虛設人頭會", "第十三回　蘧駪夫求賢問業　馬純上仗義疏財", "第十四回　蘧公孫書坊送良友　馬秀才山洞遇神仙",
+        ])
+        #expect(d.blocks.contains { $0.text.hasPrefix("話說婁府兩公子") })
+        #expect(d.blocks.contains { $0.text.hasSuffix("且听下回分解。") })
+        #expect(d.blocks.last?.text.hasPrefix("第四鎮") == true)
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

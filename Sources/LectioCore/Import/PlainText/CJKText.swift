@@ -1,3 +1,5 @@
+import Foundation
+
 /// Conventions of Chinese and Japanese books in plain text: `第N回` chapter headings, lines
 /// joined without a space, the ideographic-space paragraph indent.
 enum CJKText {
@@ -20,6 +22,40 @@ enum CJKText {
         rest = rest.dropFirst()
         guard let next = rest.first else { return rank }
         return "：:　 ．.、".contains(next) ? rank : nil
+    }
+
+    /// Words that open a chapter of a Chinese vernacular novel (`話說`, "the story says").
+    static let chapterOpenings = ["話說", "话说", "卻說", "却說", "却说", "且說", "且说"]
+
+    /// A `第N回` heading run on into the line: after a chapter's closing formula (`…下回分解。`)
+    /// and/or before the next chapter's opening words (`話說…`). The line before the heading,
+    /// the heading, the text after it; `nil` when the line holds none.
+    static func runOnHeading(_ line: Substring) -> (Substring, Substring, Substring)? {
+        // Cheap refusal: the bytes of `第` (E7 AC AC) somewhere.
+        let holds = line.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var i = 0
+            while i + 2 < b.count {
+                if b[i] == 0xE7, b[i + 1] == 0xAC, b[i + 2] == 0xAC { return true }
+                i += 1
+            }
+            return false
+        } ?? true
+        guard holds, line.utf8.count >= 9 else { return nil }
+        var start = line.startIndex
+        if line.first != "第" {
+            guard let close = line.range(of: "分解。第") else { return nil }
+            start = line.index(close.upperBound, offsetBy: -1)
+        }
+        let rest = line[start...]
+        guard headingRank(rest.prefix(12) + "　") != nil else { return nil }
+        // The heading ends where the opening words begin, within its first 60 characters.
+        let window = rest.prefix(60)
+        if let opening = chapterOpenings.compactMap({ window.range(of: $0)?.lowerBound }).min(), opening > rest.startIndex {
+            return (line[..<start], rest[..<opening], rest[opening...])
+        }
+        // No opening words: a heading that ends the line (after the closing formula) only.
+        guard start != line.startIndex, rest.count <= 40 else { return nil }
+        return (line[..<start], rest, line[line.endIndex...])
     }
 
     /// Whether a line starts with `第` (UTF-8 E7 AC AC): the cheap test before `headingRank`.

@@ -43,6 +43,17 @@ public enum PlainTextImporter {
             if frame.isBoundary(i) || (frame.isBoundary(i - 1) && !current.isEmpty) { flush() }
             // `　　` (ideographic spaces) opens a paragraph; a `第N回` heading stands alone.
             if !current.isEmpty, CJKText.startsWithIdeographicSpace(line) { flush() }
+            // A chapter run on into the line before or after it, as careless transcriptions of
+            // Chinese novels have it: `…且聽下回分解。第十三回　…` and `第二十五回　…　…話說鮑文卿…`.
+            if line.utf8.count > 30, let (before, heading, after) = CJKText.runOnHeading(line) {
+                if !before.isEmpty {
+                    if current.isEmpty { first = i; blanksBefore = blanks }
+                    current.append(before)
+                }
+                flush(); first = i; blanksBefore = before.isEmpty ? blanks : 0; blanks = 0; current = [heading]; flush()
+                if !after.isEmpty { first = i; blanksBefore = 0; current = [after] }
+                continue
+            }
             if CJKText.mayBeHeading(line), CJKText.headingRank(line) != nil {
                 flush(); first = i; blanksBefore = blanks; blanks = 0; current = [line]; flush(); continue
             }
