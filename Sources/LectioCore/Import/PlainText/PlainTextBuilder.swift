@@ -73,7 +73,7 @@ extension PlainTextImporter {
                 findNumberedSeries(apartOnly: true)
             } else {
                 findNumberedSeries()
-                if numberedSeries.isEmpty && numberedTitles.isEmpty { findGapHeadings() }
+                if numberedSeries.isEmpty { findGapHeadings() }
                 if numberedSeries.isEmpty && numberedTitles.isEmpty && gapHeadings.isEmpty { findDatedEntries() }
                 structured = !numberedSeries.isEmpty || !numberedTitles.isEmpty || !gapHeadings.isEmpty
             }
