@@ -744,6 +744,22 @@ import LectioTestSupport
         #expect(d.blocks.last?.text.hasPrefix("第四鎮") == true)
     }
 
+    /// A Gutenberg collection whose contents heading stands apart by the gap of its titles: the
+    /// entries stay entries, and the title again as a half-title before the first story is no
+    /// section.
+    @Test func aCollectionsContentsAndItsHalfTitle() {
+        var text = "The Project Gutenberg EBook of Dubliners, by James Joyce\n\nTitle: Dubliners\n\n"
+        text += "*** START OF THIS PROJECT GUTENBERG EBOOK DUBLINERS ***\n\n\n\nProduced by David Reed\n\n\n\nDUBLINERS\n\nBy James Joyce\n\n\n\nContents\n\n\n"
+        let stories = ["THE SISTERS", "AN ENCOUNTER", "ARABY", "EVELINE", "AFTER THE RACE"]
+        text += stories.joined(separator: "\n\n") + "\n\n\n\nDUBLINERS\n\n\n\n"
+        for story in stories {
+            text += "\(story)\n\nTHERE was no hope for him this time: it was the third stroke. Night\nafter night I had passed the house and studied the lighted square.\n\n\n\n\n"
+        }
+        let d = PlainTextImporter.document(from: text, fallbackTitle: "t")
+        #expect(d.sections.filter { !$0.isMatter }.map(\.title) == ["Contents"] + stories)
+        #expect(d.sections.first { $0.title == "THE SISTERS" }?.line == 38)
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

@@ -188,7 +188,10 @@ extension PlainTextImporter {
             if titlePage.contains(i), !headingSeen {
                 append(.title, paragraph(r.lines), r); return 1
             }
-            if short, titleKey != nil, !headingSeen, key == titleKey {
+            // The title, or the title again as a half-title before the first story (`DUBLINERS`
+            // after the contents, then `THE SISTERS`).
+            if short, titleKey != nil, key == titleKey, !headingSeen || (i + 1 < raw.count && raw[i + 1].lines.count <= 2
+                && HeadingRules.isHeadingLike(raw[i + 1].lines.map { $0.trimmedSpaces }) && isProse(i + 2)) {
                 append(.title, paragraph(r.lines), r); return 1
             }
             if short, r.lines.count == 1, HeadingRules.isByline(first) {
@@ -201,7 +204,12 @@ extension PlainTextImporter {
                 return 1
             }
             if numberedSeries.contains(i) { return seriesHeading(at: i) }
-            if gapHeadings.contains(i) { return gapHeading(at: i) }
+            if gapHeadings.contains(i) {
+                if ranks[i] == -1, key.hasPrefix("contents") || key.hasPrefix("tableofcontents") {
+                    inContents = true; firstContentsEntry = nil; firstContentsNumber = nil
+                }
+                return gapHeading(at: i)
+            }
             // In a text of numbered chapters, another heading must stand apart as they do.
             let apart = r.blankBefore >= min(headingGap, 3)
             // A line with no blank line above it (a text of one paragraph per line) is a heading
