@@ -694,6 +694,10 @@ import LectioTestSupport
         let d = Fixtures.document(text: text)
         #expect(d.sections.map(\.title) == ["BOOK I", "I.", "II", "III", "BOOK II", "I.", "II", "BOOK III", "I.", "II", "III"])
         #expect(d.sections.map(\.level) == [1, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2])
+        // A number run into its paragraph (no blank line below `IV`) loses itself, not the rest.
+        let roman = "I II III IV V VI VII".split(separator: " ")
+        let lost = "BOOK I\n\n\n\n\n" + roman.map { "\n\n\n\n\($0)" + ($0 == "IV" ? "\n" : "\n\n") + "Some prose of the chapter, a sentence or two long here.\n\n" }.joined()
+        #expect(Fixtures.document(text: lost).sections.map(\.title) == ["BOOK I", "I", "II", "III", "V", "VI", "VII"])
     }
 
     /// French, German, Spanish headings (`SCÈNE PREMIÈRE. - …`, `CHAPITRE II`, `Kapitel 3`,
@@ -758,6 +762,25 @@ import LectioTestSupport
         let d = PlainTextImporter.document(from: text, fallbackTitle: "t")
         #expect(d.sections.filter { !$0.isMatter }.map(\.title) == ["Contents"] + stories)
         #expect(d.sections.first { $0.title == "THE SISTERS" }?.line == 38)
+    }
+
+    /// Title pages without a Gutenberg header: a double title (`Frankenstein;` / `or, the Modern
+    /// Prometheus`), a title over its subtitle in capitals, a title around `on`; never a date, a
+    /// signature after the preface, or underscores.
+    @Test func titlesOfTitlePagesWithoutAHeader() {
+        let prose = "\n\n\n\nYou will rejoice to hear that no disaster has accompanied the commencement of an\nenterprise which you have regarded with such evil forebodings.\n"
+        let cases: [(String, String)] = [
+            ("Frankenstein;\n\nor, the Modern Prometheus\n\nby Mary Wollstonecraft (Godwin) Shelley" + prose, "Frankenstein"),
+            ("JANE EYRE\nAN AUTOBIOGRAPHY\n\nBY\n\nCURRER BELL" + prose, "JANE EYRE"),
+            ("Sun Tzŭ\non\nThe Art of War\n\n\n\n1910" + prose + "\nBob Sutton\n\n\n\nPreface by Lionel Giles\n", "Sun Tzŭ on The Art of War"),
+            ("1910\n\n\n\nPreface" + prose + "\nBob Sutton\n", "file"),
+            ("_THE HISTORY OF TOM JONES_" + prose, "THE HISTORY OF TOM JONES"),
+        ]
+        for (text, title) in cases {
+            #expect(PlainTextImporter.document(from: text, fallbackTitle: "file").title == title, "\(text.prefix(30))")
+        }
+        // `FIRST PART. ZARATHUSTRA'S DISCOURSES.`: an ordinal part is a part.
+        #expect(HeadingRules.keywordRank("FIRST PART. ZARATHUSTRA'S DISCOURSES.") == HeadingRules.keywordRanks["part"])
     }
 
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {

@@ -46,6 +46,13 @@ import LectioTestSupport
         #expect(d.blocks.last?.text == "In the year 401 the army marched from Sardis in three stages a distance of 12 parasangs to the river Maeander, which is two hundred feet broad.")
     }
 
+    /// `21_st_`: a superscript ordinal after a number shows as a style, not underscores.
+    @Test func superscriptOrdinalsAfterANumber() {
+        let d = Fixtures.document(text: "Title Here\n\nCURRER BELL, _December_ 21_st_, 1847, and _April_ 13_th_ after it.\n")
+        #expect(d.blocks.last?.text == "CURRER BELL, December 21st, 1847, and April 13th after it.")
+        #expect(d.blocks.last?.styles.count == 4)
+    }
+
     @Test func aShortParagraphOfTwoProseLinesIsStillProse() throws {
         let d = book(with: "The prince answered nothing, but she looked at him significantly,\nawaiting a reply.")
         #expect(d.blocks.last?.text == "The prince answered nothing, but she looked at him significantly, awaiting a reply.")

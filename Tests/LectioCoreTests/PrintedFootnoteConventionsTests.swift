@@ -274,6 +274,36 @@ import LectioTestSupport
         #expect(e.footnotes.isEmpty && e.notes.isEmpty)
     }
 
+    /// `[454a]`, `[454b]`: a page's two notes, labelled by page and letter.
+    @Test func pageNumberLabelsWithALetter() {
+        let d = Fixtures.document(text: """
+            GULLIVER'S TRAVELS
+
+            The king was much pleased[454a] with the account I gave him of my travels,
+            and of our manners[454b] and government.
+
+            FOOTNOTES:
+
+            [454a] A satire on the English court.
+
+            [454b] Of England in the reign of Queen Anne.
+            """)
+        #expect(d.footnotes.map(\.label) == ["454a", "454b"])
+        #expect(links(d) == ["A satire on the English court.", "Of England in the reign of Queen Anne."])
+    }
+
+    /// Thousands of stars before one note: the note goes with the last star, at once (weighing
+    /// every star against every note is cubic in their number); a `(*)` opening a paragraph
+    /// is no marker.
+    @Test func thousandsOfStarsBeforeOneNote() {
+        let d = PlainTextImporter.document(from: "Stars\n\n" + String(repeating: "ab* ", count: 20_000) + "\n\n* c\n\nSome prose here.\n\n(*) A stray line.\n", fallbackTitle: "t")
+        #expect(d.footnotes.count == 20_000)
+        #expect(d.footnotes.last?.note.map { d.notes[$0].text } == "c")
+        #expect(d.footnotes.last?.range.lowerBound == 4 * 19_999 + 2)
+        #expect(d.footnotes.dropLast().allSatisfy { $0.note == nil })
+        #expect(d.title == "Stars")
+    }
+
     @Test func aYearInBracketsIsNoMarker() {
         let d = Fixtures.document(text: "Title Here\n\nSketch—New Year’s Day [1790] and a note [1].\n\n[1] The note.")
         #expect(d.footnotes.map(\.label) == ["1"])

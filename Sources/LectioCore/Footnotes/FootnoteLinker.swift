@@ -115,9 +115,11 @@ public enum FootnoteLinker {
                     markers[ms[0]].note = ns[0]
                     continue
                 }
-                // Too many to weigh one against another: in order.
-                guard ms.count * ns.count <= 40_000 else {
-                    for (a, m) in ms.enumerated() where a < ns.count { markers[m].note = ns[a] }
+                // Too many to weigh one against another (the assignment is cubic in the larger
+                // count): in order, the notes with the last markers as below.
+                guard max(ms.count, ns.count) <= 200 else {
+                    let shift = max(0, ms.count - ns.count)
+                    for (a, m) in ms.enumerated() where a >= shift && a - shift < ns.count { markers[m].note = ns[a - shift] }
                     continue
                 }
                 // The words just before each marker: the last few hundred characters suffice.

@@ -164,7 +164,9 @@ enum FootnoteScanner {
             // `Lodovico(*)`, `whole.(1)`, `Charles)(+)`: glued to a word or a closing mark, not
             // to a number (`3(1)`, a clause) or a one-letter name (`f(2)`); tentative, as `(1)`
             // may be an enumeration's.
-            if c == "(", i > 0, let (label, end) = parenLabel(s, at: i) {
+            if c == "(", let (label, end) = parenLabel(s, at: i) {
+                // `(*) text` opening a paragraph is a note's label, not a marker.
+                guard i > 0 else { i = end; continue }
                 let before = s[i - 1]
                 let endsWell = end == s.count || isSpace(s[end]) || closers.contains(s[end])
                 let word = isWordish(before) && !isDigit(before) && i >= 2 && isWordish(s[i - 2])
@@ -243,8 +245,9 @@ enum FootnoteScanner {
         while j < s.count, j - i <= 4, s[j] != "]" { label.append(s[j]); j += 1 }
         guard j < s.count, s[j] == "]", !label.isEmpty else { return nil }
         let text = String(label)
-        // Up to three digits: `[1790]` is a year.
-        let numeric = text.count <= 3 && text.allSatisfy { $0.isASCII && $0.isNumber }
+        // Up to three digits: `[1790]` is a year; `[454a]`, a page's second note, has a letter.
+        let digits = text.last.map { $0.isASCII && $0.isLowercase } == true ? text.dropLast() : Substring(text)
+        let numeric = (1...3).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
         let letter = text.count == 1 && text.first!.isUppercase && text.first!.isASCII
         guard numeric || letter else { return nil }
         return (text, j + 1)

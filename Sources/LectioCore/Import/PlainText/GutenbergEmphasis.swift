@@ -70,6 +70,12 @@ enum GutenbergEmphasis {
 
     /// Whether the mark at `i` can open: at a word's start, before a letter (`=`) or a non-space.
     static func isOpening(_ i: Int, in s: [Unicode.Scalar]) -> Bool {
+        // `21_st_`, `1_st_`: a superscript ordinal after a number.
+        if i > 0, s[i] == "_", s[i - 1].properties.numericType != nil, i + 3 < s.count,
+           let close = (i + 2...min(i + 4, s.count - 1)).first(where: { s[$0] == "_" }),
+           s[(i + 1)..<close].allSatisfy({ $0.properties.isLowercase }) {
+            return true
+        }
         guard i == 0 || opening.contains(s[i - 1]), i + 1 < s.count else { return false }
         let first = s[i + 1]
         guard first != s[i], !CanonicalText.isSpace(first) else { return false }

@@ -108,10 +108,13 @@ enum HeadingRules {
         let w = words(line.prefix(40))
         guard var first = w.first else { return nil }
         var rest = w.dropFirst()
-        if ordinals.contains(first), let next = rest.first { first = next; rest = rest.dropFirst() }
+        var ordinal = false
+        if ordinals.contains(first), let next = rest.first { first = next; rest = rest.dropFirst(); ordinal = true }
         if first == "table" { return rest.starts(with: ["of", "contents"]) ? -1 : nil }
         if matterWords.contains(first) { return -1 }
         guard let rank = keywordRanks[first] else { return nil }
+        // `FIRST PART. ZARATHUSTRA'S DISCOURSES.`: the ordinal is the number.
+        if ordinal { return rank }
         guard let number = rest.first, isNumberToken(number) else { return nil }
         return rank
     }

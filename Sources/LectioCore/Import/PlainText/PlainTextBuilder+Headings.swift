@@ -19,13 +19,28 @@ extension PlainTextImporter.Builder {
     /// the letters of a collection, the entries of a diary. A number out of the series (a list
     /// item, a stanza number) is not one of them; nor is a series of fewer than three.
     mutating func findNumberedSeries(apartOnly: Bool = false) {
-        var chains: [[Int]] = []
-        var current: [Int] = []
-        var last = 0
+        var items: [(Int, Int)] = []
         for i in raw.indices where raw[i].region == .body && raw[i].lines.count == 1 && (!apartOnly || raw[i].blankBefore >= 2) {
             let line = raw[i].lines[0]
             guard line.utf8.count <= 24, line.prefix(while: { $0 == " " }).count < 4, let n = Self.numberAlone(line) else { continue }
-            if n == last + 1, !current.isEmpty {
+            items.append((i, n))
+        }
+        let chains = Self.countingChains(items)
+        // A chain of two (a short book's chapters) beside chains of three or more.
+        guard chains.contains(where: { $0.count >= 3 }) else { return }
+        numberedSeries = Set(chains.joined())
+    }
+
+    /// The runs of `(block, number)` that count up from one: each number the next, or one or two
+    /// further when the number after it goes on from it (a number lost in its paragraph: `III`,
+    /// `V`, `VI`). Runs of two or more.
+    static func countingChains(_ items: [(Int, Int)]) -> [[Int]] {
+        var chains: [[Int]] = []
+        var current: [Int] = []
+        var last = 0
+        for (k, (i, n)) in items.enumerated() {
+            let next = k + 1 < items.count ? items[k + 1].1 : nil
+            if !current.isEmpty, n == last + 1 || (n > last + 1 && n <= last + 3 && next == n + 1) {
                 current.append(i); last = n
             } else if n == 1 {
                 if current.count >= 2 { chains.append(current) }
@@ -33,9 +48,7 @@ extension PlainTextImporter.Builder {
             }
         }
         if current.count >= 2 { chains.append(current) }
-        // A chain of two (a short book's chapters) beside chains of three or more.
-        guard chains.contains(where: { $0.count >= 3 }) else { return }
-        numberedSeries = Set(chains.joined())
+        return chains
     }
 
     /// `I. The Period`, `II. THE RED-HEADED LEAGUE`, `12. The Return`: a number and a title on one
@@ -49,19 +62,11 @@ extension PlainTextImporter.Builder {
         var chapters = 0
         for i in raw.indices where ranks[i] == chapterRank && raw[i].region == .body { chapters += 1 }
         guard chapters < 3 else { return }
-        var chains: [[Int]] = []
-        var current: [Int] = []
-        var last = 0
+        var items: [(Int, Int)] = []
         for i in raw.indices where raw[i].region == .body && raw[i].lines.count == 1 && raw[i].blankBefore >= 2 {
-            guard let n = Self.numberedTitle(raw[i].lines[0]) else { continue }
-            if n == last + 1, !current.isEmpty {
-                current.append(i); last = n
-            } else if n == 1 {
-                if current.count >= 2 { chains.append(current) }
-                current = [i]; last = 1
-            }
+            if let n = Self.numberedTitle(raw[i].lines[0]) { items.append((i, n)) }
         }
-        if current.count >= 2 { chains.append(current) }
+        let chains = Self.countingChains(items)
         guard chains.contains(where: { $0.count >= 3 }) else { return }
         numberedTitles = Set(chains.joined())
     }

@@ -28,7 +28,27 @@ extension PlainTextImporter.Builder {
                     n < trimmed.count - 1 && line.last == "." ? String(line.dropLast()) : String(line)
                 }.joined(separator: " "))]
             }
-            guard trimmed.count <= 2, HeadingRules.isHeadingLike(trimmed) || trimmed[0].prefix(121).count <= 120 && r.lines.count == 1,
+            // `JANE EYRE` / `AN AUTOBIOGRAPHY`: a title in capitals over its subtitle.
+            if trimmed.count == 2, HeadingRules.isAllCaps(trimmed[0]), HeadingRules.isAllCaps(trimmed[1]), HeadingRules.keywordRank(trimmed[0]) == nil,
+               trimmed.allSatisfy({ $0.count <= 60 }) {
+                trimmed = [trimmed[0]]
+            }
+            // `Frankenstein;` over `or, the Modern Prometheus`: the first title of a double one.
+            if trimmed.count <= 2, let last = trimmed[0].last, last == ";" || last == ",",
+               let nextLine = trimmed.count == 2 ? trimmed[1] : nil ?? nextBlockFirstLine(after: r),
+               nextLine.lowercased().hasPrefix("or,") || nextLine.lowercased().hasPrefix("or ") {
+                trimmed = [trimmed[0].dropLast()]
+            }
+            // The title stands before the text's first heading and its first paragraph of prose.
+            if HeadingRules.keywordRank(trimmed[0]) != nil || trimmed.count >= 2 && trimmed.contains(where: { $0.count > 60 }) { break }
+            // A line opening in lower case (`the traditions of warriors and`) or on a mark (`* c`)
+            // is no title.
+            if let c = trimmed[0].first, !(c.isUppercase || c.isNumber || "\"“‘'¿¡«_".contains(c) || (c.isLetter && !c.isLowercase)) {
+                if candidates.isEmpty { continue } else { break }
+            }
+            // A date or a number (`1910`) is no title.
+            if !trimmed[0].contains(where: { $0.isLetter }) || DateLine(trimmed[0]) != nil { if candidates.isEmpty { continue } else { break } }
+            guard trimmed.count <= 2, HeadingRules.isHeadingLike(trimmed) || trimmed[0].prefix(121).count <= 120 && trimmed.count == 1,
                   HeadingRules.keywordRank(trimmed[0]) == nil, !HeadingRules.isByline(trimmed[0]) else {
                 if candidates.isEmpty { continue } else { break }
             }
@@ -42,14 +62,20 @@ extension PlainTextImporter.Builder {
             let partOfLonger = candidates[(n + 1)...].contains { $0.key != c.key && $0.key.contains(c.key) }
             if !partOfLonger {
                 titleKey = c.key
-                document.title = Self.withoutByline(c.text)
+                document.title = Self.withoutByline(c.text).replacingOccurrences(of: "_", with: "")
                 return
             }
         }
     }
 
+    /// The first line of the raw block after `r` (by its line number), if any.
+    func nextBlockFirstLine(after r: PlainTextImporter.RawBlock) -> Substring? {
+        guard let k = raw.firstIndex(where: { $0.firstLine > r.firstLine }) else { return nil }
+        return raw[k].lines[0].trimmedSpaces
+    }
+
     /// Words that stand alone on a title page between the parts of a title or a credit.
-    static let titlePageConnectives: Set<String> = ["of", "by", "and", "or", "with", "the", "translatedby", "editedby", "from"]
+    static let titlePageConnectives: Set<String> = ["of", "by", "and", "or", "with", "the", "translatedby", "editedby", "from", "on"]
 
     /// A title page set out over short lines apart (`THE THOUGHTS` / `OF` / `THE EMPEROR` /
     /// `MARCUS AURELIUS ANTONINUS`), recognised by a line that is only a connective: the lines
