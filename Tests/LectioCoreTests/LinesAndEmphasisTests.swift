@@ -46,6 +46,17 @@ import LectioTestSupport
         #expect(d.blocks.last?.text == "In the year 401 the army marched from Sardis in three stages a distance of 12 parasangs to the river Maeander, which is two hundred feet broad.")
     }
 
+    /// Blank verse at the margin whose lines come near the prose width (Milton), and a ballad
+    /// whose even lines are indented (Brontë), keep their lines.
+    @Test func blankVerseAndABalladAtTheMarginKeepTheirLines() {
+        let milton = "Of Man's first disobedience, and the fruit\nOf that forbidden tree whose mortal taste\n"
+            + "Brought death into the World, and all our woe, and the loss,\nWith loss of Eden, till one greater Man\nRestore us, and regain the blissful seat,"
+        #expect(book(with: milton).blocks.last?.lineBreaks.count == 4)
+        let ballad = "Why did they send me so far and so lonely,\n    Up where the moors spread and grey rocks are piled?\n"
+            + "Men are hard-hearted, and kind angels only\n    Watch o’er the steps of a poor orphan child."
+        #expect(book(with: ballad).blocks.last?.lineBreaks.count == 3)
+    }
+
     /// `21_st_`: a superscript ordinal after a number shows as a style, not underscores.
     @Test func superscriptOrdinalsAfterANumber() {
         let d = Fixtures.document(text: "Title Here\n\nCURRER BELL, _December_ 21_st_, 1847, and _April_ 13_th_ after it.\n")

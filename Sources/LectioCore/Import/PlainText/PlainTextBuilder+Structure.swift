@@ -194,6 +194,17 @@ extension PlainTextImporter.Builder {
     /// on average under two thirds of it.
     func linesOrParagraph(_ lines: [Substring]) -> (String, [Int]) {
         guard lines.count >= 2, let width = proseWidth else { return paragraph(lines) }
+        // Verse at the margin as long as the prose (Milton's blank verse, a ballad whose even
+        // lines are indented): four lines or more each opening on a capital, most of them short
+        // of the prose width; or lines set in under a first line at the margin.
+        if HeadingRules.isVerse(lines) {
+            let hanging = lines[0].first != " " && lines.dropFirst().contains { $0.hasPrefix("  ") }
+            if hanging { return preformatted(lines) }
+            if lines.count >= 4 {
+                let lengths = lines.map(\.utf8.count).sorted()
+                if lengths[lengths.count / 2] * 5 < width * 4 { return preformatted(lines) }
+            }
+        }
         var sum = 0
         for (n, line) in lines.enumerated() {
             let length = line.utf8.count
