@@ -783,6 +783,18 @@ import LectioTestSupport
         #expect(HeadingRules.keywordRank("FIRST PART. ZARATHUSTRA'S DISCOURSES.") == HeadingRules.keywordRanks["part"])
     }
 
+    /// A contents list of titles one a line, and chapters whose titles are one word (`Economy`,
+    /// `Reading`): a line that reads as an entry of the contents, standing apart, is a heading;
+    /// the list itself stays a list.
+    @Test func chaptersOfOneWordFoundByTheContents() {
+        let prose = "When I wrote the following pages, or rather the bulk of them, I lived\nalone, in the woods, a mile from any neighbor.\n\nI should not obtrude my affairs so much on the notice of my readers.\nBut it is a fact.\n"
+        let text = "WALDEN\n\n\nContents\n\n\n Economy\n Where I Lived, and What I Lived For\n Reading\n Sounds\n Solitude\n Visitors\n The Bean-Field\n\n\n\n"
+            + ["Economy", "Where I Lived, and What I Lived For", "Reading", "Sounds", "Solitude", "Visitors", "The Bean-Field"].map { "\($0)\n\n" + prose + "\n\n\n" }.joined()
+        let d = Fixtures.document(text: text)
+        #expect(d.sections.map(\.title) == ["Contents", "Economy", "Where I Lived, and What I Lived For", "Reading", "Sounds", "Solitude", "Visitors", "The Bean-Field"])
+        #expect(d.blocks.contains { $0.kind == .label && $0.text.hasPrefix("Economy\nWhere I Lived") })
+    }
+
     @Test func aDiarysDatesAreItsEntriesAndALoneDateIsNot() {
         let entries = ["January 3, 1800.", "January 9.", "Monday, 14th January", "February 2.", "March 1, 1800."]
         let diary = Fixtures.document(text: "A DIARY\n\n" + entries.map { "\($0)\n\nWent out walking; the weather was fine and cold.\n" }.joined(separator: "\n\n"))

@@ -213,6 +213,12 @@ extension PlainTextImporter.Builder {
         let r = raw[i]
         guard r.region == .body else { return false }
         if r.lines.count <= 3 && r.lines.allSatisfy({ $0.utf8.count <= 100 }) { return true }
+        // A list of titles, one a line (`Economy` / `Where I Lived, and What I Lived For` / …).
+        if r.lines.allSatisfy({ $0.utf8.count <= 80 }),
+           r.lines.filter({ HeadingRules.isHeadingLike([$0.trimmedSpaces]) || HeadingRules.keywordRank($0.trimmedSpaces) != nil
+               || ($0.trimmedSpaces.first?.isUppercase ?? false) && !($0.last.map { ".,;".contains($0) } ?? false) }).count * 5 >= r.lines.count * 4 {
+            return true
+        }
         guard r.lines.count <= 8 else { return false }
         let numerals = r.lines.reduce(0) { n, line in
             n + line.split(separator: " ").filter { $0.count >= 2 && $0.last == "." && HeadingRules.romanValue($0.dropLast()) != nil }.count

@@ -51,6 +51,9 @@ extension PlainTextImporter {
         /// The structural word and number of the contents list's first entry (`chapter 1` for
         /// `CHAPTER I. Jonathan Harker’s Journal`): a heading with the same ends the list.
         var firstContentsNumber: String?
+        /// The entries of the contents lists read so far (folded, less page numbers): a line of
+        /// the text that reads as one of them is a heading, one word or not (`Economy`).
+        var contentsKeys = Set<String>()
 
         init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
             self.raw = raw
@@ -171,13 +174,19 @@ extension PlainTextImporter {
             if inContents {
                 // The first entry's chapter again, as printed in the text (`CHAPTER I` for the
                 // entry `CHAPTER I. Jonathan Harker’s Journal`): the list has ended.
+                // So has an entry printed again with prose after it (`Economy`, then its text).
                 let repeatsFirst = short && firstContentsNumber != nil && HeadingRules.keywordAndNumber(first) == firstContentsNumber
+                    || short && r.lines.count == 1 && contentsKeys.contains(key) && isProse(i + 1)
                 if !repeatsFirst, isContentsEntry(i), key != firstContentsEntry || !short, !endsContents(at: i) {
                     if firstContentsEntry == nil {
                         firstContentsEntry = key
                         firstContentsNumber = HeadingRules.keywordAndNumber(first)
                     }
                     let block = append(.label, preformatted(r.lines), r)
+                    for line in r.lines {
+                        let entry = HeadingRules.folded(String(line.trimmedSpaces.reversed().drop(while: { $0.isNumber || $0 == " " || $0 == "." }).reversed()))
+                        if entry.count >= 3 { contentsKeys.insert(entry) }
+                    }
                     if r.lines.count == 1, let rank = ranks[i], rank >= 0, HeadingRules.isBareKeywordLine(first) {
                         numbering.standingEntry = (block: block, raw: i, rank: rank)
                     }
@@ -215,8 +224,11 @@ extension PlainTextImporter {
             // A line with no blank line above it (a text of one paragraph per line) is a heading
             // only by a structural word.
             let setOff = r.blankBefore > 0 || i == 0 || (rank ?? -1) >= 0
-            if short, indent < 4, setOff, HeadingRules.isHeadingLike(trimmed),
-               (rank ?? -1) >= 0 || !structured || apart && (rank == -1 || HeadingRules.isUnmistakableHeading(trimmed)) {
+            // A line that reads as an entry of the book's contents, standing apart, is a heading.
+            let listed = r.lines.count == 1 && !contentsKeys.isEmpty && short && r.blankBefore >= 1 && contentsKeys.contains(key)
+                && (r.blankBefore >= 2 || isProse(i + 1))
+            if short, indent < 4, setOff, listed || HeadingRules.isHeadingLike(trimmed),
+               listed || (rank ?? -1) >= 0 || !structured || apart && (rank == -1 || HeadingRules.isUnmistakableHeading(trimmed)) {
                 if let titleKey, rank == nil, titleKey.contains(key) {
                     append(.label, paragraph(r.lines), r); return 1
                 }
