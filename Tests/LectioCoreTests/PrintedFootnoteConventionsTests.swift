@@ -304,6 +304,26 @@ import LectioTestSupport
         #expect(d.title == "Stars")
     }
 
+    /// `[1]` markers with their notes written `1. text` under a `Footnotes` heading (texts made
+    /// from HTML); `[I]t contains`, an editor's letter inside a word, is no marker.
+    @Test func numberedNotesUnderAFootnotesHeading() {
+        let d = Fixtures.document(text: """
+            THE ART OF WAR
+
+            Ssu-ma Ch’ien gives the following biography of Sun Tzŭ: [1] and it was not
+            a good translation because, according to Dr. Giles, "[I]t contains a great deal
+            that Sun Tzŭ did not write," as Ho Lu, [2] King of Wu, said.
+
+            Footnotes
+
+            1. _Shih Chi_, ch. 65.
+
+            2. He reigned from 514 to 496 B.C.
+            """)
+        #expect(d.footnotes.map(\.label) == ["1", "2"])
+        #expect(links(d) == ["Shih Chi, ch. 65.", "He reigned from 514 to 496 B.C."])
+    }
+
     @Test func aYearInBracketsIsNoMarker() {
         let d = Fixtures.document(text: "Title Here\n\nSketch—New Year’s Day [1790] and a note [1].\n\n[1] The note.")
         #expect(d.footnotes.map(\.label) == ["1"])

@@ -183,7 +183,9 @@ enum FootnoteScanner {
             }
             if c == "[", let (label, end) = bracketLabel(s, at: i) {
                 let followedByLink = end < s.count && (s[end] == "(" || s[end] == ":")
-                if !followedByLink { found.append(Found(label: label, range: i..<end)) }
+                // `[I]t contains`: an editor's letter inside a word, not a marker.
+                let insideWord = end < s.count && isWordish(s[end])
+                if !followedByLink && !insideWord { found.append(Found(label: label, range: i..<end)) }
                 i = end
                 continue
             }

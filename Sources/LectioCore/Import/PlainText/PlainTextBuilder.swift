@@ -156,6 +156,12 @@ extension PlainTextImporter {
                pendingSymbols[label, default: 0] > 0 {
                 return note(at: i, label: label, textStart: textStart)
             }
+            // `1. text` under a `Footnotes` heading: note 1, for the `[1]` before it.
+            if let b = first.utf8.first, b >= 0x31, b <= 0x39, let section = document.sections.last,
+               ["footnotes", "notes", "endnotes"].contains(HeadingRules.folded(section.title)),
+               let (label, textStart) = Self.numberedNoteStart(first) {
+                return note(at: i, label: String(label.dropFirst().dropLast()), textStart: textStart)
+            }
             // A list of chapter lines is a table of contents, not chapters.
             if r.lines.count > 3, trimmed.allSatisfy({ $0.utf8.count < 80 && HeadingRules.keywordRank($0) != nil }) {
                 if inContents, firstContentsEntry == nil {
