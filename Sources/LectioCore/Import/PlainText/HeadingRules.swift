@@ -305,7 +305,8 @@ enum HeadingRules {
     /// `CHORUS.`, `FIRST CITIZEN.`, `LADY MACBETH.`: a speaker's name in capitals, ending in a full
     /// stop, alone on the first line of a speech.
     static func isSpeakerLabel(_ line: Substring) -> Bool {
-        guard line.count <= 30, let last = line.last, last == "." || last == ":", !line.contains(where: \.isNumber) else { return false }
+        guard line.utf8.count <= 60, let last = line.last, last == "." || last == ":", line.count <= 30,
+              !line.contains(where: \.isNumber) else { return false }
         let w = words(line)
         guard (1...4).contains(w.count), isAllCaps(line) else { return false }
         return keywordRank(line) == nil

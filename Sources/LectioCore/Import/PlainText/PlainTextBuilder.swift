@@ -54,6 +54,10 @@ extension PlainTextImporter {
         /// The entries of the contents lists read so far (folded, less page numbers): a line of
         /// the text that reads as one of them is a heading, one word or not (`Economy`).
         var contentsKeys = Set<String>()
+        /// The first word of the title (see `HeadingRules.firstWord`): the cheap test before folding.
+        var titleFirstWord: String?
+        /// Their first words (see `HeadingRules.firstWord`): the cheap test before folding a line.
+        var contentsFirstWords = Set<String>()
 
         init(raw: [RawBlock], frame: GutenbergFrame, fallbackTitle: String) {
             self.raw = raw
@@ -67,6 +71,7 @@ extension PlainTextImporter {
             ranks = raw.map { r in
                 r.lines.count <= 3 && r.lines[0].utf8.count <= 240 ? HeadingRules.keywordRank(r.lines[0].drop(while: { $0 == " " })) : nil
             }
+            titleFirstWord = document.title.map { HeadingRules.firstWord($0) }
             findTitlePage()
             structured = raw.indices.filter { raw[$0].region == .body && (ranks[$0] ?? -1) >= 0 }.count >= 3
             findNumberedTitles()
@@ -182,7 +187,7 @@ extension PlainTextImporter {
                 // entry `CHAPTER I. Jonathan Harker’s Journal`): the list has ended.
                 // So has an entry printed again with prose after it (`Economy`, then its text).
                 let repeatsFirst = short && firstContentsNumber != nil && HeadingRules.keywordAndNumber(first) == firstContentsNumber
-                    || short && r.lines.count == 1 && contentsKeys.contains(key) && isProse(i + 1)
+                    || short && r.lines.count == 1 && contentsFirstWords.contains(HeadingRules.firstWord(first)) && contentsKeys.contains(key) && isProse(i + 1)
                 if !repeatsFirst, isContentsEntry(i), key != firstContentsEntry || !short, !endsContents(at: i) {
                     if firstContentsEntry == nil {
                         firstContentsEntry = key
@@ -191,7 +196,10 @@ extension PlainTextImporter {
                     let block = append(.label, preformatted(r.lines), r)
                     for line in r.lines {
                         let entry = HeadingRules.folded(String(line.trimmedSpaces.reversed().drop(while: { $0.isNumber || $0 == " " || $0 == "." }).reversed()))
-                        if entry.count >= 3 { contentsKeys.insert(entry) }
+                        if entry.count >= 3 {
+                            contentsKeys.insert(entry)
+                            contentsFirstWords.insert(HeadingRules.firstWord(line.trimmedSpaces))
+                        }
                     }
                     if r.lines.count == 1, let rank = ranks[i], rank >= 0, HeadingRules.isBareKeywordLine(first) {
                         numbering.standingEntry = (block: block, raw: i, rank: rank)
@@ -205,8 +213,9 @@ extension PlainTextImporter {
             }
             // The title, or the title again as a half-title before the first story (`DUBLINERS`
             // after the contents, then `THE SISTERS`).
-            if short, titleKey != nil, key == titleKey, !headingSeen || (i + 1 < raw.count && raw[i + 1].lines.count <= 2
-                && HeadingRules.isHeadingLike(raw[i + 1].lines.map { $0.trimmedSpaces }) && isProse(i + 2)) {
+            if short, titleKey != nil, !headingSeen || (r.lines.count == 1 && HeadingRules.firstWord(first) == titleFirstWord
+                && i + 1 < raw.count && raw[i + 1].lines.count <= 2
+                && HeadingRules.isHeadingLike(raw[i + 1].lines.map { $0.trimmedSpaces }) && isProse(i + 2)), key == titleKey {
                 append(.title, paragraph(r.lines), r); return 1
             }
             if short, r.lines.count == 1, HeadingRules.isByline(first) {
@@ -231,8 +240,8 @@ extension PlainTextImporter {
             // only by a structural word.
             let setOff = r.blankBefore > 0 || i == 0 || (rank ?? -1) >= 0
             // A line that reads as an entry of the book's contents, standing apart, is a heading.
-            let listed = r.lines.count == 1 && !contentsKeys.isEmpty && short && r.blankBefore >= 1 && contentsKeys.contains(key)
-                && (r.blankBefore >= 2 || isProse(i + 1))
+            let listed = r.lines.count == 1 && !contentsKeys.isEmpty && short && r.blankBefore >= 1
+                && contentsFirstWords.contains(HeadingRules.firstWord(first)) && contentsKeys.contains(key) && (r.blankBefore >= 2 || isProse(i + 1))
             if short, indent < 4, setOff, listed || HeadingRules.isHeadingLike(trimmed),
                listed || (rank ?? -1) >= 0 || !structured || apart && (rank == -1 || HeadingRules.isUnmistakableHeading(trimmed)) {
                 if let titleKey, rank == nil, titleKey.contains(key) {
