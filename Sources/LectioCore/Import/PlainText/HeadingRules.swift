@@ -167,10 +167,12 @@ enum HeadingRules {
         if let last = lines.last, let bare = withoutTrailingMarker(last) {
             return isHeadingLike(lines.dropLast() + [bare])
         }
+        // (The first line's structural word, looked up once.)
+        let rank = keywordRank(lines[0])
         // Two or three lines make a heading only under a structural word (`CHAPTER I` + title).
-        if lines.count > 1, keywordRank(lines[0]) == nil { return false }
+        if lines.count > 1, rank == nil { return false }
         // The cheap refusal first: one line ending as a sentence ends, not in capitals.
-        if lines.count == 1, let last = lines[0].last, sentenceEnds.contains(last), keywordRank(lines[0]) == nil, !isAllCaps(lines[0]) {
+        if lines.count == 1, let last = lines[0].last, sentenceEnds.contains(last), rank == nil, !isAllCaps(lines[0]) {
             return false
         }
         if lines.count == 1, CJKText.mayBeHeading(lines[0]), CJKText.headingRank(lines[0]) != nil { return true }
@@ -179,10 +181,10 @@ enum HeadingRules {
         // (Or a heading whose first line stops unfinished: `SCÈNE XIII. - Lucile, …, Mascarille,` /
         // `Jodelet, Marotte, violons.`)
         let unfinished = lines[0].last.map { $0 == "," || $0 == ";" || $0.isLowercase } ?? false
-        let wrapped = lines.count > 1 && keywordRank(lines[0]) != nil && lines.allSatisfy { $0.count <= 80 && (unfinished || isAllCaps($0)) }
+        let wrapped = lines.count > 1 && rank != nil && lines.allSatisfy { $0.count <= 80 && (unfinished || isAllCaps($0)) }
         guard joined.count <= (wrapped ? 240 : 90), words(Substring(joined)).count <= (wrapped ? 36 : 14) else { return false }
         guard let first = joined.first, first.isUppercase || first.isNumber else { return false }
-        if keywordRank(lines[0]) != nil { return true }
+        if rank != nil { return true }
         if lines.count > 1 { return false }
         let line = lines[0]
         // One word alone (`RACHE.`, a letter's `MARY`) is not a heading, but for matter words.
@@ -322,7 +324,12 @@ enum HeadingRules {
     /// quote or parenthesis), as verse does and wrapped prose seldom does; three lines or more,
     /// or two when the first ends on a stop.
     static func isVerse(_ lines: [Substring]) -> Bool {
-        guard lines.count >= 2, lines.allSatisfy({ $0.utf8.count <= 160 }) else { return false }
+        guard lines.count >= 2 else { return false }
+        // The cheap refusal first: a line after the first opening on a lower-case ASCII letter.
+        for line in lines.dropFirst() {
+            if let b = line.utf8.first(where: { $0 != 0x20 }), b >= 0x61, b <= 0x7A { return false }
+        }
+        guard lines.allSatisfy({ $0.utf8.count <= 160 }) else { return false }
         if lines.count == 2 {
             guard let end = lines[0].last, ",;:.!?".contains(end) else { return false }
         }

@@ -161,7 +161,11 @@ extension PlainTextImporter.Builder {
     mutating func findMarginNumbers() {
         var count = 0
         for r in raw where r.region == .body && r.lines.count >= 2 {
-            for line in r.lines where Self.marginNumberStart(line) != nil { count += 1 }
+            for line in r.lines {
+                // (The last byte first: most lines end in a letter or a stop.)
+                guard let last = line.utf8.last, last >= 0x30 && last <= 0x39 || last == 0x20 else { continue }
+                if Self.marginNumberStart(line) != nil { count += 1 }
+            }
         }
         marginNumbers = count >= 20
     }

@@ -18,7 +18,7 @@ public enum PlainTextImporter {
     public static func document(from text: String, fallbackTitle: String) -> Document {
         let lines = text.linesByUTF8
         let frame = GutenbergFrame(lines: lines)
-        let raw = rawBlocks(lines, frame: frame)
+        let raw = rawBlocks(lines, frame: frame, mayHoldChapterRunOn: CJKText.mayHoldChapterMark(text))
         if raw.isEmpty {
             return Document(title: fallbackTitle, blocks: [], notices: ["empty text"])
         }
@@ -27,7 +27,7 @@ public enum PlainTextImporter {
     }
 
     /// Splits lines into runs separated by blank lines (and at Gutenberg's frame lines).
-    static func rawBlocks(_ lines: [Substring], frame: GutenbergFrame) -> [RawBlock] {
+    static func rawBlocks(_ lines: [Substring], frame: GutenbergFrame, mayHoldChapterRunOn: Bool = true) -> [RawBlock] {
         var blocks: [RawBlock] = []
         var current: [Substring] = []
         var first = 0
@@ -45,7 +45,7 @@ public enum PlainTextImporter {
             if !current.isEmpty, CJKText.startsWithIdeographicSpace(line) { flush() }
             // A chapter run on into the line before or after it, as careless transcriptions of
             // Chinese novels have it: `…且聽下回分解。第十三回　…` and `第二十五回　…　…話說鮑文卿…`.
-            if line.utf8.count > 30, let (before, heading, after) = CJKText.runOnHeading(line) {
+            if mayHoldChapterRunOn, line.utf8.count > 30, let (before, heading, after) = CJKText.runOnHeading(line) {
                 if !before.isEmpty {
                     if current.isEmpty { first = i; blanksBefore = blanks }
                     current.append(before)
