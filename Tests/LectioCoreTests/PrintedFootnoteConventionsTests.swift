@@ -217,6 +217,32 @@ import LectioTestSupport
             "I remember the first albatross I ever saw.",
         ])
         #expect(d.blocks.filter { $0.kind == .paragraph }.map { String($0.text.prefix(10)) }.suffix(4) == ["So that no", "Bethink th", "Whiteness ", "And of all"])
+        // A note whose first line is set in further than the rest keeps its first words.
+        let indented = Fixtures.document(text: """
+            Some Title Here
+
+            There is the cathedral of Rouen, which would be entirely Gothic if it did
+            not bathe the tip of its central spire in the zone of the Renaissance.*
+
+            It was the moment when the sun, already declining towards the west,
+            looks the cathedral almost full in the face, and the square is bright.
+
+            Its rays, growing more and more horizontal, withdraw slowly from the
+            pavement of the square, and mount up the perpendicular façade.
+
+
+                 *  This is the same which is called, according to locality,
+            climate, and races, Lombard, Saxon, or Byzantine.
+
+              Facies non omnibus una,
+              No diversa tamen, qualem, etc.
+
+
+            However, all these shades, all these differences, do not affect the
+            surfaces of edifices only.
+            """)
+        #expect(links(indented).first??.hasPrefix("This is the same which is called") == true)
+        #expect(links(indented).first??.hasSuffix("qualem, etc.") == true)
     }
 
     /// `whole.(1)` with its note `1. text` after the paper's signature (the Federalist); a

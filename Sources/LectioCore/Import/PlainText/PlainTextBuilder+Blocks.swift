@@ -17,7 +17,8 @@ extension PlainTextImporter.Builder {
             }
         }
         if !bracketed { used = noteParagraphs(from: i) }
-        if used > 1 { parts = (i..<(i + used)).map { linesOrParagraph(raw[$0].lines) } }
+        // (The first paragraph joined as before: the label's place is counted in its trimmed text.)
+        if used > 1 { parts = [parts[0]] + ((i + 1)..<(i + used)).map { linesOrParagraph(raw[$0].lines) } }
         var text = ""
         var breaks: [Int] = []
         var count = 0
@@ -70,14 +71,10 @@ extension PlainTextImporter.Builder {
             if !text.isEmpty, line != "]" { text += " " }
             text += line
         }
-        if heading != nil, text.hasSuffix(" ]") || text.hasSuffix("]") {
-            text = String(text.dropLast().trimmedSpaces) + "]"
-        }
         append(.label, (text, []), raw[i])
         if let heading {
             let r = raw[i + used - 1]
             addSection([heading], r, rank: HeadingRules.keywordRank(heading))
-            numbering.record(rank: HeadingRules.keywordRank(heading), number: HeadingRules.keywordNumber(heading))
         }
         return used
     }
