@@ -25,4 +25,17 @@ import Testing
         let clean = padding + "é中\n" + padding
         #expect(SourceDecoder.normalise(clean) == clean)
     }
+
+    /// `第` found by its three bytes wherever it stands; its lead byte alone (in `簡` E7 B0 A1),
+    /// or two of its bytes at the end, is not it.
+    @Test func theChapterMarkByItsBytes() {
+        func holds(_ text: String) -> Bool { var t = text; return t.withUTF8 { ByteScan.containsChapterMark($0) } }
+        #expect(holds("且听下回分解。第十三回"))
+        #expect(!holds("簡單的一句話"))
+        #expect(!holds("War and Peace"))
+        var bytes: [UInt8] = Array("abc".utf8) + [0xE7, 0xAC]
+        #expect(!bytes.withUnsafeBufferPointer { ByteScan.containsChapterMark($0) })
+        bytes.append(0xAC)
+        #expect(bytes.withUnsafeBufferPointer { ByteScan.containsChapterMark($0) })
+    }
 }

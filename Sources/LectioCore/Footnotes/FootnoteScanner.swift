@@ -73,15 +73,7 @@ enum FootnoteScanner {
         let n = bytes.count
         // `memchr` for each byte: most paragraphs hold none of them, and this runs on every one.
         if memchr(base, 0x2A, n) != nil || memchr(base, 0x5B, n) != nil || memchr(base, 0x5E, n) != nil { return true }
-        func followed(by lead: UInt8, _ test: (Int) -> Bool) -> Bool {
-            var from = 0
-            while from < n, let hit = memchr(base + from, Int32(lead), n - from) {
-                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if test(i) { return true }
-                from = i + 1
-            }
-            return false
-        }
+        func followed(by lead: UInt8, _ test: (Int) -> Bool) -> Bool { ByteScan.contains(lead, in: bytes, where: test) }
         // `(1)`, `(+)`, `(†)` glued to what comes before, or `(1)` after a word and a space.
         if followed(by: 0x28, { i in
             guard i > 0, i + 2 < n else { return false }

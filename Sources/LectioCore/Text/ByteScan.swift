@@ -1,3 +1,5 @@
+import Foundation
+
 /// Passes over a text's UTF-8 bytes eight at a time, for the scans that run over a whole file
 /// when it opens (a 50 MB file that is one line must open at once).
 enum ByteScan {
@@ -17,6 +19,23 @@ enum ByteScan {
     /// Whether some byte of `x` is `value`.
     @inline(__always)
     static func hasByte(_ value: UInt64, in x: UInt64) -> Bool { hasByte(below: 1, in: x ^ (ones &* value)) }
+
+    /// Whether some place of `lead` in `bytes` (found with `memchr`) passes `test`, given its offset.
+    static func contains(_ lead: UInt8, in bytes: UnsafeBufferPointer<UInt8>, where test: (Int) -> Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var from = 0
+        while from < bytes.count, let hit = memchr(base + from, Int32(lead), bytes.count - from) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if test(i) { return true }
+            from = i + 1
+        }
+        return false
+    }
+
+    /// Whether `bytes` hold `第` (E7 AC AC), the mark of a Chinese chapter heading.
+    static func containsChapterMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        contains(0xE7, in: bytes) { i in i + 2 < bytes.count && bytes[i + 1] == 0xAC && bytes[i + 2] == 0xAC }
+    }
 
     /// The number of Unicode scalars in valid UTF-8: the bytes that are not continuation bytes (`10xxxxxx`).
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

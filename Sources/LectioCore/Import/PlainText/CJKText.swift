@@ -28,16 +28,7 @@ enum CJKText {
     /// each line of a text in other scripts.
     static func mayHoldChapterMark(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { b in
-            guard let base = b.baseAddress else { return false }
-            var from = 0
-            while from < b.count, let hit = memchr(base + from, 0xE7, b.count - from) {
-                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if i + 2 < b.count, b[i + 1] == 0xAC, b[i + 2] == 0xAC { return true }
-                from = i + 1
-            }
-            return false
-        }
+        return text.withUTF8 { ByteScan.containsChapterMark($0) }
     }
 
     /// Words that open a chapter of a Chinese vernacular novel (`話說`, "the story says").
@@ -48,16 +39,7 @@ enum CJKText {
     /// the heading, the text after it; `nil` when the line holds none.
     static func runOnHeading(_ line: Substring) -> (Substring, Substring, Substring)? {
         // Cheap refusal: the bytes of `第` (E7 AC AC) somewhere.
-        let holds = line.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            guard let base = b.baseAddress else { return false }
-            var from = 0
-            while from < b.count, let hit = memchr(base + from, 0xE7, b.count - from) {
-                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if i + 2 < b.count, b[i + 1] == 0xAC, b[i + 2] == 0xAC { return true }
-                from = i + 1
-            }
-            return false
-        } ?? true
+        let holds = line.utf8.withContiguousStorageIfAvailable { ByteScan.containsChapterMark($0) } ?? true
         guard holds, line.utf8.count >= 9 else { return nil }
         var start = line.startIndex
         if line.first != "第" {
