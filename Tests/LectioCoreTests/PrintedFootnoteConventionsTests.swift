@@ -243,6 +243,30 @@ import LectioTestSupport
             """)
         #expect(links(indented).first??.hasPrefix("This is the same which is called") == true)
         #expect(links(indented).first??.hasSuffix("qualem, etc.") == true)
+        // Its first paragraph of short lines, set in further than the second line: still whole.
+        let verse = Fixtures.document(text: """
+            Some Title Here
+
+            There is the cathedral of Rouen, which would be entirely Gothic if it did
+            not bathe the tip of its central spire in the zone of the Renaissance.*
+
+            It was the moment when the sun, already declining towards the west,
+            looks the cathedral almost full in the face, and the square is bright.
+
+            Its rays, growing more and more horizontal, withdraw slowly from the
+            pavement of the square, and mount up the perpendicular façade.
+
+
+                 *  Facies non omnibus una,
+            No diversa tamen.
+
+            Their faces not all alike, nor yet different.
+
+
+            However, all these shades, all these differences, do not affect the
+            surfaces of edifices only.
+            """)
+        #expect(links(verse).first??.hasPrefix("Facies non omnibus una,") == true, "\(links(verse))")
     }
 
     /// `whole.(1)` with its note `1. text` after the paper's signature (the Federalist); a
